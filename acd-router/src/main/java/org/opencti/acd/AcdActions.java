@@ -1,0 +1,94 @@
+package org.opencti.acd;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
+import org.opencti.core.agent.AgentStatus;
+import org.opencti.core.customer.InteractionRecord;
+import org.opencti.core.desktop.DesktopEvent;
+import org.opencti.core.event.PbxEvent;
+import org.opencti.core.port.OriginateRequest;
+import org.opencti.core.screenpop.ScreenPop;
+import org.opencti.core.time.SingleWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ACD's side effects, kept out of its decisions: PBX actions, desktop pushes and the blocking writes.
+ * Completions come back onto the owner; blocking writes go to the worker.
+ */
+final class AcdActions {
+    private static final Logger LOG = LoggerFactory.getLogger(AcdActions.class);
+
+    private final AcdPorts ports;
+    private final SingleWriter owner;
+    private final MeterRegistry meters;
+
+    AcdActions(AcdPorts ports, SingleWriter owner, MeterRegistry meters) {
+        this.ports = ports;
+        this.owner = owner;
+        this.meters = meters;
+    }
+
+    void publish(AgentStatus status, DesktopEvent event) {
+        ports.desktops().notify(event);
+        ports.worker().execute(() -> {
+            try {
+                ports.agentStates().put(status);
+            } catch (RuntimeException e) {
+                LOG.warn("could not store state of agent {}: {}", status.agentId(), e.toString());
+            }
+        });
+    }
+
+    void notify(DesktopEvent event) {
+        ports.desktops().notify(event);
+    }
+
+    CompletionStage<ScreenPop> screenPop(String callerNumber) {
+        return ports.pops().lookup(callerNumber);
+    }
+
+    void originateAgentLeg(InboundCall call, AgentProfile agent, String context, Duration ring,
+                           BiConsumer<PbxEvent.OriginateCompleted, Throwable> onOwner) {
+        OriginateRequest request = new OriginateRequest(call.originateReference(), agent.phone(), context, "s", 1,
+            call.callerIdForAgent(), ring, Map.of("CTI_CALL_ID", call.callId, "CTI_AGENT", agent.id()));
+        ports.pbx().originate(request).whenComplete((result, failure) -> owner.execute(() -> onOwner.accept(result, failure)));
+    }
+
+    void bridge(String channel1, String channel2) {
+        ports.pbx().bridge(channel1, channel2).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.warn("bridge {} + {} failed: {}", channel1, channel2, failure.toString());
+            }
+        });
+    }
+
+    void hangup(String channel) {
+        if (channel == null) {
+            return;
+        }
+        ports.pbx().hangup(channel).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.debug("hangup of {} failed (probably gone already): {}", channel, failure.toString());
+            }
+        });
+    }
+
+    void record(InboundCall call, Instant endedAt, String outcome) {
+        meters.counter("cti.calls.ended", "outcome", outcome).increment();
+        String key = call.linkedId + (call.agentLegUniqueId == null ? "" : "/" + call.agentLegUniqueId);
+        InteractionRecord record = new InteractionRecord(key, null, call.callerNumber, "voice", call.queue, call.agentId,
+            call.waitingSince, call.answeredAt, endedAt, outcome);
+        ports.worker().execute(() -> {
+            try {
+                ports.history().record(record);
+            } catch (RuntimeException e) {
+                LOG.error("could not write interaction {}: {}", key, e.toString());
+            }
+        });
+    }
+}

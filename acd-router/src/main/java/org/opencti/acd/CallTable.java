@@ -1,0 +1,47 @@
+package org.opencti.acd;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The ACD's live calls, by call id and by the Uniqueid of each of their channels. */
+final class CallTable {
+    private final Map<String, InboundCall> byId = new LinkedHashMap<>();
+    private final Map<String, InboundCall> byChannel = new HashMap<>();
+
+    void add(InboundCall call) {
+        byId.put(call.callId, call);
+        byChannel.put(call.callerUniqueId, call);
+    }
+
+    void indexAgentLeg(InboundCall call) {
+        if (call.agentLegUniqueId != null) {
+            byChannel.put(call.agentLegUniqueId, call);
+        }
+    }
+
+    void remove(InboundCall call) {
+        byId.remove(call.callId);
+        byChannel.remove(call.callerUniqueId);
+        if (call.agentLegUniqueId != null && call.stage != InboundCall.Stage.ENDED) {
+            byChannel.remove(call.agentLegUniqueId);
+        }
+    }
+
+    InboundCall byId(String callId) {
+        return byId.get(callId);
+    }
+
+    InboundCall byChannel(String uniqueId) {
+        return byChannel.get(uniqueId);
+    }
+
+    Collection<InboundCall> all() {
+        return byId.values();
+    }
+
+    int size() {
+        return byId.size();
+    }
+}

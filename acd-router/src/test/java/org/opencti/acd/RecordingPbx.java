@@ -1,0 +1,85 @@
+package org.opencti.acd;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.opencti.core.event.LiveChannel;
+import org.opencti.core.event.PbxEvent;
+import org.opencti.core.port.OriginateRequest;
+import org.opencti.core.port.PbxEventListener;
+import org.opencti.core.port.PbxGateway;
+
+/** A PBX gateway that records what it is asked and lets the test decide how originates end. */
+final class RecordingPbx implements PbxGateway {
+    final List<String> actions = new ArrayList<>();
+    final Map<String, OriginateRequest> originates = new LinkedHashMap<>();
+    private final Map<String, CompletableFuture<PbxEvent.OriginateCompleted>> pending = new LinkedHashMap<>();
+
+    @Override
+    public void addListener(PbxEventListener listener) {
+        // events are pushed by the test straight into the service
+    }
+
+    @Override
+    public void start() {
+        // nothing to connect
+    }
+
+    @Override
+    public CompletionStage<PbxEvent.OriginateCompleted> originate(OriginateRequest request) {
+        actions.add("originate " + request.dialString() + " -> " + request.context());
+        originates.put(request.reference(), request);
+        CompletableFuture<PbxEvent.OriginateCompleted> f = new CompletableFuture<>();
+        pending.put(request.reference(), f);
+        return f;
+    }
+
+    void answer(String reference, PbxEvent.OriginateCompleted result) {
+        pending.remove(reference).complete(result);
+    }
+
+    void fail(String reference, int reason) {
+        pending.remove(reference).complete(new PbxEvent.OriginateCompleted(null, reference, false, reason, "<unknown>", "x"));
+    }
+
+    String lastReference() {
+        return originates.keySet().stream().reduce((a, b) -> b).orElseThrow();
+    }
+
+    @Override
+    public CompletionStage<Void> redirect(String channel, String context, String exten, int priority) {
+        actions.add("redirect " + channel);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Void> bridge(String channel1, String channel2) {
+        actions.add("bridge " + channel1 + " + " + channel2);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Void> hangup(String channel) {
+        actions.add("hangup " + channel);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Void> setVariable(String channel, String name, String value) {
+        actions.add("setvar " + channel + " " + name + "=" + value);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<List<LiveChannel>> liveChannels() {
+        return CompletableFuture.completedFuture(List.of());
+    }
+
+    @Override
+    public void close() {
+        // nothing to close
+    }
+}

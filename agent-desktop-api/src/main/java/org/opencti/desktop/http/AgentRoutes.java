@@ -1,0 +1,143 @@
+package org.opencti.desktop.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletionException;
+import org.opencti.acd.AcdService;
+import org.opencti.core.agent.AgentState;
+import org.opencti.core.agent.AgentStatus;
+import org.opencti.desktop.auth.AuthService;
+import org.opencti.desktop.auth.Role;
+import org.opencti.desktop.auth.Session;
+
+/** Sign-in and the agent's own state. Every route but login needs a bearer token. */
+final class AgentRoutes {
+    private final Vertx vertx;
+    private final AuthService auth;
+    private final AcdService acd;
+
+    AgentRoutes(Vertx vertx, AuthService auth, AcdService acd) {
+        this.vertx = vertx;
+        this.auth = auth;
+        this.acd = acd;
+    }
+
+    void mount(Router router) {
+        router.post("/api/v1/login").handler(this::login);
+        router.post("/api/v1/logout").handler(ctx -> sessionOf(ctx, false).ifPresent(s -> {
+            auth.logout(s.token());
+            ctx.response().setStatusCode(204).end();
+        }));
+        router.get("/api/v1/agent/state").handler(ctx -> asAgent(ctx).ifPresent(s -> reply(ctx, acd.status(s.user().id())
+            .thenApply(st -> st.orElseThrow()))));
+        router.post("/api/v1/agent/ready").handler(ctx -> asAgent(ctx).ifPresent(s -> reply(ctx, acd.ready(s.user().id()))));
+        router.post("/api/v1/agent/not-ready").handler(ctx -> asAgent(ctx).ifPresent(s -> {
+            JsonObject body = bodyOf(ctx, false);
+            if (body == null) {
+                return;
+            }
+            Object reason = body.getValue("reason");
+            if (reason != null && !(reason instanceof String r && r.length() <= 100)) {
+                ApiError.send(ctx, 400, "reason", "must be a string of at most 100 characters");
+                return;
+            }
+            reply(ctx, acd.notReady(s.user().id(), (String) reason));
+        }));
+    }
+
+    private void login(RoutingContext ctx) {
+        JsonObject body = bodyOf(ctx, true);
+        if (body == null) {
+            return;
+        }
+        Object user = body.getValue("user");
+        Object password = body.getValue("password");
+        if (!(user instanceof String u) || u.isBlank()) {
+            ApiError.send(ctx, 400, "user", "required, a string");
+            return;
+        }
+        if (!(password instanceof String p) || p.isEmpty()) {
+            ApiError.send(ctx, 400, "password", "required, a string");
+            return;
+        }
+        // bcrypt is slow on purpose: never on the event loop.
+        vertx.<Session>executeBlocking(() -> auth.login(u, p), false).onComplete(ar -> {
+            if (ar.failed()) {
+                boolean limited = ar.cause() instanceof AuthService.LoginRefused r && r.rateLimited();
+                ApiError.send(ctx, limited ? 429 : 401, "password", ar.cause().getMessage());
+                return;
+            }
+            Session s = ar.result();
+            JsonObject answer = new JsonObject().put("token", s.token()).put("expiresAt", s.expiresAt().toString())
+                .put("user", new JsonObject().put("id", s.user().id()).put("name", s.user().name())
+                    .put("role", s.user().role().name()).put("team", s.user().team()));
+            if (s.user().role() == Role.AGENT) {
+                acd.status(s.user().id()).thenCompose(st -> st.isPresent() && st.get().state() == AgentState.LOGGED_OUT
+                    ? acd.login(s.user().id()).thenApply(Optional::of) : java.util.concurrent.CompletableFuture.completedFuture(st))
+                    .whenComplete((st, failure) -> ctx.json(answer));
+            } else {
+                ctx.json(answer);
+            }
+        });
+    }
+
+    private static JsonObject bodyOf(RoutingContext ctx, boolean required) {
+        String text = ctx.body().asString();
+        if (text == null || text.isBlank()) {
+            if (required) {
+                ApiError.send(ctx, 400, "$", "a JSON object body is required");
+                return null;
+            }
+            return new JsonObject();
+        }
+        try {
+            return new JsonObject(text);
+        } catch (DecodeException | ClassCastException e) {
+            ApiError.send(ctx, 400, "$", "body is not a JSON object");
+            return null;
+        }
+    }
+
+    /** The caller's session, or a 401/403 already sent. */
+    Optional<Session> sessionOf(RoutingContext ctx, boolean privileged) {
+        String header = ctx.request().getHeader("Authorization");
+        String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
+        Optional<Session> session = auth.authenticate(token);
+        if (session.isEmpty()) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            ApiError.send(ctx, 401, "Authorization", token == null ? "a bearer token is required" : "unknown or expired token");
+            return Optional.empty();
+        }
+        if (privileged && session.get().user().role() == Role.AGENT) {
+            ApiError.send(ctx, 403, "Authorization", "supervisors and admins only");
+            return Optional.empty();
+        }
+        return session;
+    }
+
+    private Optional<Session> asAgent(RoutingContext ctx) {
+        Optional<Session> s = sessionOf(ctx, false);
+        if (s.isPresent() && s.get().user().role() != Role.AGENT) {
+            ApiError.send(ctx, 403, "Authorization", "only agents have a state");
+            return Optional.empty();
+        }
+        return s;
+    }
+
+    private static void reply(RoutingContext ctx, CompletionStage<AgentStatus> result) {
+        result.whenComplete((st, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                ApiError.send(ctx, cause instanceof IllegalStateException ? 409 : 400, "state", cause.getMessage());
+                return;
+            }
+            ctx.json(new JsonObject().put("agentId", st.agentId()).put("state", st.state().name()).put("reason", st.reason())
+                .put("since", st.since().toString()).put("callId", st.callId()));
+        });
+    }
+}

@@ -1,0 +1,101 @@
+package org.opencti.desktop.http;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.util.List;
+import org.opencti.acd.AcdService;
+import org.opencti.desktop.auth.AuthService;
+import org.opencti.desktop.ws.DesktopHub;
+
+/** The desktop's HTTP side: REST under /api/v1, the events WebSocket, health, metrics and the pages. */
+public final class DesktopServer {
+    /** Where to listen and what to accept. */
+    public record Settings(String host, int port, List<String> allowedOrigins, int maxFrameBytes) {
+        public Settings {
+            allowedOrigins = List.copyOf(allowedOrigins);
+        }
+    }
+
+    private static final String EVENTS_PATH = "/api/v1/events";
+    private static final long MAX_BODY_BYTES = 16 * 1024;
+
+    private final Vertx vertx;
+    private final Settings settings;
+    private final AuthService auth;
+    private final DesktopHub hub;
+    private final AgentRoutes agentRoutes;
+    private final PrometheusMeterRegistry metrics;
+    private HttpServer server;
+
+    public DesktopServer(Vertx vertx, Settings settings, AuthService auth, AcdService acd, DesktopHub hub,
+                         PrometheusMeterRegistry metrics) {
+        this.vertx = vertx;
+        this.settings = settings;
+        this.auth = auth;
+        this.hub = hub;
+        this.metrics = metrics;
+        this.agentRoutes = new AgentRoutes(vertx, auth, acd);
+    }
+
+    public Future<HttpServer> start() {
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        router.get("/health").handler(ctx -> ctx.json(new io.vertx.core.json.JsonObject().put("status", "UP")));
+        router.get("/metrics").handler(ctx -> {
+            if (agentRoutes.sessionOf(ctx, true).isEmpty()) {
+                return;
+            }
+            ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4").end(metrics.scrape());
+        });
+        agentRoutes.mount(router);
+        router.route("/api/*").handler(ctx -> ApiError.send(ctx, 404, "path", "no such endpoint: " + ctx.request().path()));
+        router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+
+        HttpServerOptions options = new HttpServerOptions()
+            .setHost(settings.host()).setPort(settings.port())
+            .setMaxWebSocketFrameSize(settings.maxFrameBytes())
+            .setMaxWebSocketMessageSize(settings.maxFrameBytes())
+            .setRegisterWebSocketWriteHandlers(false);
+        server = vertx.createHttpServer(options)
+            .webSocketHandler(this::onWebSocket)
+            .requestHandler(router);
+        return server.listen();
+    }
+
+    private void onWebSocket(ServerWebSocket ws) {
+        if (!EVENTS_PATH.equals(ws.path())) {
+            ws.reject(404);
+            return;
+        }
+        String origin = ws.headers().get("Origin");
+        if (origin != null && !originAllowed(origin)) {
+            ws.reject(403);
+            return;
+        }
+        hub.accept(ws);
+    }
+
+    private boolean originAllowed(String origin) {
+        if (settings.allowedOrigins().contains(origin)) {
+            return true;
+        }
+        // The pages this server serves itself are always allowed.
+        int port = server == null ? settings.port() : server.actualPort();
+        return origin.equals("http://localhost:" + port) || origin.equals("http://127.0.0.1:" + port);
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public Future<Void> stop() {
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+}

@@ -1,0 +1,67 @@
+package org.opencti.desktop.ws;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.util.Set;
+
+/**
+ * A frame from a desktop, checked against its schema: {@code {"type":"auth","token":"..."}},
+ * {@code {"type":"ready"}}, {@code {"type":"notReady","reason":"..."}}, {@code {"type":"ping"}}.
+ */
+public record ClientFrame(String type, String token, String reason) {
+    private static final Set<String> TYPES = Set.of("auth", "ready", "notReady", "ping");
+    private static final int MAX_TEXT = 200;
+
+    public static ClientFrame parse(String text) {
+        JsonObject json;
+        try {
+            json = new JsonObject(text);
+        } catch (DecodeException | ClassCastException e) {
+            throw new FrameError("$", "not a JSON object: " + firstLine(e.getMessage()));
+        }
+        Object type = json.getValue("type");
+        if (!(type instanceof String t)) {
+            throw new FrameError("type", type == null ? "missing" : "must be a string");
+        }
+        if (!TYPES.contains(t)) {
+            throw new FrameError("type", "unknown type \"" + clip(t) + "\"; expected one of " + TYPES);
+        }
+        for (String key : json.fieldNames()) {
+            if (!Set.of("type", "token", "reason").contains(key)) {
+                throw new FrameError(clip(key), "unknown field for type " + t);
+            }
+        }
+        String token = optionalText(json, "token");
+        String reason = optionalText(json, "reason");
+        if (t.equals("auth") && (token == null || token.isEmpty())) {
+            throw new FrameError("token", "missing");
+        }
+        return new ClientFrame(t, token, reason);
+    }
+
+    private static String optionalText(JsonObject json, String field) {
+        Object v = json.getValue(field);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof String s)) {
+            throw new FrameError(field, "must be a string");
+        }
+        if (s.length() > MAX_TEXT) {
+            throw new FrameError(field, "longer than " + MAX_TEXT + " characters");
+        }
+        return s;
+    }
+
+    private static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return clip(nl < 0 ? s : s.substring(0, nl));
+    }
+}

@@ -1,0 +1,54 @@
+package org.opencti.desktop.ws;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.opencti.core.customer.Customer;
+import org.opencti.core.customer.CustomerProfile;
+import org.opencti.core.customer.InteractionSummary;
+import org.opencti.core.desktop.DesktopEvent;
+import org.opencti.core.screenpop.ScreenPop;
+
+/** The wire form of desktop events: one JSON object per event, {@code type} first. Written by hand so the schema is explicit. */
+public final class DesktopEventJson {
+    private DesktopEventJson() {
+    }
+
+    public static JsonObject toJson(DesktopEvent event) {
+        JsonObject json = new JsonObject();
+        if (event instanceof DesktopEvent.AgentStateChanged e) {
+            json.put("type", "agentState").put("state", e.state().name()).put("reason", e.reason());
+        } else if (event instanceof DesktopEvent.CallOffered e) {
+            json.put("type", "callOffered").put("callId", e.callId()).put("callerNumber", e.callerNumber()).put("queue", e.queue());
+        } else if (event instanceof DesktopEvent.ScreenPopped e) {
+            json.put("type", "screenPop").put("callId", e.callId()).put("pop", pop(e.pop()));
+        } else if (event instanceof DesktopEvent.CallConnected e) {
+            json.put("type", "callConnected").put("callId", e.callId());
+        } else if (event instanceof DesktopEvent.CallEnded e) {
+            json.put("type", "callEnded").put("callId", e.callId()).put("outcome", e.outcome());
+        }
+        return json.put("agentId", event.agentId()).put("at", event.at().toString());
+    }
+
+    static JsonObject pop(ScreenPop pop) {
+        JsonObject json = new JsonObject()
+            .put("callerNumber", pop.callerNumber())
+            .put("e164", pop.e164())
+            .put("outcome", pop.outcome().name())
+            .put("lookupMillis", pop.lookupMillis());
+        pop.customer().ifPresent(p -> json.put("customer", customer(p)));
+        return json;
+    }
+
+    private static JsonObject customer(CustomerProfile profile) {
+        Customer c = profile.customer();
+        JsonArray recent = new JsonArray();
+        for (InteractionSummary i : profile.recentInteractions()) {
+            recent.add(new JsonObject().put("startedAt", i.startedAt().toString()).put("channel", i.channel())
+                .put("queue", i.queue()).put("agentId", i.agentId()).put("disposition", i.disposition()).put("notes", i.notes()));
+        }
+        return new JsonObject().put("id", c.id()).put("name", c.displayName()).put("salutation", c.salutation())
+            .put("firstName", c.firstName()).put("lastName", c.lastName()).put("tier", c.tier())
+            .put("accountNumber", c.accountNumber()).put("phoneNumbers", new JsonArray(c.phoneNumbers()))
+            .put("recentInteractions", recent);
+    }
+}

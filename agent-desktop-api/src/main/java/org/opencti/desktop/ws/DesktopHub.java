@@ -1,0 +1,169 @@
+package org.opencti.desktop.ws;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.opencti.acd.AcdService;
+import org.opencti.core.desktop.DesktopEvent;
+import org.opencti.core.desktop.DesktopNotifier;
+import org.opencti.desktop.auth.AuthService;
+import org.opencti.desktop.auth.Role;
+import org.opencti.desktop.auth.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One WebSocket per signed-in desktop. The first frame must authenticate within a deadline; after that an agent
+ * receives only their own events and may change only their own state. Bad frames get an error frame and the
+ * connection stays usable; floods are cut off.
+ */
+public final class DesktopHub implements DesktopNotifier {
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopHub.class);
+    private static final long AUTH_DEADLINE_MS = 5_000;
+    private static final int MAX_FRAMES_PER_SECOND = 20;
+
+    private final Vertx vertx;
+    private final AuthService auth;
+    private final AcdService acd;
+    private final Map<String, Set<ServerWebSocket>> byAgent = new ConcurrentHashMap<>();
+    private final AtomicLong pushed = new AtomicLong();
+
+    public DesktopHub(Vertx vertx, AuthService auth, AcdService acd) {
+        this.vertx = vertx;
+        this.auth = auth;
+        this.acd = acd;
+    }
+
+    @Override
+    public void notify(DesktopEvent event) {
+        Set<ServerWebSocket> sockets = byAgent.get(event.agentId());
+        if (sockets == null || sockets.isEmpty()) {
+            return;
+        }
+        String text = DesktopEventJson.toJson(event).encode();
+        for (ServerWebSocket ws : sockets) {
+            ws.writeTextMessage(text);
+            pushed.incrementAndGet();
+        }
+    }
+
+    public long pushedCount() {
+        return pushed.get();
+    }
+
+    public int connectedAgents() {
+        return byAgent.size();
+    }
+
+    /** Takes over an accepted WebSocket. */
+    public void accept(ServerWebSocket ws) {
+        Connection c = new Connection(ws);
+        long deadline = vertx.setTimer(AUTH_DEADLINE_MS, id -> {
+            if (c.session == null) {
+                ws.close((short) 1008, "authenticate first: {\"type\":\"auth\",\"token\":\"...\"}");
+            }
+        });
+        ws.textMessageHandler(text -> c.onText(text, deadline));
+        ws.binaryMessageHandler(b -> ws.writeTextMessage(new FrameError("$", "binary frames are not accepted").toJson().encode()));
+        ws.exceptionHandler(e -> LOG.debug("websocket error: {}", e.toString()));
+        ws.closeHandler(v -> c.closed());
+    }
+
+    private final class Connection {
+        private final ServerWebSocket ws;
+        private Session session;
+        private long windowStart;
+        private int framesInWindow;
+
+        Connection(ServerWebSocket ws) {
+            this.ws = ws;
+        }
+
+        void onText(String text, long authTimer) {
+            if (flooding()) {
+                ws.close((short) 1008, "more than " + MAX_FRAMES_PER_SECOND + " frames a second");
+                return;
+            }
+            try {
+                ClientFrame frame = ClientFrame.parse(text);
+                if (session == null) {
+                    if (!frame.type().equals("auth")) {
+                        throw new FrameError("type", "authenticate first with {\"type\":\"auth\",\"token\":\"...\"}");
+                    }
+                    authenticate(frame.token(), authTimer);
+                    return;
+                }
+                if (auth.authenticate(session.token()).isEmpty()) {
+                    ws.close((short) 1008, "session expired");
+                    return;
+                }
+                act(frame);
+            } catch (FrameError e) {
+                ws.writeTextMessage(e.toJson().encode());
+            }
+        }
+
+        private boolean flooding() {
+            long now = System.nanoTime() / 1_000_000_000L;
+            if (now != windowStart) {
+                windowStart = now;
+                framesInWindow = 0;
+            }
+            return ++framesInWindow > MAX_FRAMES_PER_SECOND;
+        }
+
+        private void authenticate(String token, long authTimer) {
+            Session s = auth.authenticate(token).orElseThrow(() -> new FrameError("token", "unknown or expired token"));
+            session = s;
+            vertx.cancelTimer(authTimer);
+            byAgent.computeIfAbsent(s.user().id(), k -> ConcurrentHashMap.newKeySet()).add(ws);
+            acd.status(s.user().id()).whenComplete((status, failure) -> {
+                JsonObject hello = new JsonObject().put("type", "hello").put("userId", s.user().id())
+                    .put("name", s.user().name()).put("role", s.user().role().name());
+                status.ifPresent(st -> hello.put("state", st.state().name()).put("reason", st.reason()).put("callId", st.callId()));
+                ws.writeTextMessage(hello.encode());
+            });
+        }
+
+        private void act(ClientFrame frame) {
+            String me = session.user().id();
+            switch (frame.type()) {
+                case "ping" -> ws.writeTextMessage(new JsonObject().put("type", "pong").encode());
+                case "auth" -> throw new FrameError("type", "already authenticated");
+                case "ready", "notReady" -> {
+                    if (session.user().role() != Role.AGENT) {
+                        throw new FrameError("type", "only agents have a ready state");
+                    }
+                    var result = frame.type().equals("ready") ? acd.ready(me) : acd.notReady(me, frame.reason());
+                    result.whenComplete((s, failure) -> {
+                        if (failure != null) {
+                            Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+                            ws.writeTextMessage(new FrameError("type", cause.getMessage()).toJson().encode());
+                        }
+                    });
+                }
+                default -> throw new FrameError("type", "unsupported");
+            }
+        }
+
+        void closed() {
+            if (session != null) {
+                Set<ServerWebSocket> set = byAgent.get(session.user().id());
+                if (set != null) {
+                    set.remove(ws);
+                    byAgent.computeIfPresent(session.user().id(), (k, v) -> v.isEmpty() ? null : v);
+                }
+            }
+        }
+    }
+
+    /** For tests: which agents have a socket open. */
+    public List<String> agentsOnline() {
+        return List.copyOf(byAgent.keySet());
+    }
+}

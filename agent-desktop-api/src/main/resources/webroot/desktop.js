@@ -1,0 +1,160 @@
+// Agent desktop: signs in over REST, then listens on one WebSocket. Reconnects by itself and resyncs
+// from the server's "hello" frame, so a dropped link never leaves a stale state on screen.
+(function () {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+  let token = sessionStorage.getItem('cti.token');
+  let user = JSON.parse(sessionStorage.getItem('cti.user') || 'null');
+  let socket = null;
+  let retry = 0;
+
+  function show(signedIn) {
+    $('login-panel').hidden = signedIn;
+    $('desk-panel').hidden = !signedIn;
+    if (signedIn) { $('me').textContent = user.name + ' (' + user.id + ')'; }
+  }
+
+  function logEvent(text) {
+    const li = document.createElement('li');
+    li.textContent = new Date().toLocaleTimeString() + ' ' + text;
+    $('events').prepend(li);
+  }
+
+  async function api(path, body) {
+    const res = await fetch(path, {
+      method: 'POST',
+      headers: Object.assign({ 'Content-Type': 'application/json' }, token ? { Authorization: 'Bearer ' + token } : {}),
+      body: JSON.stringify(body || {})
+    });
+    const data = res.status === 204 ? {} : await res.json();
+    if (!res.ok) { throw new Error(data.error || res.statusText); }
+    return data;
+  }
+
+  function setState(state, reason) {
+    $('state').textContent = state;
+    $('reason').textContent = reason ? '(' + reason + ')' : '';
+  }
+
+  function renderPop(pop) {
+    const box = $('pop');
+    box.textContent = '';
+    box.className = 'pop';
+    const name = document.createElement('div');
+    name.className = 'name';
+    if (pop.customer) {
+      name.textContent = pop.customer.name;
+      if (pop.customer.tier) {
+        const tier = document.createElement('span');
+        tier.className = 'tier';
+        tier.textContent = pop.customer.tier;
+        name.appendChild(tier);
+      }
+      box.appendChild(name);
+      const acct = document.createElement('div');
+      acct.textContent = 'Account ' + (pop.customer.accountNumber || '-') + ' · ' + pop.e164;
+      box.appendChild(acct);
+      const list = document.createElement('ul');
+      (pop.customer.recentInteractions || []).forEach((i) => {
+        const li = document.createElement('li');
+        li.textContent = i.startedAt.slice(0, 16).replace('T', ' ') + ' ' + i.channel + ' ' + (i.queue || '') + ' ' +
+          (i.disposition || '') + (i.notes ? ' — ' + i.notes : '');
+        list.appendChild(li);
+      });
+      box.appendChild(list);
+    } else {
+      box.classList.add('unknown');
+      name.textContent = pop.outcome === 'DEGRADED' ? 'Caller ' + (pop.e164 || pop.callerNumber) + ' (lookup too slow)'
+        : pop.outcome === 'NO_NUMBER' ? 'Withheld number' : 'Unknown caller ' + pop.e164;
+      box.appendChild(name);
+    }
+  }
+
+  function onMessage(msg) {
+    switch (msg.type) {
+      case 'hello':
+        setState(msg.state || 'LOGGED_OUT', msg.reason);
+        logEvent('connected as ' + msg.userId);
+        break;
+      case 'agentState':
+        setState(msg.state, msg.reason);
+        logEvent('state ' + msg.state + (msg.reason ? ' (' + msg.reason + ')' : ''));
+        break;
+      case 'callOffered':
+        $('call').hidden = false;
+        $('call-id').textContent = msg.callId;
+        $('call-status').textContent = 'offered';
+        $('caller').textContent = msg.callerNumber || 'unknown';
+        $('queue').textContent = msg.queue;
+        $('pop').textContent = 'Looking up the caller…';
+        logEvent('call offered from ' + msg.callerNumber);
+        break;
+      case 'screenPop':
+        renderPop(msg.pop);
+        logEvent('screen pop: ' + msg.pop.outcome + ' in ' + msg.pop.lookupMillis + ' ms');
+        break;
+      case 'callConnected':
+        $('call-status').textContent = 'connected';
+        logEvent('call connected');
+        break;
+      case 'callEnded':
+        $('call-status').textContent = 'ended: ' + msg.outcome;
+        logEvent('call ended: ' + msg.outcome);
+        break;
+      case 'error':
+        $('desk-error').textContent = msg.field + ': ' + msg.error;
+        break;
+      default:
+        break;
+    }
+  }
+
+  function connect() {
+    if (!token) { return; }
+    const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/api/v1/events';
+    socket = new WebSocket(url);
+    socket.onopen = () => {
+      retry = 0;
+      $('link').textContent = 'online';
+      $('link').className = 'link up';
+      socket.send(JSON.stringify({ type: 'auth', token: token }));
+    };
+    socket.onmessage = (ev) => onMessage(JSON.parse(ev.data));
+    socket.onclose = (ev) => {
+      $('link').textContent = 'offline';
+      $('link').className = 'link down';
+      if (ev.code === 1008 && /token|expired|authenticate/.test(ev.reason)) { signOut('session ended, please log in again'); return; }
+      if (token) { setTimeout(connect, Math.min(10000, 500 * Math.pow(2, retry++))); }
+    };
+  }
+
+  function signOut(message) {
+    token = null;
+    sessionStorage.removeItem('cti.token');
+    if (socket) { socket.close(); }
+    show(false);
+    $('login-error').textContent = message || '';
+  }
+
+  $('login-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    $('login-error').textContent = '';
+    try {
+      const data = await api('/api/v1/login', { user: $('user').value, password: $('password').value });
+      token = data.token;
+      user = data.user;
+      sessionStorage.setItem('cti.token', token);
+      sessionStorage.setItem('cti.user', JSON.stringify(user));
+      show(true);
+      connect();
+    } catch (e) {
+      $('login-error').textContent = e.message;
+    }
+  });
+  $('ready').addEventListener('click', () => api('/api/v1/agent/ready').catch((e) => { $('desk-error').textContent = e.message; }));
+  $('not-ready').addEventListener('click', () => api('/api/v1/agent/not-ready', { reason: 'break' })
+    .catch((e) => { $('desk-error').textContent = e.message; }));
+  $('logout').addEventListener('click', () => api('/api/v1/logout').finally(() => signOut()));
+
+  if (token && user) { show(true); connect(); } else { show(false); }
+}());

@@ -1,0 +1,32 @@
+package org.opencti.core.port;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.opencti.core.event.LiveChannel;
+import org.opencti.core.event.PbxEvent;
+
+/**
+ * The PBX as the rest of the server sees it. Actions complete when the PBX has answered; an
+ * Originate completes when the call was answered or failed (OriginateResponse), not when queued.
+ */
+public interface PbxGateway extends AutoCloseable {
+    /** Listeners are called on the gateway's own delivery thread, in PBX order. */
+    void addListener(PbxEventListener listener);
+
+    void start();
+
+    CompletionStage<PbxEvent.OriginateCompleted> originate(OriginateRequest request);
+
+    CompletionStage<Void> redirect(String channel, String context, String exten, int priority);
+
+    CompletionStage<Void> bridge(String channel1, String channel2);
+
+    CompletionStage<Void> hangup(String channel);
+
+    CompletionStage<Void> setVariable(String channel, String name, String value);
+
+    CompletionStage<List<LiveChannel>> liveChannels();
+
+    @Override
+    void close();
+}
