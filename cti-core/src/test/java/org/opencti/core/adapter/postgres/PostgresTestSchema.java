@@ -1,0 +1,81 @@
+package org.opencti.core.adapter.postgres;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * A schema of its own on the local PostgreSQL (127.0.0.1:5432, database test, user postgres, trust auth), migrated,
+ * and dropped on close. One per test class.
+ */
+final class PostgresTestSchema implements AutoCloseable {
+    static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    static final String USER = "postgres";
+
+    final String schema = "cti_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final PostgresDatabase database;
+
+    PostgresTestSchema() {
+        execute("CREATE SCHEMA " + schema);
+        try {
+            database = open();
+        } catch (RuntimeException e) {
+            execute("DROP SCHEMA " + schema + " CASCADE");
+            throw e;
+        }
+    }
+
+    /** Another pool on the same schema (migrating it again). */
+    PostgresDatabase open() {
+        return new PostgresDatabase(URL, USER, null, 8, schema, registry);
+    }
+
+    DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    void empty() {
+        execute("TRUNCATE " + schema + ".interactions, " + schema + ".customer_phones, " + schema
+            + ".customers RESTART IDENTITY");
+    }
+
+    int count(String table) {
+        try (Connection c = raw(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT count(*) FROM " + schema + "." + table)) {
+            rows.next();
+            return rows.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A connection outside the pool, with the test schema as its search path. */
+    Connection raw() throws SQLException {
+        Connection c = DriverManager.getConnection(URL, USER, null);
+        c.setSchema(schema);
+        return c;
+    }
+
+    private void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(URL, USER, null); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            database.close();
+        } finally {
+            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+}
