@@ -1,0 +1,29 @@
+package org.opencti.config;
+
+/**
+ * The Asterisk Manager Interface connection.
+ *
+ * @param host                AMI host (default {@code 127.0.0.1})
+ * @param port                AMI port (default 5038)
+ * @param username            the {@code [user]} section in Asterisk's {@code manager.conf}
+ * @param secret              its {@code secret}; never printed
+ * @param pingIntervalSeconds how often the link is probed with an AMI Ping (default 5)
+ * @param pingTimeoutSeconds  how long a Ping may take before the link is declared dead and reconnected (default 3)
+ * @param eventQueueCapacity  AMI events buffered between the socket reader and the state machine (default 100000)
+ */
+public record AmiConfig(String host, int port, String username, String secret, int pingIntervalSeconds, int pingTimeoutSeconds,
+                        int eventQueueCapacity) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 5038;
+    public static final int DEFAULT_PING_INTERVAL_SECONDS = 5;
+    public static final int DEFAULT_PING_TIMEOUT_SECONDS = 3;
+    public static final int DEFAULT_EVENT_QUEUE_CAPACITY = 100_000;
+
+    @Override
+    public String toString() {
+        return "AmiConfig[host=" + host + ", port=" + port + ", username=" + username + ", secret=" + Secrets.MASK
+                + ", pingIntervalSeconds=" + pingIntervalSeconds + ", pingTimeoutSeconds=" + pingTimeoutSeconds
+                + ", eventQueueCapacity=" + eventQueueCapacity + "]";
+    }
+}

@@ -1,0 +1,54 @@
+package org.opencti.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole contact-centre definition, validated. Build one with {@link ConfigLoader}.
+ *
+ * @param skills        skills queues can require
+ * @param queues        call queues; at least one
+ * @param teams         agent teams
+ * @param agents        agents, supervisors and admins
+ * @param ami           Asterisk Manager Interface connection
+ * @param fastAgi       FastAGI listener
+ * @param http          desktop HTTP/WebSocket listener
+ * @param postgres      durable stores, or {@code null} for in-memory stores
+ * @param redis         shared live state, or {@code null} for in-memory state
+ * @param defaultRegion ISO 3166 region used to read phone numbers written without a country code (default {@code "US"})
+ * @param defaultQueue  queue for calls that arrive without one (default: the first queue)
+ */
+public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, List<TeamDef> teams, List<AgentDef> agents,
+                                  AmiConfig ami, FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis,
+                                  String defaultRegion, String defaultQueue) {
+
+    public static final String DEFAULT_REGION = "US";
+
+    public ContactCentreConfig {
+        skills = skills == null ? List.of() : List.copyOf(skills);
+        queues = queues == null ? List.of() : List.copyOf(queues);
+        teams = teams == null ? List.of() : List.copyOf(teams);
+        agents = agents == null ? List.of() : List.copyOf(agents);
+    }
+
+    public Optional<QueueDef> queue(String name) {
+        return queues.stream().filter(q -> q.name().equals(name)).findFirst();
+    }
+
+    public Optional<AgentDef> agent(String id) {
+        return agents.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    public Optional<SkillDef> skill(String name) {
+        return skills.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public Optional<TeamDef> team(String name) {
+        return teams.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** Agents whose {@link AgentDef#team()} is {@code team}, in file order. */
+    public List<AgentDef> agentsInTeam(String team) {
+        return agents.stream().filter(a -> team.equals(a.team())).toList();
+    }
+}
