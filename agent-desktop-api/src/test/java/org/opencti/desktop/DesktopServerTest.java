@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,14 +115,16 @@ class DesktopServerTest {
     private record Reply(int status, JsonObject body) { }
 
     private Reply call(HttpMethod method, String path, String token, String body) throws Exception {
-        RequestOptions o = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(server.port()).setURI(path);
+        // An idle timeout turns a hung exchange into a failure that names the request, instead of a bare Timeout.
+        RequestOptions o = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(server.port()).setURI(path)
+            .setIdleTimeout(15_000);
         if (token != null) {
             o.putHeader("Authorization", "Bearer " + token);
         }
         return http.request(o).compose(req -> req.send(body == null ? Buffer.buffer() : Buffer.buffer(body)))
             .compose(res -> res.body().map(b -> new Reply(res.statusCode(), b.length() == 0 || b.getByte(0) != '{'
                 ? new JsonObject().put("raw", b.toString()) : b.toJsonObject())))
-            .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     private String login(String user) throws Exception {
@@ -158,6 +161,19 @@ class DesktopServerTest {
         }
         assertThat(call(HttpMethod.POST, "/api/v1/agent/ready", "forged-token", null).status()).isEqualTo(401);
         assertThat(call(HttpMethod.GET, "/health", null, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void healthSaysDownWhileAPartTheNodeNeedsIsDown() throws Exception {
+        AtomicBoolean amiUp = new AtomicBoolean(false);
+        server.addHealthCheck("asterisk-ami", amiUp::get);
+        Reply down = call(HttpMethod.GET, "/health", null, null);
+        assertThat(down.status()).isEqualTo(503);
+        assertThat(down.body().getJsonObject("checks").getString("asterisk-ami")).isEqualTo("DOWN");
+        amiUp.set(true);
+        Reply up = call(HttpMethod.GET, "/health", null, null);
+        assertThat(up.status()).isEqualTo(200);
+        assertThat(up.body().getString("status")).isEqualTo("UP");
     }
 
     @Test

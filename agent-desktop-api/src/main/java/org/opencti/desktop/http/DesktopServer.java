@@ -6,10 +6,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.BooleanSupplier;
 import org.opencti.acd.AcdService;
 import org.opencti.desktop.auth.AuthService;
 import org.opencti.desktop.ws.DesktopHub;
@@ -32,6 +37,7 @@ public final class DesktopServer {
     private final DesktopHub hub;
     private final AgentRoutes agentRoutes;
     private final PrometheusMeterRegistry metrics;
+    private final Map<String, BooleanSupplier> healthChecks = new ConcurrentSkipListMap<>();
     private HttpServer server;
 
     public DesktopServer(Vertx vertx, Settings settings, AuthService auth, AcdService acd, DesktopHub hub,
@@ -47,7 +53,7 @@ public final class DesktopServer {
     public Future<HttpServer> start() {
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-        router.get("/health").handler(ctx -> ctx.json(new io.vertx.core.json.JsonObject().put("status", "UP")));
+        router.get("/health").handler(this::health);
         router.get("/metrics").handler(ctx -> {
             if (agentRoutes.sessionOf(ctx, true).isEmpty()) {
                 return;
@@ -67,6 +73,26 @@ public final class DesktopServer {
             .webSocketHandler(this::onWebSocket)
             .requestHandler(router);
         return server.listen();
+    }
+
+    /**
+     * A part whose state decides whether this node can serve (e.g. the AMI link). /health answers 503 while
+     * any check is down, so a load balancer or an orchestrator can route around the node.
+     */
+    public void addHealthCheck(String name, BooleanSupplier up) {
+        healthChecks.put(name, up);
+    }
+
+    private void health(RoutingContext ctx) {
+        JsonObject checks = new JsonObject();
+        boolean allUp = true;
+        for (Map.Entry<String, BooleanSupplier> check : healthChecks.entrySet()) {
+            boolean up = check.getValue().getAsBoolean();
+            checks.put(check.getKey(), up ? "UP" : "DOWN");
+            allUp &= up;
+        }
+        ctx.response().setStatusCode(allUp ? 200 : 503).putHeader("Content-Type", "application/json")
+            .end(new JsonObject().put("status", allUp ? "UP" : "DOWN").put("checks", checks).encode());
     }
 
     private void onWebSocket(ServerWebSocket ws) {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.action.BridgeAction;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
@@ -216,6 +217,11 @@ public final class AsteriskJavaPbxGateway implements PbxGateway, ManagerEventLis
     /** Logins after the first one. */
     public long reconnectCount() {
         return link.reconnectCount();
+    }
+
+    /** Logged in to Asterisk right now. */
+    public boolean isConnected() {
+        return connection.getState() == ManagerConnectionState.CONNECTED;
     }
 
     /** Events waiting for the delivery thread. */
