@@ -1,0 +1,34 @@
+package org.opencti.pbxsim;
+
+import java.time.Instant;
+
+/**
+ * One line of the simulator's observation log ({@link PbxSimulator#history()}).
+ *
+ * @param subject what it is about: a channel name, or the extension for {@code AGENT_*} records
+ * @param detail  free text (a cause, a destination, digits...)
+ */
+public record SimRecord(Instant at, Kind kind, String subject, String detail) {
+
+    /** What happened. */
+    public enum Kind {
+        CALL_PLACED,
+        AGI_STARTED,
+        AGI_FAILED,
+        AGI_ENDED,
+        KEYPAD,
+        ENTERED_HOLD,
+        ORIGINATED,
+        ORIGINATE_FAILED,
+        AGENT_RINGING,
+        AGENT_ANSWERED,
+        AGENT_BUSY,
+        AGENT_NO_ANSWER,
+        BRIDGED,
+        UNBRIDGED,
+        REDIRECTED,
+        HUNG_UP,
+        AMI_DROPPED,
+        RESTARTED
+    }
+}
