@@ -54,6 +54,8 @@ final class PbxCore {
     private boolean paused;
     private long uniqueSeq;
     private long localSeq;
+    /** host:port of the FastAGI IVR, null without one. Core thread only. */
+    private String ivrTarget;
     long processedCalls;
     volatile Instant bootedAt;
 
@@ -68,17 +70,28 @@ final class PbxCore {
         this.calls = new CallControl(this);
         this.originator = new Originator(this);
         this.bootedAt = clock.instant();
+        this.ivrTarget = settings.fastAgiHost() == null ? null : settings.fastAgiHost() + ":" + settings.fastAgiPort();
         resetGlobals();
     }
 
     private void resetGlobals() {
         globals.clear();
         globals.putAll(dialplan.globals());
-        if (settings.fastAgiHost() == null) {
+        if (ivrTarget == null) {
             globals.remove("CTI_AGI");
         } else {
-            globals.put("CTI_AGI", "agi://" + settings.fastAgiHost() + ":" + settings.fastAgiPort() + "/ivr");
+            globals.put("CTI_AGI", "agi://" + ivrTarget + "/ivr");
         }
+    }
+
+    /** Where [cti-inbound]'s AGI() connects from now on ({@code host:port}); kept across restarts, like the dialplan. */
+    void routeIvrTo(String hostAndPort) {
+        ivrTarget = hostAndPort;
+        resetGlobals();
+    }
+
+    boolean hasIvr() {
+        return ivrTarget != null;
     }
 
     // ---- threading -------------------------------------------------------------------------------

@@ -161,7 +161,7 @@ public final class PbxSimulator implements AutoCloseable {
         if (did == null || !Dialplan.matches("_X.", did)) {
             throw new IllegalArgumentException("DID must be digits (at least two), as [cti-inbound] matches _X.: " + did);
         }
-        if (settings.fastAgiHost() == null) {
+        if (!core.call(core::hasIvr)) {
             return place(callerNum, callerName, did, "cti-hold", Map.of("CTI_QUEUE", queue));
         }
         return place(callerNum, callerName, did, "cti-inbound", Map.of());
@@ -192,6 +192,17 @@ public final class PbxSimulator implements AutoCloseable {
             core.record(SimRecord.Kind.CALL_PLACED, job.two.name, callerNum);
             return new SimCall(job.two.name, job.two.uniqueid, job.one.name, job.one.linkedid, callerNum, callerName, exten);
         });
+    }
+
+    /**
+     * Send [cti-inbound]'s AGI() to this FastAGI server from now on, like editing CTI_AGI in the dialplan. For
+     * a CTI server that binds its FastAGI port only after it learnt this PBX's AMI port.
+     */
+    public void routeIvrTo(String host, int port) {
+        if (host == null || host.isBlank() || port < 1 || port > 65_535) {
+            throw new IllegalArgumentException("FastAGI target must be a host and a port 1..65535: " + host + ":" + port);
+        }
+        core.run(() -> core.routeIvrTo(host + ":" + port));
     }
 
     /** The caller presses keys: DTMFBegin/DTMFEnd on the caller channel, digits queued for the IVR. */

@@ -1,6 +1,7 @@
 package org.opencti.pbxsim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -122,6 +123,21 @@ class FastAgiTest {
         AmiMessage agi = ami.awaitEvent("Newexten", m -> "AGI".equals(m.get("Application")));
         assertThat(agi.get("AppData")).isEqualTo("agi://127.0.0.1:" + ivr.port() + "/ivr?menu=main");
         assertThat(sim.history()).extracting(SimRecord::kind).contains(SimRecord.Kind.AGI_STARTED);
+    }
+
+    @Test
+    void theIvrCanBeRoutedAfterStartLikeEditingCtiAgi() throws IOException {
+        start(null, 0, Duration.ofMillis(100));
+        SimCall straight = sim.placeInboundCall("+15551230001", "Jane Doe", "5551000", "billing");
+        assertThat(sim.channel(straight.channel()).orElseThrow().context()).isEqualTo("cti-hold");
+
+        Ivr ivr = ivr();
+        sim.routeIvrTo("127.0.0.1", ivr.port());
+        SimCall viaIvr = sim.placeInboundCall("+15551230002", "John Roe", "5551000");
+        List<String> env = ivr.accept();
+        assertThat(env).contains("agi_request: agi://127.0.0.1:" + ivr.port() + "/ivr?menu=main", "agi_channel: " + viaIvr.channel());
+        assertThatThrownBy(() -> sim.routeIvrTo("127.0.0.1", 0))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("127.0.0.1:0");
     }
 
     @Test
