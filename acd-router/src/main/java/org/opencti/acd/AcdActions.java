@@ -81,7 +81,7 @@ final class AcdActions {
     void record(InboundCall call, Instant endedAt, String outcome) {
         meters.counter("cti.calls.ended", "outcome", outcome).increment();
         String key = call.linkedId + (call.agentLegUniqueId == null ? "" : "/" + call.agentLegUniqueId);
-        InteractionRecord record = new InteractionRecord(key, null, call.callerNumber, "voice", call.queue, call.agentId,
+        InteractionRecord record = new InteractionRecord(key, call.customerId, call.callerNumber, "voice", call.queue, call.agentId,
             call.waitingSince, call.answeredAt, endedAt, outcome);
         ports.worker().execute(() -> {
             try {

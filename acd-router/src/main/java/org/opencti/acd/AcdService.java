@@ -177,6 +177,7 @@ public final class AcdService implements PbxEventListener {
                 if (call.stage != InboundCall.Stage.OFFERED || call.attempt != attempt) {
                     return;
                 }
+                pop.customer().ifPresent(c -> call.customerId = c.customer().id());
                 actions.notify(new DesktopEvent.ScreenPopped(agent.profile.id(), scheduler.clock().instant(), call.callId, pop));
                 ringAgent(call, agent);
             }));

@@ -20,6 +20,8 @@ final class InboundCall {
     String agentLegUniqueId;
     String agentLegChannel;
     Instant answeredAt;
+    /** The customer the pop found, so the history row points at them. */
+    Long customerId;
 
     InboundCall(String callId, String callerUniqueId, String linkedId, String callerChannel, String callerNumber,
                 String callerName, String queue, Instant waitingSince) {

@@ -146,6 +146,7 @@ class AcdServiceTest {
             assertThat(r.outcome()).isEqualTo("answered");
             assertThat(r.agentId()).isEqualTo("2001");
             assertThat(r.key()).isEqualTo("100.1/100.9");
+            assertThat(r.customerId()).as("the customer the pop found").isEqualTo(7L);
         });
 
         time.advance(WRAP.minusSeconds(1));

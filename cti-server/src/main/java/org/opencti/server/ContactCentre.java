@@ -1,0 +1,173 @@
+package org.opencti.server;
+
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.opencti.acd.AcdPorts;
+import org.opencti.acd.AcdService;
+import org.opencti.acd.AcdSettings;
+import org.opencti.acd.AgentProfile;
+import org.opencti.acd.Router;
+import org.opencti.acd.RoutingQueue;
+import org.opencti.acd.SkillRequirement;
+import org.opencti.config.AgentDef;
+import org.opencti.config.AmiConfig;
+import org.opencti.config.ContactCentreConfig;
+import org.opencti.config.QueueDef;
+import org.opencti.core.adapter.ami.AsteriskJavaPbxGateway;
+import org.opencti.core.customer.PhoneNumbers;
+import org.opencti.core.screenpop.ScreenPopService;
+import org.opencti.core.time.ExecutorScheduler;
+import org.opencti.core.time.StateOwner;
+import org.opencti.desktop.auth.AuthService;
+import org.opencti.desktop.auth.Role;
+import org.opencti.desktop.auth.User;
+import org.opencti.desktop.http.DesktopServer;
+import org.opencti.desktop.ws.DesktopHub;
+import org.opencti.ivr.agi.AgiScriptRouter;
+import org.opencti.ivr.agi.FastAgiServer;
+import org.opencti.ivr.entry.EntryIvr;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One CTI node, assembled from the configuration: the AMI link, the ACD, screen pops, the FastAGI IVR
+ * and the desktop API. This is the whole wiring; nothing else news up a part.
+ */
+public final class ContactCentre implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ContactCentre.class);
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(10);
+    private static final int WORKER_THREADS = 8;
+
+    private final ContactCentreConfig config;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Vertx vertx = Vertx.vertx();
+    private final StateOwner acdOwner = new StateOwner("cti-acd");
+    private final ExecutorService worker;
+    private final AsteriskJavaPbxGateway pbx;
+    private final AcdService acd;
+    private final DesktopHub hub;
+    private final DesktopServer http;
+    private final FastAgiServer fastAgi;
+
+    public ContactCentre(ContactCentreConfig config, Stores stores, Clock clock) {
+        this.config = config;
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        AtomicInteger n = new AtomicInteger();
+        // Blocking I/O (JDBC, Redis) happens here, never on the ACD owner or an event loop.
+        this.worker = Executors.newFixedThreadPool(WORKER_THREADS, r -> {
+            Thread t = new Thread(r, "cti-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        AmiConfig ami = config.ami();
+        this.pbx = new AsteriskJavaPbxGateway(ami.host(), ami.port(), ami.username(), ami.secret(),
+            Duration.ofSeconds(ami.pingIntervalSeconds()), Duration.ofSeconds(ami.pingTimeoutSeconds()), clock, metrics,
+            ami.eventQueueCapacity());
+        List<AgentProfile> profiles = config.agents().stream().filter(a -> Role.parse(a.role()) == Role.AGENT)
+            .map(a -> new AgentProfile(a.id(), a.name(), a.team(), a.phone(), a.skills())).toList();
+        Router router = new Router(config.queues().stream().map(ContactCentre::routingQueue).toList(), profiles);
+        int deadline = config.postgres() == null ? 250 : config.postgres().lookupDeadlineMillis();
+        ScreenPopService pops = new ScreenPopService(stores.customers(), new PhoneNumbers(config.defaultRegion()), worker,
+            Duration.ofMillis(deadline));
+        DesktopHub[] late = new DesktopHub[1];
+        AcdPorts ports = new AcdPorts(pbx, pops, e -> late[0].notify(e), stores.agentStates(), stores.interactions(), worker);
+        this.acd = new AcdService(AcdSettings.standard(config.defaultQueue()), router, profiles, ports, acdOwner,
+            new ExecutorScheduler(clock, acdOwner.executor()), metrics);
+        pbx.addListener(acd);
+        AuthService auth = new AuthService(config.agents().stream().map(ContactCentre::user).toList(), clock, TOKEN_LIFETIME);
+        this.hub = new DesktopHub(vertx, auth, acd);
+        late[0] = hub;
+        var h = config.http();
+        this.http = new DesktopServer(vertx, new DesktopServer.Settings(h.bindHost(), h.port(), h.allowedOrigins(),
+            h.maxWebSocketFrameBytes()), auth, acd, hub, metrics);
+        AgiScriptRouter scripts = AgiScriptRouter.byName(Map.of("ivr", new EntryIvr(entryMenu(config), metrics)));
+        this.fastAgi = new FastAgiServer(config.fastAgi().bindHost(), config.fastAgi().port(), scripts, metrics);
+        http.addHealthCheck("asterisk-ami", pbx::isConnected);
+    }
+
+    private static RoutingQueue routingQueue(QueueDef q) {
+        return new RoutingQueue(q.name(), q.skills().stream().map(s -> new SkillRequirement(s.skill(), s.minLevel())).toList(),
+            Duration.ofSeconds(q.wrapUpSeconds()), Duration.ofSeconds(q.ringTimeoutSeconds()));
+    }
+
+    /** The standard entry menu, offering only the queues this contact centre has. */
+    private static EntryIvr.Settings entryMenu(ContactCentreConfig config) {
+        EntryIvr.Settings standard = EntryIvr.Settings.standard();
+        Map<String, EntryIvr.Option> options = new LinkedHashMap<>();
+        standard.options().forEach((digit, option) -> {
+            if (config.queue(option.queue()).isPresent()) {
+                options.put(digit, option);
+            }
+        });
+        return new EntryIvr.Settings(standard.greetingPrompt(), standard.menuPrompt(), options, standard.maxAttempts(),
+            standard.digitTimeoutMs(), config.defaultQueue(), standard.holdContext());
+    }
+
+    private static User user(AgentDef a) {
+        return new User(a.id(), a.name(), a.team(), Role.parse(a.role()), a.passwordHash());
+    }
+
+    /** Listen for FastAGI and HTTP first, then connect to Asterisk, so calls arriving at once find us ready. */
+    public ContactCentre start() throws Exception {
+        fastAgi.start();
+        http.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        pbx.start();
+        LOG.info("CTI node up: desktop http://{}:{}/, FastAGI {}:{}, AMI {}:{}", config.http().bindHost(), http.port(),
+            config.fastAgi().bindHost(), fastAgi.port(), config.ami().host(), config.ami().port());
+        return this;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public int fastAgiPort() {
+        return fastAgi.port();
+    }
+
+    public AcdService acd() {
+        return acd;
+    }
+
+    public AsteriskJavaPbxGateway pbx() {
+        return pbx;
+    }
+
+    public DesktopHub desktops() {
+        return hub;
+    }
+
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        pbx.close();
+        fastAgi.close();
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("HTTP side did not stop cleanly: {}", e.toString());
+        }
+        acdOwner.close();
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,62 @@
+package org.opencti.server;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.opencti.config.ContactCentreConfig;
+import org.opencti.core.adapter.memory.InMemoryAgentStateStore;
+import org.opencti.core.adapter.memory.InMemoryCustomerDirectory;
+import org.opencti.core.adapter.memory.InMemoryInteractionLog;
+import org.opencti.core.adapter.postgres.PostgresCustomerDirectory;
+import org.opencti.core.adapter.postgres.PostgresDatabase;
+import org.opencti.core.adapter.postgres.PostgresInteractionLog;
+import org.opencti.core.adapter.redis.RedisAgentStateStore;
+import org.opencti.core.port.AgentStateStore;
+import org.opencti.core.port.CustomerDirectory;
+import org.opencti.core.port.InteractionLog;
+
+/** The storage ports, real or in memory as the configuration says, and what must be closed with them. */
+public record Stores(CustomerDirectory customers, InteractionLog interactions, AgentStateStore agentStates,
+                     List<AutoCloseable> resources) implements AutoCloseable {
+    public Stores {
+        resources = List.copyOf(resources);
+    }
+
+    public static Stores inMemory() {
+        InMemoryInteractionLog history = new InMemoryInteractionLog();
+        return new Stores(new InMemoryCustomerDirectory(history), history, new InMemoryAgentStateStore(), List.of());
+    }
+
+    /** PostgreSQL when configured, else memory; Redis when configured, else memory. */
+    public static Stores from(ContactCentreConfig config, MeterRegistry registry) {
+        List<AutoCloseable> resources = new ArrayList<>();
+        Stores memory = inMemory();
+        CustomerDirectory customers = memory.customers();
+        InteractionLog interactions = memory.interactions();
+        AgentStateStore states = memory.agentStates();
+        if (config.postgres() != null) {
+            var pg = config.postgres();
+            PostgresDatabase db = new PostgresDatabase(pg.jdbcUrl(), pg.username(), pg.password(), pg.poolSize(), null, registry);
+            resources.add(db);
+            customers = new PostgresCustomerDirectory(db.dataSource());
+            interactions = new PostgresInteractionLog(db.dataSource());
+        }
+        if (config.redis() != null) {
+            RedisAgentStateStore redis = new RedisAgentStateStore(config.redis().uri(), config.redis().keyPrefix());
+            resources.add(redis);
+            states = redis;
+        }
+        return new Stores(customers, interactions, states, resources);
+    }
+
+    @Override
+    public void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                // closing on the way out: nothing more useful to do than carry on closing the rest
+            }
+        }
+    }
+}

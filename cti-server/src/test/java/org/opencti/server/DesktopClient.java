@@ -1,0 +1,81 @@
+package org.opencti.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** An agent's desktop as the browser is: REST login, then the events WebSocket. Records when each frame arrived. */
+final class DesktopClient implements AutoCloseable {
+    record Frame(JsonObject json, Instant receivedAt) {
+        String type() {
+            return json.getString("type");
+        }
+    }
+
+    private final Vertx vertx = Vertx.vertx();
+    private final HttpClient http = vertx.createHttpClient();
+    private final int port;
+    private final BlockingQueue<Frame> inbox = new LinkedBlockingQueue<>();
+    private WebSocket socket;
+
+    DesktopClient(int port) {
+        this.port = port;
+    }
+
+    /** Logs in over REST and authenticates the WebSocket; returns the hello frame. */
+    JsonObject connect(String user, String password) throws Exception {
+        RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
+            .setURI("/api/v1/login").setIdleTimeout(15_000);
+        JsonObject login = http.request(o)
+            .compose(req -> req.send(Buffer.buffer(new JsonObject().put("user", user).put("password", password).encode())))
+            .compose(res -> res.body().map(Buffer::toJsonObject))
+            .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertThat(login.getString("token")).as("login of %s: %s", user, login).isNotBlank();
+        socket = vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+            .setURI("/api/v1/events")).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        socket.textMessageHandler(t -> inbox.add(new Frame(new JsonObject(t), Instant.now())));
+        socket.writeTextMessage(new JsonObject().put("type", "auth").put("token", login.getString("token")).encode());
+        return await(f -> f.type().equals("hello")).json();
+    }
+
+    void send(JsonObject frame) {
+        socket.writeTextMessage(frame.encode());
+    }
+
+    /** The next frame matching {@code wanted}; frames before it are skipped. */
+    Frame await(Predicate<Frame> wanted) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            Frame f = inbox.poll(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+            assertThat(f).as("a matching desktop frame within 20 s").isNotNull();
+            if (wanted.test(f)) {
+                return f;
+            }
+        }
+    }
+
+    Frame awaitType(String type) throws InterruptedException {
+        return await(f -> f.type().equals(type));
+    }
+
+    Frame awaitState(String state) throws InterruptedException {
+        return await(f -> f.type().equals("agentState") && state.equals(f.json().getString("state")));
+    }
+
+    @Override
+    public void close() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}

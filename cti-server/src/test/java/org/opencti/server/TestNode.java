@@ -1,0 +1,108 @@
+package org.opencti.server;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import org.opencti.config.ConfigLoader;
+import org.opencti.config.ContactCentreConfig;
+import org.opencti.core.adapter.memory.InMemoryAgentStateStore;
+import org.opencti.core.adapter.postgres.PostgresCustomerDirectory;
+import org.opencti.core.adapter.postgres.PostgresDatabase;
+import org.opencti.core.adapter.postgres.PostgresInteractionLog;
+import org.opencti.core.adapter.postgres.SampleCustomers;
+import org.opencti.core.event.PbxEvent;
+import org.opencti.pbxsim.PbxSimulator;
+
+/**
+ * One CTI node as production runs it, over real TCP: pbx-sim for Asterisk (AMI and FastAGI), the
+ * Asterisk-Java adapter, the ACD, PostgreSQL for customers and history (a schema of its own), the
+ * desktop API. Only agent state stays in memory here (Redis has its own contract tests).
+ */
+final class TestNode implements AutoCloseable {
+    static final String JDBC_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    static final String DEMO_HASH = "$2a$10$0A4eNOvftPK6/C19shDC1OyV0xC7uyWAfi/rS./uI2HlANVkjc/m.";
+
+    final PbxSimulator pbx;
+    final String schema = "cti_e2e_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    final PostgresDatabase database;
+    final ContactCentre centre;
+    final List<PbxEvent> pbxEvents = new CopyOnWriteArrayList<>();
+
+    TestNode() throws Exception {
+        pbx = new PbxSimulator(new PbxSimulator.Settings("127.0.0.1", 0, "cti", "e2e-secret", null, 0, Clock.systemUTC())
+            .withAnswerDelay(Duration.ofMillis(20)).withPromptDuration(Duration.ofMillis(20))).start();
+        sql("CREATE SCHEMA " + schema);
+        database = new PostgresDatabase(JDBC_URL, "postgres", "", 4, schema, null);
+        PostgresCustomerDirectory customers = new PostgresCustomerDirectory(database.dataSource());
+        SampleCustomers.seed(customers);
+        Stores stores = new Stores(customers, new PostgresInteractionLog(database.dataSource()), new InMemoryAgentStateStore(),
+            List.of());
+        ContactCentreConfig config = ConfigLoader.parse(yaml(), "e2e.yaml", Map.of("CTI_AMI_SECRET", "e2e-secret"));
+        centre = new ContactCentre(config, stores, Clock.systemUTC());
+        centre.pbx().addListener(pbxEvents::add);
+        centre.start();
+        pbx.routeIvrTo("127.0.0.1", centre.fastAgiPort());
+        Await.until("the AMI link is up and resynced", Duration.ofSeconds(20),
+            () -> pbxEvents.stream().anyMatch(e -> e instanceof PbxEvent.ChannelsResynced));
+    }
+
+    private String yaml() {
+        return """
+            defaultRegion: US
+            defaultQueue: support
+            skills: [{name: billing}, {name: support}]
+            queues:
+              - {name: billing, skills: [{skill: billing, minLevel: 5}], wrapUpSeconds: 1, ringTimeoutSeconds: 15}
+              - {name: support, skills: [{skill: support, minLevel: 3}], wrapUpSeconds: 1, ringTimeoutSeconds: 15}
+            teams: [{name: blue}]
+            agents:
+              - {id: "2001", name: Ann Lee, team: blue, phone: Local/2001@agents, skills: {billing: 7, support: 4},
+                 passwordHash: "HASH", role: agent}
+              - {id: "3001", name: Sam Reyes, team: blue, phone: Local/3001@agents, skills: {}, passwordHash: "HASH",
+                 role: supervisor}
+            asterisk:
+              ami: {host: 127.0.0.1, port: PORT, username: cti, secret: "${CTI_AMI_SECRET}", pingIntervalSeconds: 1,
+                    pingTimeoutSeconds: 1}
+              fastAgi: {bindHost: 127.0.0.1, port: 0}
+            http: {bindHost: 127.0.0.1, port: 0}
+            """.replace("HASH", DEMO_HASH).replace("PORT", Integer.toString(pbx.amiPort()));
+    }
+
+    int httpPort() {
+        return centre.httpPort();
+    }
+
+    long resyncCount() {
+        return pbxEvents.stream().filter(e -> e instanceof PbxEvent.ChannelsResynced).count();
+    }
+
+    long count(String query) throws SQLException {
+        try (Connection c = DriverManager.getConnection(JDBC_URL + "?currentSchema=" + schema, "postgres", "");
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static void sql(String statement) throws SQLException {
+        try (Connection c = DriverManager.getConnection(JDBC_URL, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        centre.close();
+        pbx.close();
+        database.close();
+        sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+}
