@@ -31,6 +31,7 @@ final class EnvOverrides {
             new Rule("CTI_AMI_PORT", List.of("asterisk", "ami", "port"), true, true),
             new Rule("CTI_AMI_USERNAME", List.of("asterisk", "ami", "username"), false, true),
             new Rule("CTI_AMI_SECRET", List.of("asterisk", "ami", "secret"), false, true),
+            new Rule("CTI_FASTAGI_HOST", List.of("asterisk", "fastAgi", "bindHost"), false, true),
             new Rule("CTI_FASTAGI_PORT", List.of("asterisk", "fastAgi", "port"), true, true),
             new Rule("CTI_HTTP_HOST", List.of("http", "bindHost"), false, true),
             new Rule("CTI_HTTP_PORT", List.of("http", "port"), true, true),

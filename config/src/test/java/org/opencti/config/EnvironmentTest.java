@@ -45,9 +45,10 @@ class EnvironmentTest {
     void overridesReplaceFileValues() {
         ContactCentreConfig config = parse(VALID, Map.of(
                 "CTI_AMI_HOST", "pbx.internal", "CTI_AMI_PORT", "5039", "CTI_AMI_USERNAME", "ops", "CTI_AMI_SECRET", "env-secret",
-                "CTI_FASTAGI_PORT", "4574", "CTI_HTTP_HOST", "0.0.0.0", "CTI_HTTP_PORT", "8081"));
+                "CTI_FASTAGI_HOST", "10.0.0.5", "CTI_FASTAGI_PORT", "4574", "CTI_HTTP_HOST", "0.0.0.0", "CTI_HTTP_PORT", "8081"));
 
         assertThat(config.ami()).isEqualTo(new AmiConfig("pbx.internal", 5039, "ops", "env-secret", 5, 3, 100_000));
+        assertThat(config.fastAgi().bindHost()).isEqualTo("10.0.0.5");
         assertThat(config.fastAgi().port()).isEqualTo(4574);
         assertThat(config.http().bindHost()).isEqualTo("0.0.0.0");
         assertThat(config.http().port()).isEqualTo(8081);

@@ -43,6 +43,7 @@ public final class Demo implements AutoCloseable {
         env.put("CTI_AMI_PORT", Integer.toString(pbx.amiPort()));
         env.put("CTI_AMI_USERNAME", "cti");
         env.put("CTI_AMI_SECRET", secret);
+        env.put("CTI_FASTAGI_HOST", "127.0.0.1");
         env.put("CTI_FASTAGI_PORT", "0");
         env.put("CTI_HTTP_HOST", "127.0.0.1");
         env.put("CTI_HTTP_PORT", Integer.toString(options.httpPort()));

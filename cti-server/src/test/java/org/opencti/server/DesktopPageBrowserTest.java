@@ -1,0 +1,104 @@
+package org.opencti.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.opencti.pbxsim.SimCall;
+import org.opencti.pbxsim.SimRecord;
+
+/** The agent desktop page in a real headless Chromium, against a whole node with pbx-sim. */
+class DesktopPageBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private TestNode node;
+    private WebDriver browser;
+
+    @BeforeEach
+    void start() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+            "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run installs them)");
+        node = new TestNode();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+            .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,900");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    private WebDriverWait waitUpTo(int seconds) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        wait.pollingEvery(Duration.ofMillis(10));
+        return wait;
+    }
+
+    @Test
+    void anAgentLogsInGoesReadyAndSeesTheCallersRecordBeforeAnswering() {
+        browser.get("http://127.0.0.1:" + node.httpPort() + "/");
+        browser.findElement(By.id("password")).sendKeys("wrong");
+        browser.findElement(By.id("login")).click();
+        waitUpTo(10).until(ExpectedConditions.textToBe(By.id("login-error"), "wrong user or password"));
+
+        browser.findElement(By.id("password")).clear();
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("login")).click();
+        waitUpTo(10).until(ExpectedConditions.textToBe(By.id("state"), "NOT_READY"));
+        browser.findElement(By.id("ready")).click();
+        waitUpTo(10).until(ExpectedConditions.textToBe(By.id("state"), "READY"));
+
+        node.pbx.phone("2001").answerOnRelease();
+        SimCall call = node.pbx.placeInboundCall("2025550143", "MORENO ALICE", "5551000");
+        node.pbx.press(call, "1");
+        waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("pop"), "Ms Alice Moreno"));
+        Instant popShown = Instant.now();
+        assertThat(browser.findElement(By.id("pop")).getText()).contains("Gold", "AC-100234", "+12025550143");
+        assertThat(browser.findElement(By.id("queue")).getText()).isEqualTo("billing");
+        assertThat(node.pbx.history()).extracting(SimRecord::kind).doesNotContain(SimRecord.Kind.AGENT_ANSWERED);
+        Instant queued = node.pbx.history().stream().filter(r -> r.kind() == SimRecord.Kind.ENTERED_HOLD).findFirst()
+            .orElseThrow().at();
+        // A figure, not an assertion: CI machines are shared and noisy.
+        System.out.printf("caller queued -> pop on the page: %d ms%n", Duration.between(queued, popShown).toMillis());
+
+        node.pbx.phone("2001").release();
+        waitUpTo(10).until(ExpectedConditions.textToBe(By.id("call-status"), "connected"));
+        assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("ON_CALL");
+        node.pbx.hangup(call);
+        waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("call-status"), "ended"));
+        waitUpTo(10).until(ExpectedConditions.textToBe(By.id("state"), "READY"));
+    }
+
+    @Test
+    void thePageReconnectsByItselfAndResyncsItsState() {
+        browser.get("http://127.0.0.1:" + node.httpPort() + "/");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("login")).click();
+        waitUpTo(10).until(ExpectedConditions.textToBe(By.id("link"), "online"));
+        browser.navigate().refresh();
+        waitUpTo(10).until(ExpectedConditions.textToBe(By.id("link"), "online"));
+        assertThat(browser.findElement(By.id("desk-panel")).isDisplayed()).as("still signed in after a reload").isTrue();
+        waitUpTo(10).until(ExpectedConditions.textToBe(By.id("state"), "NOT_READY"));
+    }
+}
