@@ -1,7 +1,5 @@
 package org.opencti.pbxsim;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,18 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The lab captures in {@code ../../shared/fixtures/asterisk} (from the module directory). Tests that need
- * them are skipped when the directory is absent.
+ * The lab captures in {@code ../fixtures/asterisk} (from the module directory). Tests that need
+ * them fail loudly when a capture is missing: the captures are part of the repository.
  */
 final class Fixtures {
-    static final Path DIR = Path.of("..", "..", "shared", "fixtures", "asterisk");
+    static final Path DIR = Path.of("..", "fixtures", "asterisk");
 
     private Fixtures() {
     }
 
     static Path require(String file) {
         Path p = DIR.resolve(file);
-        assumeTrue(Files.isRegularFile(p), "fixture " + p + " not present");
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalStateException("fixture " + p.toAbsolutePath() + " is missing (the captures live in fixtures/asterisk)");
+        }
         return p;
     }
 

@@ -7,11 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 
 /** The real Asterisk 22 FastAGI captures in the shared fixtures (see its README), read from the module directory. */
 public final class AsteriskCaptures {
-    public static final Path DIR = Path.of("../../shared/fixtures/asterisk");
+    public static final Path DIR = Path.of("../fixtures/asterisk");
 
     /**
      * The environment block of 02-fastagi as Asterisk sent it, for tests that need one whether or not the
@@ -32,7 +31,9 @@ public final class AsteriskCaptures {
     /** The bytes of a capture; the test is skipped (not failed) when the fixtures are not there. */
     public static byte[] raw(String name) {
         Path file = DIR.resolve(name);
-        Assumptions.assumeTrue(Files.isReadable(file), "fixture not available: " + file.toAbsolutePath());
+        if (!Files.isReadable(file)) {
+            throw new IllegalStateException("fixture " + file.toAbsolutePath() + " is missing (the captures live in fixtures/asterisk)");
+        }
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {

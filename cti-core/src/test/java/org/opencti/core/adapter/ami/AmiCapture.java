@@ -23,7 +23,7 @@ final class AmiCapture {
     }
 
     static Path fixtures() {
-        return Path.of(System.getProperty("user.dir")).resolve("../../shared/fixtures/asterisk").normalize();
+        return Path.of(System.getProperty("user.dir")).resolve("../fixtures/asterisk").normalize();
     }
 
     /** Every message after the banner line, in order. */
