@@ -21,13 +21,14 @@ import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.opencti.core.adapter.ami.AsteriskJavaPbxGateway;
+import org.opencti.core.call.ChannelTracker;
 import org.opencti.core.event.PbxEvent;
 
 /**
  * AMI ingest: how many events per second reach our listeners through the whole adapter (Asterisk-Java's
- * reader, translation into domain records, our bounded queue, our delivery thread), side by side with
+ * reader, translation into domain records, our bounded queue, our delivery thread, call state), side by side with
  * Asterisk-Java's raw reader feeding a listener that does nothing. The same bytes (a real Asterisk 22
- * inbound call's events, repeated) are written over loopback TCP for both. The goal is ours ≥ 0.8 × raw
+ * inbound call's events, repeated with fresh ids) are written over loopback TCP for both. The goal is ours ≥ 0.8 × raw
  * with zero drops.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.opencti.bench.AmiIngestBenchmark [calls] [rounds]}
@@ -106,10 +107,13 @@ public final class AmiIngestBenchmark {
         AtomicLong seen = new AtomicLong();
         AtomicLong end = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
+        // Call state as the ACD keeps it: every channel, its caller ID, variables and bridge, on the delivery thread.
+        ChannelTracker calls = new ChannelTracker();
         gateway.addListener(e -> {
             if (e instanceof PbxEvent.PbxReady || e instanceof PbxEvent.ChannelsResynced) {
                 return;
             }
+            calls.apply(e);
             seen.incrementAndGet();
             if (e instanceof PbxEvent.ChannelHungUp h && MARK.equals(h.channel().uniqueId())) {
                 end.set(System.nanoTime());
@@ -127,10 +131,14 @@ public final class AmiIngestBenchmark {
         return new Result(end.get(), seen.get(), dropped);
     }
 
+    /** The captured call repeated, each copy with fresh Uniqueids, Linkedids and Local channel numbers. */
     private static byte[] payload(byte[] call, int calls) {
+        String text = new String(call, StandardCharsets.ISO_8859_1);
         ByteArrayOutputStream out = new ByteArrayOutputStream(call.length * calls + 256);
         for (int i = 0; i < calls; i++) {
-            out.writeBytes(call);
+            String copy = text.replace("17953461", String.format("%08d", 10_000_000 + i))
+                .replace("-0000000", String.format("-%07x", i));
+            out.writeBytes(copy.getBytes(StandardCharsets.ISO_8859_1));
         }
         out.writeBytes(("Event: Hangup\r\nPrivilege: call,all\r\nChannel: Local/end@bench-00000000;1\r\nChannelState: 6\r\n"
             + "ChannelStateDesc: Up\r\nCallerIDNum: 0\r\nCallerIDName: <unknown>\r\nConnectedLineNum: <unknown>\r\n"
