@@ -85,7 +85,7 @@ public final class ContactCentre implements AutoCloseable {
         Router router = new Router(config.queues().stream().map(ContactCentre::routingQueue).toList(), profiles);
         int deadline = config.postgres() == null ? 250 : config.postgres().lookupDeadlineMillis();
         ScreenPopService pops = new ScreenPopService(stores.customers(), new PhoneNumbers(config.defaultRegion()), worker,
-            Duration.ofMillis(deadline));
+            Duration.ofMillis(deadline), metrics);
         DesktopHub[] late = new DesktopHub[1];
         AcdPorts ports = new AcdPorts(pbx, pops, e -> late[0].notify(e), stores.agentStates(), stores.interactions(), worker);
         this.acd = new AcdService(AcdSettings.standard(config.defaultQueue()), router, profiles, ports, acdOwner,

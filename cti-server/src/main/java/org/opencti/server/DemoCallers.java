@@ -2,20 +2,21 @@ package org.opencti.server;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.opencti.pbxsim.PbxSimulator;
+import org.opencti.pbxsim.ScriptedCaller;
 import org.opencti.pbxsim.SimCall;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Simulated customers for the demo: one dials in every few seconds (known customers and strangers), picks
- * a menu option, waits, talks for a while once bridged, and hangs up. Agents' phones ring for a second
+ * Simulated customers for the demo: one dials in every few seconds (known customers, a stranger, a withheld
+ * number), picks a menu option, waits with limited patience, talks for a while once bridged, and hangs up. Agents' phones ring for a second
  * or two before answering, so the pop visibly comes first.
  */
 final class DemoCallers implements AutoCloseable {
@@ -36,7 +37,7 @@ final class DemoCallers implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Map<SimCall, Long> live = new ConcurrentHashMap<>();
+    private final Set<SimCall> live = ConcurrentHashMap.newKeySet();
     private int next;
 
     DemoCallers(PbxSimulator pbx, int everySeconds) {
@@ -49,48 +50,25 @@ final class DemoCallers implements AutoCloseable {
             pbx.phone(agent).answerAfter(Duration.ofMillis(1500));
         }
         timer.scheduleWithFixedDelay(this::tick, 2, everySeconds, TimeUnit.SECONDS);
-        timer.scheduleWithFixedDelay(this::hangUpFinishedCalls, 1, 1, TimeUnit.SECONDS);
         return this;
     }
 
     private void tick() {
         try {
-            live.keySet().removeIf(call -> pbx.channel(call.channel()).isEmpty());
+            live.removeIf(call -> pbx.channel(call.channel()).isEmpty());
             if (live.size() >= MAX_LIVE_CALLS) {
                 return;
             }
             String[] caller = CALLERS.get(next++ % CALLERS.size());
-            SimCall call = pbx.placeInboundCall(caller[0], caller[1], DID);
-            // Talk time counts from now; the caller also hears the IVR and may wait in the queue.
-            live.put(call, System.nanoTime() + TimeUnit.SECONDS.toNanos(ThreadLocalRandom.current().nextInt(40, 90)));
-            String digit = ThreadLocalRandom.current().nextBoolean() ? "1" : "2";
-            timer.schedule(() -> pressIfStillThere(call, digit), 2, TimeUnit.SECONDS);
-            LOG.info("Simulated caller {} ({}) dials {}", caller[1], caller[0], DID);
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            // Menu 1 is billing, 2 support; the patience is long enough that a ready agent usually gets there first.
+            ScriptedCaller script = new ScriptedCaller(caller[0], caller[1], DID, random.nextBoolean() ? "1" : "2",
+                Duration.ofSeconds(random.nextInt(60, 120)), Duration.ofSeconds(random.nextInt(20, 60)));
+            live.add(pbx.dial(script));
+            LOG.info("Simulated caller {} ({}) dials {}", caller[1].isEmpty() ? "withheld" : caller[1], caller[0], DID);
         } catch (RuntimeException e) {
             LOG.warn("Simulated caller could not dial: {}", e.toString());
         }
-    }
-
-    private void pressIfStillThere(SimCall call, String digit) {
-        try {
-            pbx.press(call, digit);
-        } catch (RuntimeException e) {
-            LOG.debug("caller gone before pressing a key: {}", e.toString());
-        }
-    }
-
-    private void hangUpFinishedCalls() {
-        long now = System.nanoTime();
-        live.forEach((call, hangUpAt) -> {
-            if (now - hangUpAt >= 0) {
-                live.remove(call);
-                try {
-                    pbx.hangup(call);
-                } catch (RuntimeException e) {
-                    LOG.debug("caller already gone: {}", e.toString());
-                }
-            }
-        });
     }
 
     @Override

@@ -49,6 +49,7 @@ final class PbxCore {
     final Set<AmiSession> sessions = new CopyOnWriteArraySet<>();
     final List<SimRecord> history = new CopyOnWriteArrayList<>();
     final List<Consumer<String>> answeredHooks = new CopyOnWriteArrayList<>();
+    final List<Consumer<SimRecord>> recordHooks = new CopyOnWriteArrayList<>();
     private final List<AmiMessage> held = new ArrayList<>();
     private final Map<String, Integer> techCounters = new HashMap<>();
     private boolean paused;
@@ -169,7 +170,11 @@ final class PbxCore {
     }
 
     void record(SimRecord.Kind kind, String subject, String detail) {
-        history.add(new SimRecord(clock.instant(), kind, subject, detail == null ? "" : detail));
+        SimRecord r = new SimRecord(clock.instant(), kind, subject, detail == null ? "" : detail);
+        history.add(r);
+        for (Consumer<SimRecord> hook : recordHooks) {
+            hook.accept(r);
+        }
     }
 
     // ---- channels --------------------------------------------------------------------------------

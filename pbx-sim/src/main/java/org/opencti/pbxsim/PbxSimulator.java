@@ -205,6 +205,38 @@ public final class PbxSimulator implements AutoCloseable {
         core.run(() -> core.routeIvrTo(host + ":" + port));
     }
 
+    /**
+     * A caller who behaves on their own (see {@link ScriptedCaller}): dials {@code did} through the IVR, keys in
+     * their digits, abandons after their patience unless bridged by then, and hangs up after the talk time.
+     */
+    public SimCall dial(ScriptedCaller caller) {
+        SimCall call = placeInboundCall(caller.number(), caller.name(), caller.did());
+        if (!caller.digits().isEmpty()) {
+            press(call, caller.digits());
+        }
+        core.run(() -> {
+            core.schedule(caller.patience(), () -> {
+                Chan ch = core.find(call.channel());
+                if (ch != null && ch.bridge == null) {
+                    core.record(SimRecord.Kind.CALLER_GAVE_UP, call.channel(), caller.patience().toString());
+                    hangup(call);
+                }
+            });
+            core.recordHooks.add(new Consumer<>() {
+                @Override
+                public void accept(SimRecord r) {
+                    if (r.kind() == SimRecord.Kind.BRIDGED && (call.channel().equals(r.subject()) || call.channel().equals(r.detail()))) {
+                        core.recordHooks.remove(this);
+                        core.schedule(caller.talkTime(), () -> hangup(call));
+                    } else if (r.kind() == SimRecord.Kind.HUNG_UP && call.channel().equals(r.subject())) {
+                        core.recordHooks.remove(this);
+                    }
+                }
+            });
+        });
+        return call;
+    }
+
     /** The caller presses keys: DTMFBegin/DTMFEnd on the caller channel, digits queued for the IVR. */
     public void press(SimCall call, String digits) {
         core.run(() -> {

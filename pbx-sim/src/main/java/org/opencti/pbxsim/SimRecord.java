@@ -28,6 +28,7 @@ public record SimRecord(Instant at, Kind kind, String subject, String detail) {
         UNBRIDGED,
         REDIRECTED,
         HUNG_UP,
+        CALLER_GAVE_UP,
         AMI_DROPPED,
         RESTARTED
     }

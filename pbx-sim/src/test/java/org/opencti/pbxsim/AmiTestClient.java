@@ -162,6 +162,13 @@ final class AmiTestClient implements AutoCloseable {
         return awaitFrom(from, m -> event.equals(m.event()) && match.test(m));
     }
 
+    /** Everything received since {@code mark}, in one consistent snapshot. */
+    List<AmiMessage> since(int mark) {
+        synchronized (lock) {
+            return List.copyOf(received.subList(mark, received.size()));
+        }
+    }
+
     List<AmiMessage> messages() {
         synchronized (lock) {
             return List.copyOf(received);

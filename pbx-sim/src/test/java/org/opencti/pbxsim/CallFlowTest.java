@@ -60,7 +60,7 @@ class CallFlowTest {
         assertThat(call.phoneChannel()).isEqualTo("Local/15551230007@cti-hold-00000000;1");
         assertThat(call.uniqueid()).isEqualTo("1795346296.1");
         assertThat(call.linkedid()).isEqualTo("1795346296.0");
-        List<String> sig = ami.messages().subList(mark, ami.mark()).stream().map(Fixtures::signature).toList();
+        List<String> sig = ami.since(mark).stream().map(Fixtures::signature).toList();
         assertThat(sig).containsSubsequence(
             "VarSet Local/15551230007@cti-hold-N;1 Variable=CTI_INTENT Value=billing ChannelStateDesc=Down",
             "VarSet Local/15551230007@cti-hold-N;1 Variable=CTI_QUEUE Value=support ChannelStateDesc=Down",
@@ -91,7 +91,7 @@ class CallFlowTest {
         AmiMessage second = ami.awaitEventFrom(mark, "VarSet", m -> leg.equals(m.get("Channel"))
             && "BRIDGEPEER".equals(m.get("Variable")));
         assertThat(second.get("Value")).isEqualTo(call.channel());
-        List<String> sig = ami.messages().subList(mark, ami.mark()).stream().map(Fixtures::signature).toList();
+        List<String> sig = ami.since(mark).stream().map(Fixtures::signature).toList();
         assertThat(sig).containsExactly("Response:Success", "BridgeCreate BridgeNumChannels=0",
             "MusicOnHoldStop Local/15551230007@cti-hold-N;2 ChannelStateDesc=Up",
             "BridgeEnter Local/15551230007@cti-hold-N;2 ChannelStateDesc=Up BridgeNumChannels=1",
@@ -134,7 +134,7 @@ class CallFlowTest {
         int mark = ami.mark();
         ami.send("Action: CoreShowChannels", "ActionID: csc-1");
         AmiMessage complete = ami.awaitEventFrom(mark, "CoreShowChannelsComplete", m -> true);
-        List<AmiMessage> list = ami.messages().subList(mark, ami.mark());
+        List<AmiMessage> list = ami.since(mark);
         List<AmiMessage> captured = Fixtures.messages(Fixtures.between(Fixtures.txt("07-core-show-channels"),
             "C> ActionID: csc-1", "# Status of all channels"), "S> ").stream().map(Fixtures::toMessage).toList();
 

@@ -202,7 +202,7 @@ class FastAgiTest {
         ivr.socket.close();
 
         ami.awaitEventFrom(mark, "MusicOnHoldStart", m -> call.channel().equals(m.get("Channel")));
-        List<String> sig = ami.messages().subList(mark, ami.mark()).stream().map(Fixtures::signature).toList();
+        List<String> sig = ami.since(mark).stream().map(Fixtures::signature).toList();
         assertThat(sig).containsExactly(
             "VarSet Local/5551000@cti-inbound-N;2 Variable=AGISTATUS Value=SUCCESS ChannelStateDesc=Up",
             "Newexten Local/5551000@cti-inbound-N;2 Application=NoOp ChannelStateDesc=Up",
@@ -244,7 +244,7 @@ class FastAgiTest {
             .map(l -> l.replaceAll("endpos=\\d+", "endpos=N")).toList();
         assertThat(replies.stream().map(l -> l.replaceAll("endpos=\\d+", "endpos=N")).toList()).isEqualTo(want);
         ami.awaitEventFrom(mark, "Hangup", m -> call.channel().equals(m.get("Channel")));
-        List<String> sig = ami.messages().subList(mark, ami.mark()).stream().map(Fixtures::signature).toList();
+        List<String> sig = ami.since(mark).stream().map(Fixtures::signature).toList();
         assertThat(sig).containsSubsequence(
             "VarSet Local/5551013@cti-inbound-N;2 Variable=AGISTATUS Value=HANGUP ChannelStateDesc=Up",
             "SoftHangupRequest Local/5551013@cti-inbound-N;2 ChannelStateDesc=Up Cause=16",
@@ -266,7 +266,7 @@ class FastAgiTest {
         SimCall call = sim.placeInboundCall("+15551230001", "Jane Doe", "5551000");
 
         ami.awaitEventFrom(mark, "MusicOnHoldStart", m -> call.channel().equals(m.get("Channel")));
-        List<AmiMessage> got = ami.messages().subList(mark, ami.mark());
+        List<AmiMessage> got = ami.since(mark);
         List<String> apps = got.stream().filter(m -> "Newexten".equals(m.event()) && call.channel().equals(m.get("Channel")))
             .map(m -> m.get("Application") + "(" + m.get("AppData") + ")").toList();
         assertThat(apps.subList(0, 3)).containsExactly("NoOp(CTI inbound 5551000 from \"Jane Doe\" <+15551230001>)", "Answer()",

@@ -86,7 +86,7 @@ class LifecycleTest {
         assertThat(shutdown.get("Shutdown")).isEqualTo("Cleanly");
         assertThat(shutdown.get("Restart")).isEqualTo("True");
         assertThat(before.awaitClosed(AmiTestClient.WAIT)).isTrue();
-        List<AmiMessage> afterRestart = before.messages().subList(mark, before.messages().size());
+        List<AmiMessage> afterRestart = before.since(mark);
         assertThat(afterRestart).extracting(AmiMessage::event).containsExactly("Shutdown");
         assertThat(sim.channels()).isEmpty();
 
@@ -156,12 +156,12 @@ class LifecycleTest {
             SimCall call = sim.placeCallToHold("+15551230011", "Lia Moe", Map.of());
             AmiMessage ping = c.action("Ping");
             assertThat(ping.get("Ping")).isEqualTo("Pong");
-            assertThat(c.messages().subList(mark, c.mark())).noneMatch(m -> m.has("Event"));
+            assertThat(c.since(mark)).noneMatch(m -> m.has("Event"));
 
             sim.resumeEvents();
 
             c.awaitEventFrom(mark, "MusicOnHoldStart", m -> call.channel().equals(m.get("Channel")));
-            List<AmiMessage> events = c.messages().subList(mark, c.mark()).stream().filter(m -> m.has("Event")).toList();
+            List<AmiMessage> events = c.since(mark).stream().filter(m -> m.has("Event")).toList();
             assertThat(events.get(0).event()).isEqualTo("Newchannel");
             assertThat(events.get(0).get("Channel")).isEqualTo(call.phoneChannel());
         }
