@@ -3,12 +3,17 @@ package org.opencti.core.adapter.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +24,8 @@ import org.opencti.core.customer.InteractionSummary;
 
 class PostgresDatabaseTest {
     private static final String HOSTILE = "Robert'); DROP TABLE customers;--";
+    /** The versioned migrations shipped in the module, counted from the source tree. */
+    private static final long MIGRATIONS = migrationFiles();
     private static PostgresTestSchema db;
 
     @BeforeAll
@@ -47,7 +54,7 @@ class PostgresDatabaseTest {
                 .hasValueSatisfying(p -> assertThat(p.customer()).isEqualTo(saved));
         }
         assertThat(db.database.migrate()).isZero();
-        assertThat(db.count("flyway_schema_history")).isEqualTo(1);
+        assertThat(db.count("flyway_schema_history")).as("one row per migration, none applied twice").isEqualTo(MIGRATIONS);
     }
 
     @Test
@@ -131,5 +138,13 @@ class PostgresDatabaseTest {
         assertThat(PostgresDatabase.withoutSecrets("jdbc:postgresql://cti:s3cret@db:5432/cti"))
             .isEqualTo("jdbc:postgresql://db:5432/cti");
         assertThat(PostgresDatabase.withoutSecrets("jdbc:postgresql://db/cti")).isEqualTo("jdbc:postgresql://db/cti");
+    }
+
+    private static long migrationFiles() {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            return files.filter(f -> f.getFileName().toString().matches("V\\d+__.+\\.sql")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
