@@ -5,14 +5,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Turns the resolved tree into {@link ContactCentreConfig}, reporting every problem on the way. */
 final class ConfigBinder {
 
-    static final List<String> ROOT_KEYS = List.of("defaultRegion", "defaultQueue", "skills", "queues", "teams", "agents",
-            "asterisk", "http", "postgres", "redis");
+    static final List<String> ROOT_KEYS = List.of("defaultRegion", "defaultQueue", "routing", "tiers", "calendars", "skills", "queues",
+            "teams", "agents", "asterisk", "http", "postgres", "redis");
     static final List<String> ASTERISK_KEYS = List.of("ami", "fastAgi");
     static final List<String> AMI_KEYS = List.of("host", "port", "username", "secret", "pingIntervalSeconds", "pingTimeoutSeconds",
             "eventQueueCapacity");
@@ -40,9 +42,14 @@ final class ConfigBinder {
     private ContactCentreConfig bind(ObjectNode tree) {
         Section root = Section.of(tree, "", problems, ROOT_KEYS);
         String region = region(root);
+        RoutingBinder routingBinder = new RoutingBinder(root, problems);
+        List<TierDef> tiers = routingBinder.tiers();
+        RoutingDef routing = routingBinder.routing(tiers);
+        List<CalendarDef> calendars = new CalendarBinder(root, problems).calendars();
         ModelBinder model = new ModelBinder(root, problems);
         List<SkillDef> skills = model.skills();
-        List<QueueDef> queues = model.queues();
+        Set<String> calendarNames = calendars.stream().map(CalendarDef::name).filter(Objects::nonNull).collect(Collectors.toSet());
+        List<QueueDef> queues = model.queues(calendarNames);
         List<TeamDef> teams = model.teams();
         List<AgentDef> agents = model.agents();
         String defaultQueue = defaultQueue(root, queues);
@@ -54,7 +61,8 @@ final class ConfigBinder {
         HttpConfig http = http(root.section("http", HTTP_KEYS), fastAgi);
         PostgresConfig postgres = postgres(root.section("postgres", POSTGRES_KEYS));
         RedisConfig redis = redis(root.section("redis", REDIS_KEYS));
-        return new ContactCentreConfig(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, region, defaultQueue);
+        return new ContactCentreConfig(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, region, defaultQueue, routing,
+                tiers, calendars);
     }
 
     private String region(Section root) {

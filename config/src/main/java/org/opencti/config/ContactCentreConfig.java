@@ -17,10 +17,14 @@ import java.util.Optional;
  * @param redis         shared live state, or {@code null} for in-memory state
  * @param defaultRegion ISO 3166 region used to read phone numbers written without a country code (default {@code "US"})
  * @param defaultQueue  queue for calls that arrive without one (default: the first queue)
+ * @param routing       router settings across queues (default {@link RoutingDef#DEFAULT}: oldest call first)
+ * @param tiers         customer tiers and their service-level targets
+ * @param calendars     opening hours that queues can refer to
  */
 public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, List<TeamDef> teams, List<AgentDef> agents,
                                   AmiConfig ami, FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis,
-                                  String defaultRegion, String defaultQueue) {
+                                  String defaultRegion, String defaultQueue, RoutingDef routing, List<TierDef> tiers,
+                                  List<CalendarDef> calendars) {
 
     public static final String DEFAULT_REGION = "US";
 
@@ -29,6 +33,17 @@ public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, 
         queues = queues == null ? List.of() : List.copyOf(queues);
         teams = teams == null ? List.of() : List.copyOf(teams);
         agents = agents == null ? List.of() : List.copyOf(agents);
+        routing = routing == null ? RoutingDef.DEFAULT : routing;
+        tiers = tiers == null ? List.of() : List.copyOf(tiers);
+        calendars = calendars == null ? List.of() : List.copyOf(calendars);
+    }
+
+    /** A definition with the routing defaults and no tiers or calendars. */
+    public ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, List<TeamDef> teams, List<AgentDef> agents, AmiConfig ami,
+                               FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis, String defaultRegion,
+                               String defaultQueue) {
+        this(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, defaultRegion, defaultQueue, RoutingDef.DEFAULT,
+                List.of(), List.of());
     }
 
     public Optional<QueueDef> queue(String name) {
@@ -45,6 +60,14 @@ public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, 
 
     public Optional<TeamDef> team(String name) {
         return teams.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    public Optional<TierDef> tier(String name) {
+        return tiers.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    public Optional<CalendarDef> calendar(String name) {
+        return calendars.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
     /** Agents whose {@link AgentDef#team()} is {@code team}, in file order. */

@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
 /** Skills, queues, teams and agents, and the references between them. */
 final class ModelBinder {
 
-    /** Names end up in Redis keys, metrics labels and URLs, so they stay plain. */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /**
      * Technology/resource, as Dial and Originate take it. Separators and quotes are refused because the string is passed
      * into AMI actions and the dialplan: a line break would inject AMI headers, {@code &} would ring extra phones, and
@@ -24,19 +22,27 @@ final class ModelBinder {
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
 
     static final List<String> SKILL_KEYS = List.of("name", "description");
-    static final List<String> QUEUE_KEYS = List.of("name", "skills", "wrapUpSeconds", "ringTimeoutSeconds", "serviceLevelSeconds");
+    static final List<String> QUEUE_KEYS = List.of("name", "skills", "expansion", "strategy", "ownerFirstSeconds", "wrapUpSeconds",
+            "maxWrapUpSeconds", "ringTimeoutSeconds", "serviceLevelSeconds", "occupancyCapPercent", "calendar", "overflow");
     static final List<String> SKILL_LEVEL_KEYS = List.of("skill", "minLevel");
     static final List<String> TEAM_KEYS = List.of("name", "description");
-    static final List<String> AGENT_KEYS = List.of("id", "name", "team", "phone", "skills", "passwordHash", "role");
+    static final List<String> AGENT_KEYS = List.of("id", "name", "team", "phone", "skills", "passwordHash", "role", "queues", "weight");
+    /** Most any weighting needs; also keeps one agent's share of calls from rounding everyone else's to nothing. */
+    private static final double MAX_WEIGHT = 1_000;
 
     private final Section root;
     private final Problems problems;
     private final Set<String> skillNames = new HashSet<>();
     private final Set<String> teamNames = new HashSet<>();
+    /** Queues whose requirements had a problem (a misspelt skill, say): checking agents against them would only repeat it. */
+    private final Set<String> brokenQueues = new HashSet<>();
+    private final Map<String, QueueDef> queuesByName = new LinkedHashMap<>();
+    private final QueueRulesBinder rules;
 
     ModelBinder(Section root, Problems problems) {
         this.root = root;
         this.problems = problems;
+        this.rules = new QueueRulesBinder(problems, this::requirements);
     }
 
     List<SkillDef> skills() {
@@ -44,14 +50,14 @@ final class ModelBinder {
         List<JsonNode> items = root.list("skills");
         for (int i = 0; i < items.size(); i++) {
             Section skill = Section.of(items.get(i), Problems.item(root.pathOf("skills"), i), problems, SKILL_KEYS);
-            String name = uniqueName(skill, "name", skillNames, "skill");
+            String name = Names.unique(skill, "name", skillNames, "skill", problems);
             skills.add(new SkillDef(name, skill.string("description", "")));
         }
         return skills;
     }
 
-    /** Call after {@link #skills()}, whose names the requirements refer to. */
-    List<QueueDef> queues() {
+    /** Call after {@link #skills()}, whose names the requirements refer to, with the calendars' names. */
+    List<QueueDef> queues(Set<String> calendars) {
         List<QueueDef> queues = new ArrayList<>();
         Set<String> names = new HashSet<>();
         List<JsonNode> items = root.list("queues");
@@ -60,22 +66,53 @@ final class ModelBinder {
         }
         for (int i = 0; i < items.size(); i++) {
             Section queue = Section.of(items.get(i), Problems.item(root.pathOf("queues"), i), problems, QUEUE_KEYS);
-            String name = uniqueName(queue, "name", names, "queue");
-            List<SkillLevel> requirements = requirements(queue);
+            String name = Names.unique(queue, "name", names, "queue", problems);
+            int before = problems.size();
+            List<SkillLevel> requirements = requirements(queue.list("skills"), queue.pathOf("skills"), "");
+            List<ExpansionStepDef> expansion = rules.expansion(queue);
+            if (problems.size() > before) {
+                brokenQueues.add(name);
+            }
+            String strategy = queue.string("strategy", QueueDef.LONGEST_IDLE);
+            if (!QueueDef.STRATEGIES.contains(strategy)) {
+                problems.add(queue.pathOf("strategy"), "unknown strategy " + Secrets.quote(strategy) + " "
+                        + Suggest.hint(strategy, QueueDef.STRATEGIES));
+            }
+            Integer ownerFirst = queue.optionalInteger("ownerFirstSeconds", 1, 3_600);
+            int beforeWrapUp = problems.size();
             int wrapUp = queue.integer("wrapUpSeconds", QueueDef.DEFAULT_WRAP_UP_SECONDS, 0, 3_600);
+            // Compared only with a wrap-up the file really gave, not with the default that replaced a wrong one.
+            boolean wrapUpValid = problems.size() == beforeWrapUp;
+            int maxWrapUp = queue.integer("maxWrapUpSeconds", wrapUp, 0, 3_600);
+            if (wrapUpValid && maxWrapUp < wrapUp) {
+                problems.add(queue.pathOf("maxWrapUpSeconds"), maxWrapUp + " is less than wrapUpSeconds (" + wrapUp + ")");
+            }
             int ringTimeout = queue.integer("ringTimeoutSeconds", QueueDef.DEFAULT_RING_TIMEOUT_SECONDS, 1, 600);
             int serviceLevel = queue.integer("serviceLevelSeconds", QueueDef.DEFAULT_SERVICE_LEVEL_SECONDS, 1, 3_600);
-            queues.add(new QueueDef(name, requirements, wrapUp, ringTimeout, serviceLevel));
+            Integer occupancyCap = queue.optionalInteger("occupancyCapPercent", 50, 100);
+            String calendar = queue.string("calendar", null);
+            if (calendar != null && !calendars.contains(calendar)) {
+                problems.add(queue.pathOf("calendar"), "unknown calendar " + Secrets.quote(calendar)
+                        + problems.didYouMean(calendar, calendars));
+            }
+            QueueDef def = new QueueDef(name, requirements, wrapUp, ringTimeout, serviceLevel, expansion, strategy, ownerFirst, maxWrapUp,
+                    occupancyCap, calendar, rules.overflow(queue));
+            rules.reportUnreachable(def, queue.path());
+            queues.add(def);
+            if (name != null) {
+                queuesByName.putIfAbsent(name, def);
+            }
         }
+        rules.reportTargets(queues, root.pathOf("queues"));
         return queues;
     }
 
-    private List<SkillLevel> requirements(Section queue) {
+    /** Requirements at {@code path[i]}; an unknown or repeated skill is reported there, plus {@code suffix}. */
+    private List<SkillLevel> requirements(List<JsonNode> items, String listPath, String suffix) {
         List<SkillLevel> requirements = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        List<JsonNode> items = queue.list("skills");
         for (int i = 0; i < items.size(); i++) {
-            String path = Problems.item(queue.pathOf("skills"), i);
+            String path = Problems.item(listPath, i);
             Section requirement = Section.of(items.get(i), path, problems, SKILL_LEVEL_KEYS);
             String skill = requirement.required("skill");
             Integer level = level(requirement.get("minLevel"), requirement.pathOf("minLevel"));
@@ -83,9 +120,9 @@ final class ModelBinder {
                 continue;
             }
             if (!skillNames.contains(skill)) {
-                problems.add(path, "unknown skill " + Secrets.quote(skill));
+                problems.add(path + suffix, "unknown skill " + Secrets.quote(skill));
             } else if (!seen.add(skill)) {
-                problems.add(path, "skill " + Secrets.quote(skill) + " is listed twice");
+                problems.add(path + suffix, "skill " + Secrets.quote(skill) + " is listed twice");
             }
             requirements.add(new SkillLevel(skill, level == null ? SkillLevel.MIN : level));
         }
@@ -97,7 +134,7 @@ final class ModelBinder {
         List<JsonNode> items = root.list("teams");
         for (int i = 0; i < items.size(); i++) {
             Section team = Section.of(items.get(i), Problems.item(root.pathOf("teams"), i), problems, TEAM_KEYS);
-            String name = uniqueName(team, "name", teamNames, "team");
+            String name = Names.unique(team, "name", teamNames, "team", problems);
             teams.add(new TeamDef(name, team.string("description", "")));
         }
         return teams;
@@ -110,7 +147,7 @@ final class ModelBinder {
         List<JsonNode> items = root.list("agents");
         for (int i = 0; i < items.size(); i++) {
             Section agent = Section.of(items.get(i), Problems.item(root.pathOf("agents"), i), problems, AGENT_KEYS);
-            String id = uniqueName(agent, "id", ids, "agent id");
+            String id = Names.unique(agent, "id", ids, "agent id", problems);
             String name = agent.required("name");
             String team = agent.string("team", null);
             if (team != null && !teamNames.contains(team)) {
@@ -121,7 +158,9 @@ final class ModelBinder {
                 problems.add(agent.pathOf("phone"), Secrets.quote(phone)
                         + " is not an Asterisk dial string (like PJSIP/2001 or Local/2001@agents)");
             }
+            int before = problems.size();
             Map<String, Integer> skills = agentSkills(agent);
+            boolean skillsBroken = problems.size() > before;
             String hash = agent.required("passwordHash");
             if (hash != null && !BCRYPT.matcher(hash).matches()) {
                 // Never quoted: a plain password pasted here by mistake must not end up in a log.
@@ -131,9 +170,39 @@ final class ModelBinder {
             if (!AgentDef.ROLES.contains(role)) {
                 problems.add(agent.pathOf("role"), "must be one of " + String.join(", ", AgentDef.ROLES));
             }
-            agents.add(new AgentDef(id, name, team, phone, skills, hash, role));
+            Map<String, Integer> queues = agentQueues(agent, new AgentDef(id, name, team, phone, skills, hash, role), skillsBroken);
+            double weight = agent.positive("weight", AgentDef.DEFAULT_WEIGHT, MAX_WEIGHT, "");
+            agents.add(new AgentDef(id, name, team, phone, skills, hash, role, queues, weight));
         }
         return agents;
+    }
+
+    /**
+     * Call with the agent as read so far, so that whether they qualify can be checked against their skills; not when those
+     * had problems, since a misspelt skill would otherwise also be reported as never qualifying.
+     */
+    private Map<String, Integer> agentQueues(Section agent, AgentDef def, boolean skillsBroken) {
+        Map<String, Integer> queues = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : agent.entries("queues", "queue to priority")) {
+            String path = Problems.child(agent.pathOf("queues"), entry.getKey());
+            QueueDef queue = queuesByName.get(entry.getKey());
+            if (queue == null) {
+                problems.add(path, "unknown queue " + Secrets.quote(entry.getKey())
+                        + problems.didYouMean(entry.getKey(), queuesByName.keySet()));
+                continue;
+            }
+            Integer priority = entry.getValue().isNull() ? null : Section.integerAt(entry.getValue(), path, problems);
+            if (entry.getValue().isNull()) {
+                problems.add(path, "priority required (1 = highest)");
+            } else if (priority != null && (priority < 1 || priority > AgentDef.LOWEST_QUEUE_PRIORITY)) {
+                problems.add(path, "priority " + priority + " is outside 1.." + AgentDef.LOWEST_QUEUE_PRIORITY + " (1 = highest)");
+            } else if (priority != null && !skillsBroken && !brokenQueues.contains(queue.name()) && !queue.everAdmits(def)) {
+                problems.add(path, "agent " + def.id() + " never qualifies for queue " + Secrets.quote(queue.name()));
+            } else if (priority != null) {
+                queues.put(entry.getKey(), priority);
+            }
+        }
+        return queues;
     }
 
     private Map<String, Integer> agentSkills(Section agent) {
@@ -173,22 +242,5 @@ final class ModelBinder {
             return null;
         }
         return level;
-    }
-
-    /** A required, well-formed name that is not in {@code seen} yet; reports and returns null otherwise. */
-    private String uniqueName(Section section, String key, Set<String> seen, String what) {
-        String name = section.required(key);
-        if (name == null) {
-            return null;
-        }
-        if (!NAME.matcher(name).matches()) {
-            problems.add(section.pathOf(key), Secrets.quote(name) + " is not a valid " + what
-                    + " (letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64)");
-            return name;
-        }
-        if (!seen.add(name)) {
-            problems.add(section.pathOf(key), "duplicate " + what + " " + Secrets.quote(name));
-        }
-        return name;
     }
 }

@@ -1,6 +1,7 @@
 package org.opencti.config;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.regex.Pattern;
 final class Problems {
 
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_-]+");
+    /** As many as {@link ConfigException} lists; hints past those would never be read. */
+    static final int MAX_NAME_HINTS = 50;
 
     private final List<String> list = new ArrayList<>();
     /**
@@ -20,6 +23,8 @@ final class Problems {
      */
     private final Set<String> reported = new HashSet<>();
     private final Map<String, String> fromEnv = new HashMap<>();
+    /** Hints against the file's own names cost a comparison with each name; a file full of wrong names must not take minutes. */
+    private int hintsLeft = MAX_NAME_HINTS;
 
     static String child(String parent, String key) {
         String step = PLAIN_KEY.matcher(key).matches() ? key : "[" + Secrets.quote(key) + "]";
@@ -60,6 +65,19 @@ final class Problems {
         return false;
     }
 
+    /**
+     * {@code " (did you mean "x"?)"} when a name of {@code known} is close to {@code name}, else the empty string; also
+     * empty once {@link #MAX_NAME_HINTS} hints have been looked for.
+     */
+    String didYouMean(String name, Collection<String> known) {
+        if (hintsLeft <= 0) {
+            return "";
+        }
+        hintsLeft--;
+        String closest = Suggest.closest(name, known);
+        return closest == null ? "" : " (did you mean " + Secrets.quote(closest) + "?)";
+    }
+
     /** A problem of the document as a whole, such as a syntax error. */
     void addGeneral(String message) {
         list.add(message);
@@ -67,6 +85,11 @@ final class Problems {
 
     boolean isEmpty() {
         return list.isEmpty();
+    }
+
+    /** How many problems so far: a binder compares counts to tell whether a part it just read was sound. */
+    int size() {
+        return list.size();
     }
 
     List<String> list() {

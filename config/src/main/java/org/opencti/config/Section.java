@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +15,8 @@ import java.util.regex.Pattern;
 final class Section {
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]{1,10}");
+    /** Plain decimal again: no exponents, so that what is written is what is meant and the value is always finite. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?[0-9]{1,9}(\\.[0-9]{1,9})?");
 
     private final JsonNode node;
     private final String path;
@@ -105,6 +108,90 @@ final class Section {
         return value;
     }
 
+    /** The integer at {@code key} if present and in {@code min..max}; null when absent, and null after reporting otherwise. */
+    Integer optionalInteger(String key, int min, int max) {
+        Integer value = integerAt(get(key), pathOf(key), problems);
+        if (value != null && (value < min || value > max)) {
+            problems.add(pathOf(key), value + " is outside " + min + ".." + max);
+            return null;
+        }
+        return value;
+    }
+
+    /** {@code true} or {@code false}, in any case; YAML 1.1's yes/no/on/off are refused because they read as names. */
+    boolean bool(String key, boolean fallback) {
+        JsonNode value = get(key);
+        if (value == null) {
+            return fallback;
+        }
+        String text = value.isTextual() ? value.asText().strip() : null;
+        if ("true".equalsIgnoreCase(text)) {
+            return true;
+        }
+        if ("false".equalsIgnoreCase(text)) {
+            return false;
+        }
+        problems.add(pathOf(key), "expected true or false, got " + (text == null ? describe(value) : Secrets.quote(text)));
+        return fallback;
+    }
+
+    /** The number at {@code key} if it lies in {@code min..max}, else {@code fallback} after reporting why. */
+    double decimal(String key, double fallback, double min, double max) {
+        Double value = decimalAt(get(key), pathOf(key), problems);
+        if (value == null) {
+            return fallback;
+        }
+        if (value < min || value > max) {
+            problems.add(pathOf(key), written(key) + " is outside " + plain(min) + ".." + plain(max));
+            return fallback;
+        }
+        return value;
+    }
+
+    /** The number at {@code key} if it is more than 0 and at most {@code max}, else {@code fallback} after reporting why. */
+    double positive(String key, double fallback, double max, String why) {
+        Double value = decimalAt(get(key), pathOf(key), problems);
+        if (value == null) {
+            return fallback;
+        }
+        if (value <= 0) {
+            problems.add(pathOf(key), written(key) + " must be more than 0" + why);
+            return fallback;
+        }
+        if (value > max) {
+            problems.add(pathOf(key), written(key) + " is more than " + plain(max));
+            return fallback;
+        }
+        return value;
+    }
+
+    /** The value as the file wrote it, so that a message says "0.0" when that is what the user typed. */
+    private String written(String key) {
+        return get(key).asText().strip();
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    /**
+     * The entries of the mapping at {@code key}, in file order; absent or null gives none, and anything other than a
+     * mapping is reported as "expected a mapping of {@code what}".
+     */
+    List<Map.Entry<String, JsonNode>> entries(String key, String what) {
+        List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
+        JsonNode value = get(key);
+        if (value == null) {
+            return entries;
+        }
+        if (!value.isObject()) {
+            problems.add(pathOf(key), "expected a mapping of " + what + ", got " + describe(value));
+            return entries;
+        }
+        value.fields().forEachRemaining(entries::add);
+        return entries;
+    }
+
     int port(String key, int fallback) {
         return port(key, fallback, 1);
     }
@@ -155,6 +242,23 @@ final class Section {
             problems.add(path, "expected an integer, got " + Secrets.quote(value.asText()));
         }
         return parsed;
+    }
+
+    /** Parses a plain decimal number; null after reporting when {@code value} is not one, and null when it is absent. */
+    static Double decimalAt(JsonNode value, String path, Problems problems) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            problems.add(path, "expected a number, got " + describe(value));
+            return null;
+        }
+        String text = value.asText().strip();
+        if (!DECIMAL.matcher(text).matches()) {
+            problems.add(path, "expected a number, got " + Secrets.quote(value.asText()));
+            return null;
+        }
+        return Double.parseDouble(text);
     }
 
     /**

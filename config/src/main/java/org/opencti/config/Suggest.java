@@ -1,5 +1,6 @@
 package org.opencti.config;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,12 +19,14 @@ final class Suggest {
         return valid.isEmpty() ? "(no keys are allowed here)" : "(expected one of " + String.join(", ", valid) + ")";
     }
 
-    static String closest(String key, List<String> valid) {
+    static String closest(String key, Collection<String> valid) {
         final int longestKeyWorthComparing = 64;
         if (key.length() > longestKeyWorthComparing) {
             return null;
         }
         String normalized = normalize(key);
+        String lowerKey = key.toLowerCase(Locale.ROOT);
+        int allowed = key.length() <= 4 ? 1 : key.length() <= 10 ? 2 : 3;
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : valid) {
@@ -31,13 +34,16 @@ final class Suggest {
             if (normalize(candidate).equals(normalized)) {
                 return candidate;
             }
-            int distance = distance(key.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            // The distance is at least the difference in length; skipping those keeps a long list of names cheap.
+            if (Math.abs(candidate.length() - key.length()) > allowed) {
+                continue;
+            }
+            int distance = distance(lowerKey, candidate.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = candidate;
             }
         }
-        int allowed = key.length() <= 4 ? 1 : key.length() <= 10 ? 2 : 3;
         return bestDistance <= allowed ? best : null;
     }
 

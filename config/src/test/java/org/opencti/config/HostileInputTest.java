@@ -2,12 +2,15 @@ package org.opencti.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.opencti.config.TestYaml.VALID;
 import static org.opencti.config.TestYaml.problems;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,5 +114,43 @@ class HostileInputTest {
     void unknownAliasIsReported() {
         assertThat(problems(VALID + "http: *nowhere\n")).containsExactly(
                 "http: alias *nowhere does not refer to a mapping or list anchored above it (anchors on single values are not supported)");
+    }
+
+    @Test
+    void manyWrongNamesAreReportedQuicklyWithHintsForTheFirstOnly() {
+        StringBuilder yaml = new StringBuilder("queues:\n");
+        int count = 3_000;
+        for (int i = 0; i < count; i++) {
+            yaml.append("  - {name: queue-number-").append(i).append("}\n");
+        }
+        yaml.append("agents:\n");
+        for (int i = 0; i < count; i++) {
+            yaml.append("  - {id: a").append(i).append(", name: X, phone: PJSIP/1, passwordHash: \"").append(TestYaml.HASH)
+                    .append("\", queues: {queue-numbr-").append(i).append(": 1}}\n");
+        }
+        yaml.append(TestYaml.INFRA);
+
+        List<String> problems = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> problems(yaml.toString()));
+
+        assertThat(problems).hasSize(count);
+        assertThat(problems.get(0)).isEqualTo("agents[0].queues.queue-numbr-0: unknown queue \"queue-numbr-0\""
+                + " (did you mean \"queue-number-0\"?)");
+        assertThat(problems.get(count - 1)).isEqualTo("agents[2999].queues.queue-numbr-2999: unknown queue \"queue-numbr-2999\"");
+    }
+
+    @Test
+    void aLongOverflowChainIsFollowedWithoutRecursion() {
+        StringBuilder yaml = new StringBuilder("queues:\n");
+        int count = 10_000;
+        for (int i = 0; i < count; i++) {
+            yaml.append("  - {name: q").append(i).append(", overflow: [{when: {closed: true}, then: {queue: q").append((i + 1) % count)
+                    .append("}}]}\n");
+        }
+        yaml.append(TestYaml.INFRA);
+
+        List<String> problems = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> problems(yaml.toString()));
+
+        assertThat(problems).containsExactly("queues[9999].overflow[0].then.queue: overflow loop q0 -> q1 -> q2 -> q3 -> ... 9992 more"
+                + " ... -> q9996 -> q9997 -> q9998 -> q9999 -> q0");
     }
 }

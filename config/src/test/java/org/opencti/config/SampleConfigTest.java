@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +39,40 @@ class SampleConfigTest {
         assertThat(config.redis()).isNull();
         assertThat(config.defaultQueue()).isEqualTo("support");
         assertThat(config.defaultRegion()).isEqualTo("US");
+    }
+
+    @Test
+    void sampleShowsTheRouterSettings() {
+        ContactCentreConfig config = ConfigLoader.sample(Map.of());
+
+        assertThat(config.routing().fairness()).isEqualTo(RoutingDef.OLDEST_CALL_FIRST);
+        assertThat(config.routing().priority())
+                .isEqualTo(new PriorityDef(Map.of("Gold", 300.0, "Silver", 150.0, "Bronze", 0.0), 200, 100, 1));
+        assertThat(config.tiers()).extracting(TierDef::name).containsExactly("Gold", "Silver", "Bronze");
+        assertThat(config.calendars()).extracting(CalendarDef::name).containsExactly("around-the-clock", "us-office");
+        assertThat(config.calendar("us-office").orElseThrow().holidays()).hasSize(2);
+        QueueDef billing = config.queue("billing").orElseThrow();
+        assertThat(billing.expansion()).extracting(ExpansionStepDef::afterSeconds).containsExactly(30, 90);
+        assertThat(billing.overflow()).hasSize(3);
+        assertThat(billing.maxWaitSeconds()).isEqualTo(180);
+        assertThat(config.agent("2001").orElseThrow().queues()).containsExactly(Map.entry("billing", 1), Map.entry("support", 2));
+    }
+
+    @Test
+    void sampleQueuesAreOpenAtAnyHourAndOutlastTheDemoCallersPatience() {
+        ContactCentreConfig config = ConfigLoader.sample(Map.of());
+
+        for (QueueDef queue : config.queues()) {
+            if (queue.calendar() != null) {
+                CalendarDef calendar = config.calendar(queue.calendar()).orElseThrow();
+                for (int hour = 0; hour < 24 * 7; hour++) {
+                    Instant at = Instant.parse("2026-12-21T00:30:00Z").plus(Duration.ofHours(hour));
+                    assertThat(calendar.isOpen(at)).as(queue.name() + " at " + at).isTrue();
+                }
+            }
+            // The demo's callers hang up within 120 s; a time overflow earlier than that would change what the demo shows.
+            assertThat(queue.maxWaitSeconds() == null || queue.maxWaitSeconds() > 120).as(queue.name()).isTrue();
+        }
     }
 
     @Test

@@ -37,7 +37,7 @@ class SectionValidationTest {
         assertThat(problems(VALID.replace("{name: support, skills", "{name: support, wrap-up-seconds: 5, skills")))
                 .containsExactly("queues[1].wrap-up-seconds: unknown key (did you mean \"wrapUpSeconds\"?)");
         assertThat(problems(VALID + "redis-cluster: {}\n")).containsExactly("redis-cluster: unknown key (expected one of defaultRegion,"
-                + " defaultQueue, skills, queues, teams, agents, asterisk, http, postgres, redis)");
+                + " defaultQueue, routing, tiers, calendars, skills, queues, teams, agents, asterisk, http, postgres, redis)");
     }
 
     @Test
