@@ -94,6 +94,11 @@ public final class AcdService implements PbxEventListener {
         return onOwner(router::waitingCalls);
     }
 
+    /** Channels the ACD still indexes; for tests that prove ended calls are forgotten. */
+    CompletionStage<Integer> followedChannelCount() {
+        return onOwner(calls::channelCount);
+    }
+
     /** Calls the ACD is following (waiting, offered, ringing or connected). */
     public CompletionStage<Integer> liveCallCount() {
         return onOwner(calls::size);
@@ -204,7 +209,6 @@ public final class AcdService implements PbxEventListener {
     private void agentAnswered(InboundCall call, AgentSession agent, PbxEvent.OriginateCompleted result) {
         call.agentLegUniqueId = result.uniqueId();
         call.agentLegChannel = result.channelName();
-        calls.indexAgentLeg(call);
         if (call.stage == InboundCall.Stage.ENDED) {
             // The caller left while the agent's phone rang: release the agent leg and the agent.
             actions.hangup(call.agentLegChannel);
@@ -212,6 +216,7 @@ public final class AcdService implements PbxEventListener {
             dispatch();
             return;
         }
+        calls.indexAgentLeg(call);
         call.stage = InboundCall.Stage.CONNECTED;
         call.answeredAt = scheduler.clock().instant();
         change(agent, AgentState.ON_CALL, null, false);

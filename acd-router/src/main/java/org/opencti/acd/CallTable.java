@@ -24,7 +24,7 @@ final class CallTable {
     void remove(InboundCall call) {
         byId.remove(call.callId);
         byChannel.remove(call.callerUniqueId);
-        if (call.agentLegUniqueId != null && call.stage != InboundCall.Stage.ENDED) {
+        if (call.agentLegUniqueId != null) {
             byChannel.remove(call.agentLegUniqueId);
         }
     }
@@ -43,5 +43,10 @@ final class CallTable {
 
     int size() {
         return byId.size();
+    }
+
+    /** Channels still indexed; zero once every call has ended (anything else is a leak). */
+    int channelCount() {
+        return byChannel.size();
     }
 }

@@ -154,6 +154,7 @@ class AcdServiceTest {
         time.advance(Duration.ofSeconds(1));
         assertThat(state("2001")).isEqualTo(AgentState.READY);
         assertThat(shared.get("2001").state()).isEqualTo(AgentState.READY);
+        assertThat(acd.followedChannelCount().toCompletableFuture().join()).as("an ended call is forgotten").isZero();
     }
 
     @Test
@@ -204,6 +205,9 @@ class AcdServiceTest {
         pbx.answer(pbx.lastReference(), answered("100.9", "2001"));
         assertThat(pbx.actions).last().isEqualTo("hangup Local/2001@agents-0000000a;1");
         assertThat(state("2001")).isEqualTo(AgentState.READY);
+        acd.onPbxEvent(new PbxEvent.ChannelHungUp(time.now(), new ChannelRef("100.9", "Local/2001@agents-0000000a;1", "100.1"), 16,
+            "Normal Clearing"));
+        assertThat(acd.followedChannelCount().toCompletableFuture().join()).as("nothing kept of the abandoned call").isZero();
     }
 
     @Test
