@@ -3,6 +3,9 @@ package org.opencti.server;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
+import org.opencti.acd.sim.Scenario;
+import org.opencti.acd.sim.ScenarioException;
+import org.opencti.acd.sim.Simulation;
 import org.opencti.config.ConfigException;
 import org.opencti.config.ConfigLoader;
 import org.opencti.config.ContactCentreConfig;
@@ -38,10 +41,20 @@ public final class CtiServerMain {
                         config.queues().size(), config.teams().size(), config.agents().size());
                 }
                 case "sample-config" -> System.out.print(ConfigLoader.sampleText());
+                case "simulate" -> {
+                    if (args.length < 2) {
+                        throw new IllegalArgumentException("simulate needs a scenario file (sample-scenario prints one)");
+                    }
+                    Simulation.run(Scenario.load(Path.of(args[1]))).print(System.out);
+                }
+                case "sample-scenario" -> System.out.print(Scenario.sampleText());
                 default -> usage();
             }
-        } catch (ConfigException e) {
+        } catch (ConfigException | ScenarioException e) {
             System.err.println(e.getMessage());
+            System.exit(2);
+        } catch (java.nio.file.NoSuchFileException e) {
+            System.err.println("error: no such file: " + e.getFile());
             System.exit(2);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
@@ -82,6 +95,10 @@ public final class CtiServerMain {
                    cti-server check --config contact-centre.yaml
                        validate a configuration and exit
                    cti-server sample-config
-                       print the commented sample configuration""");
+                       print the commented sample configuration
+                   cti-server simulate SCENARIO.yaml
+                       run the real router on virtual time over a scenario and print KPIs per queue and tier
+                   cti-server sample-scenario
+                       print the commented sample scenario""");
     }
 }
