@@ -67,6 +67,14 @@ final class AcdActions {
         });
     }
 
+    void redirect(String channel, String context, String exten) {
+        ports.pbx().redirect(channel, context, exten, 1).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.warn("redirect of {} to {},{},1 failed: {}", channel, context, exten, failure.toString());
+            }
+        });
+    }
+
     void hangup(String channel) {
         if (channel == null) {
             return;

@@ -2,17 +2,28 @@ package org.opencti.acd;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.opencti.acd.routing.AgentEntry;
+import org.opencti.acd.routing.Decision;
+import org.opencti.acd.routing.QueuedCall;
+import org.opencti.acd.routing.RoutingEngine;
+import org.opencti.acd.stats.ExpectedWait;
+import org.opencti.acd.stats.QueueSnapshot;
+import org.opencti.acd.stats.QueueStatistics;
 import org.opencti.core.agent.AgentState;
 import org.opencti.core.agent.AgentStatus;
 import org.opencti.core.call.ChannelTracker;
@@ -23,31 +34,52 @@ import org.opencti.core.time.Scheduler;
 import org.opencti.core.time.SingleWriter;
 
 /**
- * The inbound call flow: a caller reaching the hold context is queued, offered to an agent (reserve, pop,
- * then originate the agent leg), bridged when the agent answers, and the agent wraps up after the call.
- * All state lives on one owner; every public method hops onto it.
+ * The inbound call flow: a caller reaching the hold context is identified (customer lookup, with a
+ * deadline), takes their place in line by priority, is offered to the agent the queue's strategy picks
+ * (reserve, pop, then originate the agent leg), bridged when the agent answers, and the agent wraps up
+ * after the call. Queue rules (overflow, closed hours, requirement steps that relax with the wait) run on
+ * timers. All state lives on one owner; every public method hops onto it.
  */
 public final class AcdService implements PbxEventListener {
     private final AcdSettings settings;
-    private final Router router;
+    private final Map<String, QueueSetup> queues = new LinkedHashMap<>();
+    private final RoutingEngine engine;
     private final SingleWriter owner;
     private final Scheduler scheduler;
     private final ChannelTracker channels = new ChannelTracker();
     private final Map<String, AgentSession> agents = new HashMap<>();
     private final CallTable calls = new CallTable();
     private final AcdActions actions;
+    private final AcdRecorder recorder;
+    private final QueueRuleTimers timers;
     private final Counter offered;
+    private final Timer routing;
 
-    public AcdService(AcdSettings settings, Router router, List<AgentProfile> profiles, AcdPorts ports,
-                      SingleWriter owner, Scheduler scheduler, MeterRegistry meters) {
-        this.settings = settings;
-        this.router = router;
+    public AcdService(AcdSetup setup, AcdPorts ports, SingleWriter owner, Scheduler scheduler, MeterRegistry meters) {
+        this.settings = setup.settings();
         this.owner = owner;
         this.scheduler = scheduler;
+        setup.queues().forEach(q -> queues.put(q.name(), q));
+        this.engine = new RoutingEngine(setup.queues().stream().map(QueueSetup::rules).toList(), setup.fairness(),
+            new SplittableRandom(setup.randomSeed()));
         Instant now = scheduler.clock().instant();
-        profiles.forEach(p -> agents.put(p.id(), new AgentSession(p, now)));
+        for (AgentProfile p : setup.agents()) {
+            agents.put(p.id(), new AgentSession(p, servedQueues(p), now));
+        }
         this.actions = new AcdActions(ports, owner, meters);
+        this.recorder = new AcdRecorder(new QueueStatistics(setup.serviceLevels(), setup.statisticsWindow()), ports.queueLog());
+        this.timers = new QueueRuleTimers(this, scheduler, owner);
         this.offered = meters.counter("cti.calls.offered");
+        this.routing = Timer.builder("cti.acd.routing").description("One routing pass: matching waiting calls and free agents")
+            .publishPercentileHistogram().register(meters);
+        owner.execute(() -> queues.values().forEach(q -> timers.watchCalendar(q, scheduler.clock().instant())));
+    }
+
+    private List<String> servedQueues(AgentProfile p) {
+        if (!p.queues().isEmpty()) {
+            return p.queues().keySet().stream().filter(queues::containsKey).sorted().toList();
+        }
+        return queues.values().stream().filter(q -> q.everAdmits(p.skills())).map(QueueSetup::name).toList();
     }
 
     /** The PBX gateway calls this on its delivery thread; the work moves to the owner. */
@@ -56,8 +88,16 @@ public final class AcdService implements PbxEventListener {
         owner.execute(() -> handle(event));
     }
 
+    // ---- agents ------------------------------------------------------------------------------------
+
     public CompletionStage<AgentStatus> login(String agentId) {
-        return onOwner(() -> change(agent(agentId), AgentState.NOT_READY, "logged in", true));
+        return onOwner(() -> {
+            AgentSession a = agent(agentId);
+            if (a.state != AgentState.LOGGED_OUT) {
+                return a.status();
+            }
+            return change(a, AgentState.NOT_READY, "logged in", true);
+        });
     }
 
     public CompletionStage<AgentStatus> ready(String agentId) {
@@ -70,6 +110,7 @@ public final class AcdService implements PbxEventListener {
         });
     }
 
+    /** Not ready with a reason code (break, lunch, training, ...); a wrap-up in progress ends. */
     public CompletionStage<AgentStatus> notReady(String agentId, String reason) {
         return onOwner(() -> {
             AgentSession a = agent(agentId);
@@ -82,7 +123,41 @@ public final class AcdService implements PbxEventListener {
         return onOwner(() -> {
             AgentSession a = agent(agentId);
             requireIdle(a, "log out");
-            return change(a, AgentState.LOGGED_OUT, null, true);
+            AgentStatus s = change(a, AgentState.LOGGED_OUT, null, true);
+            a.queues.forEach(q -> timers.checkWaitingCalls(q, scheduler.clock().instant()));
+            return s;
+        });
+    }
+
+    /**
+     * More after-call work: the wrap-up ends {@code extra} later than planned, but never beyond the queue's
+     * maximum wrap-up counted from its start.
+     */
+    public CompletionStage<AgentStatus> extendWrapUp(String agentId, Duration extra) {
+        return onOwner(() -> {
+            AgentSession a = agent(agentId);
+            if (a.state != AgentState.WRAP_UP) {
+                throw new IllegalStateException("agent " + agentId + " is not in wrap-up");
+            }
+            if (extra == null || extra.isNegative() || extra.isZero()) {
+                throw new IllegalArgumentException("the extension must be positive");
+            }
+            Instant cap = a.wrapStarted.plus(queues.get(a.wrapQueue).maxWrapUp());
+            Instant wanted = a.wrapEnds.plus(extra);
+            scheduleWrapEnd(a, wanted.isAfter(cap) ? cap : wanted);
+            return a.status();
+        });
+    }
+
+    /** The agent is done with the after-call work before the wrap-up time is up. */
+    public CompletionStage<AgentStatus> finishWrapUp(String agentId) {
+        return onOwner(() -> {
+            AgentSession a = agent(agentId);
+            if (a.state != AgentState.WRAP_UP) {
+                throw new IllegalStateException("agent " + agentId + " is not in wrap-up");
+            }
+            endWrapUp(a);
+            return a.status();
         });
     }
 
@@ -90,8 +165,21 @@ public final class AcdService implements PbxEventListener {
         return onOwner(() -> Optional.ofNullable(agents.get(agentId)).map(AgentSession::status));
     }
 
+    // ---- queries -----------------------------------------------------------------------------------
+
     public CompletionStage<List<WaitingCall>> waitingCalls() {
-        return onOwner(router::waitingCalls);
+        return onOwner(() -> {
+            List<WaitingCall> out = new ArrayList<>();
+            for (String q : queues.keySet()) {
+                engine.waitingCalls(q).forEach(c -> out.add(new WaitingCall(c.callId(), c.queue(), c.enteredAt())));
+            }
+            return out;
+        });
+    }
+
+    /** Calls the ACD is following (being identified, waiting, offered, ringing or connected). */
+    public CompletionStage<Integer> liveCallCount() {
+        return onOwner(calls::size);
     }
 
     /** Channels the ACD still indexes; for tests that prove ended calls are forgotten. */
@@ -99,45 +187,25 @@ public final class AcdService implements PbxEventListener {
         return onOwner(calls::channelCount);
     }
 
-    /** Calls the ACD is following (waiting, offered, ringing or connected). */
-    public CompletionStage<Integer> liveCallCount() {
-        return onOwner(calls::size);
+    public CompletionStage<List<QueueSnapshot>> queueSnapshots() {
+        return onOwner(() -> queues.keySet().stream().map(q -> recorder.snapshot(q, scheduler.clock().instant())).toList());
     }
 
-    private AgentSession agent(String agentId) {
-        AgentSession a = agents.get(agentId);
-        if (a == null) {
-            throw new IllegalArgumentException("unknown agent \"" + agentId + "\"");
-        }
-        return a;
+    /** Where a waiting call is in its line, and how long it may still wait, as a caller would be told. */
+    public CompletionStage<Optional<QueuePosition>> position(String callId) {
+        return onOwner(() -> {
+            InboundCall call = calls.byId(callId);
+            if (call == null || call.stage != InboundCall.Stage.WAITING) {
+                return Optional.empty();
+            }
+            int position = engine.positionOf(callId);
+            Optional<Duration> wait = recorder.expectedWait(call.queue, position, engine.loggedInAgents(call.queue),
+                scheduler.clock().instant());
+            return Optional.of(new QueuePosition(call.queue, position, wait, ExpectedWait.announcement(position, wait)));
+        });
     }
 
-    private static void requireIdle(AgentSession a, String what) {
-        if (a.callId != null) {
-            throw new IllegalStateException("agent " + a.profile.id() + " cannot " + what + " while "
-                + a.state.name().toLowerCase().replace('_', ' ') + " on call " + a.callId);
-        }
-    }
-
-    private AgentStatus change(AgentSession a, AgentState state, String reason, boolean clearCall) {
-        owner.assertOwner();
-        Instant now = scheduler.clock().instant();
-        a.state = state;
-        a.reason = reason;
-        a.since = now;
-        a.epoch++;
-        if (clearCall) {
-            a.callId = null;
-        }
-        if (state == AgentState.READY) {
-            router.agentReady(a.profile.id(), now);
-        } else {
-            router.agentUnavailable(a.profile.id());
-        }
-        AgentStatus status = a.status();
-        actions.publish(status, new DesktopEvent.AgentStateChanged(a.profile.id(), now, state, reason));
-        return status;
-    }
+    // ---- PBX events --------------------------------------------------------------------------------
 
     private void handle(PbxEvent event) {
         owner.assertOwner();
@@ -155,44 +223,90 @@ public final class AcdService implements PbxEventListener {
         if (calls.byChannel(ch.uniqueId()) != null) {
             return;
         }
-        String queue = ch.variable(settings.queueVariable()).filter(router::hasQueue).orElse(settings.defaultQueue());
+        String queue = ch.variable(settings.queueVariable()).filter(queues::containsKey).orElse(settings.defaultQueue());
         InboundCall call = new InboundCall("c-" + ch.uniqueId(), ch.uniqueId(), ch.linkedId(), ch.name(),
             ch.callerIdNum(), ch.callerIdName(), queue, scheduler.clock().instant());
         calls.add(call);
-        router.enqueue(new WaitingCall(call.callId, queue, call.waitingSince));
-        dispatch();
+        // Who is calling decides their place in line (tier, VIP), so the lookup comes first. It has a deadline.
+        actions.screenPop(call.callerNumber).thenAccept(pop -> owner.execute(() -> {
+            if (call.stage != InboundCall.Stage.LOOKUP) {
+                return;
+            }
+            call.pop = pop;
+            pop.customer().ifPresent(c -> call.customerId = c.customer().id());
+            String recordTier = pop.customer().map(c -> c.customer().tier()).orElse(null);
+            call.caller = CallerVariables.profile(ch, recordTier);
+            call.tier = call.caller.tier();
+            timers.arrive(call, scheduler.clock().instant());
+        }));
     }
 
-    private void dispatch() {
-        for (Assignment a : router.dispatch()) {
-            InboundCall call = calls.byId(a.callId());
-            AgentSession agent = agents.get(a.agentId());
-            call.stage = InboundCall.Stage.OFFERED;
-            call.agentId = agent.profile.id();
-            call.attempt++;
-            agent.callId = call.callId;
-            change(agent, AgentState.RESERVED, null, false);
-            offered.increment();
-            Instant now = scheduler.clock().instant();
-            actions.notify(new DesktopEvent.CallOffered(agent.profile.id(), now, call.callId, call.callerNumber, call.queue));
-            int attempt = call.attempt;
-            // The agent leg is originated only once the pop is out (found, unknown or degraded at the deadline),
-            // so the agent sees who is calling before any phone can answer.
-            actions.screenPop(call.callerNumber).thenAccept(pop -> owner.execute(() -> {
-                if (call.stage != InboundCall.Stage.OFFERED || call.attempt != attempt) {
-                    return;
-                }
-                pop.customer().ifPresent(c -> call.customerId = c.customer().id());
-                actions.notify(new DesktopEvent.ScreenPopped(agent.profile.id(), scheduler.clock().instant(), call.callId, pop));
-                ringAgent(call, agent);
-            }));
+    // ---- called by QueueRuleTimers -----------------------------------------------------------------
+
+    QueueSetup queue(String name) {
+        return queues.get(name);
+    }
+
+    RoutingEngine engine() {
+        return engine;
+    }
+
+    AcdRecorder recorder() {
+        return recorder;
+    }
+
+    AcdActions actions() {
+        return actions;
+    }
+
+    AcdSettings settings() {
+        return settings;
+    }
+
+    InboundCall call(String callId) {
+        return calls.byId(callId);
+    }
+
+    /** The caller left the queues (voicemail, callback, ...): the PBX has them now. */
+    void leftQueues(InboundCall call, String outcome) {
+        call.stage = InboundCall.Stage.ENDED;
+        call.cancelOverflowCheck();
+        calls.remove(call);
+        actions.record(call, scheduler.clock().instant(), outcome);
+    }
+
+    void dispatch() {
+        Instant now = scheduler.clock().instant();
+        long started = System.nanoTime();
+        List<Decision> decisions = engine.route(now);
+        routing.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        for (Decision d : decisions) {
+            offer(calls.byId(d.callId()), agents.get(d.agentId()), now);
         }
+        engine.nextStepAt(now).ifPresent(at -> timers.routeAgainAt(at, now));
+    }
+
+    // ---- the call ----------------------------------------------------------------------------------
+
+    private void offer(InboundCall call, AgentSession agent, Instant now) {
+        call.cancelOverflowCheck();
+        call.stage = InboundCall.Stage.OFFERED;
+        call.agentId = agent.profile.id();
+        call.attempt++;
+        call.offeredAt = now;
+        agent.callId = call.callId;
+        change(agent, AgentState.RESERVED, null, false);
+        offered.increment();
+        actions.notify(new DesktopEvent.CallOffered(agent.profile.id(), now, call.callId, call.callerNumber, call.queue));
+        // The pop was looked up when the caller arrived: it is on the desktop before any phone can ring.
+        actions.notify(new DesktopEvent.ScreenPopped(agent.profile.id(), now, call.callId, call.pop));
+        ringAgent(call, agent);
     }
 
     private void ringAgent(InboundCall call, AgentSession agent) {
         call.stage = InboundCall.Stage.RINGING;
         change(agent, AgentState.RINGING, null, false);
-        Duration ring = router.queue(call.queue).ringTimeout();
+        Duration ring = queues.get(call.queue).ringTimeout();
         int attempt = call.attempt;
         actions.originateAgentLeg(call, agent.profile, settings.agentLegContext(), ring, (result, failure) -> {
             if (call.attempt != attempt) {
@@ -220,13 +334,16 @@ public final class AcdService implements PbxEventListener {
         call.stage = InboundCall.Stage.CONNECTED;
         call.answeredAt = scheduler.clock().instant();
         change(agent, AgentState.ON_CALL, null, false);
+        recorder.answered(call, agent.profile.id(), call.answeredAt);
         actions.notify(new DesktopEvent.CallConnected(agent.profile.id(), call.answeredAt, call.callId));
         actions.bridge(call.callerChannel, call.agentLegChannel);
     }
 
     private void ringNoAnswer(InboundCall call, AgentSession agent) {
+        Instant now = scheduler.clock().instant();
+        recorder.ringNoAnswer(call, agent.profile.id(), now);
         change(agent, AgentState.NOT_READY, "ring no answer", true);
-        actions.notify(new DesktopEvent.CallEnded(agent.profile.id(), scheduler.clock().instant(), call.callId, "not answered"));
+        actions.notify(new DesktopEvent.CallEnded(agent.profile.id(), now, call.callId, "not answered"));
         if (call.stage == InboundCall.Stage.ENDED) {
             dispatch();
             return;
@@ -234,7 +351,8 @@ public final class AcdService implements PbxEventListener {
         // Back to the head of the line: the call keeps the instant it started waiting.
         call.stage = InboundCall.Stage.WAITING;
         call.agentId = null;
-        router.enqueue(new WaitingCall(call.callId, call.queue, call.waitingSince));
+        engine.requeueAtHead(new QueuedCall(call.callId, call.queue, call.waitingSince, call.caller));
+        timers.scheduleOverflowCheck(call, now);
         dispatch();
     }
 
@@ -245,50 +363,155 @@ public final class AcdService implements PbxEventListener {
         }
         boolean callerLeft = uniqueId.equals(call.callerUniqueId);
         InboundCall.Stage was = call.stage;
-        call.stage = InboundCall.Stage.ENDED;
         Instant now = scheduler.clock().instant();
+        int position = was == InboundCall.Stage.WAITING ? engine.positionOf(call.callId) : 1;
+        call.stage = InboundCall.Stage.ENDED;
+        call.cancelOverflowCheck();
+        calls.remove(call);
         switch (was) {
+            case LOOKUP -> actions.record(call, now, "abandoned");
             case WAITING -> {
-                router.remove(call.callId);
-                calls.remove(call);
+                engine.remove(call.callId);
+                recorder.abandoned(call, now, position);
                 actions.record(call, now, "abandoned");
             }
-            case OFFERED -> {
-                calls.remove(call);
-                AgentSession a = agents.get(call.agentId);
-                actions.notify(new DesktopEvent.CallEnded(a.profile.id(), now, call.callId, "caller hung up"));
-                change(a, AgentState.READY, null, true);
+            case OFFERED, RINGING -> {
+                // While ringing, the originate is still pending: its completion releases the agent (agentAnswered).
+                recorder.abandoned(call, now, position);
                 actions.record(call, now, "abandoned");
-                dispatch();
-            }
-            case RINGING -> {
-                // The originate is still pending: its completion releases the agent (see agentAnswered).
-                calls.remove(call);
-                actions.record(call, now, "abandoned");
+                if (was == InboundCall.Stage.OFFERED) {
+                    AgentSession a = agents.get(call.agentId);
+                    actions.notify(new DesktopEvent.CallEnded(a.profile.id(), now, call.callId, "caller hung up"));
+                    change(a, AgentState.READY, null, true);
+                    dispatch();
+                }
             }
             case CONNECTED -> {
-                calls.remove(call);
                 actions.hangup(callerLeft ? call.agentLegChannel : call.callerChannel);
                 AgentSession a = agents.get(call.agentId);
+                recorder.completed(call, callerLeft, now);
+                engine.handled(a.profile.id(), Duration.between(call.answeredAt, now));
                 String why = callerLeft ? "caller hung up" : "agent hung up";
                 actions.notify(new DesktopEvent.CallEnded(a.profile.id(), now, call.callId, why));
-                wrapUp(a, router.queue(call.queue).wrapUp());
+                wrapUp(a, call, now);
                 actions.record(call, now, "answered");
             }
             default -> { }
         }
     }
 
-    private void wrapUp(AgentSession a, Duration wrap) {
+    // ---- agent state -------------------------------------------------------------------------------
+
+    private void wrapUp(AgentSession a, InboundCall call, Instant now) {
         change(a, AgentState.WRAP_UP, null, true);
-        long epoch = a.epoch;
-        scheduler.schedule(wrap, () -> owner.execute(() -> {
+        a.wrapCallId = call.callId;
+        a.wrapQueue = call.queue;
+        a.wrapStarted = now;
+        scheduleWrapEnd(a, now.plus(queues.get(call.queue).wrapUp()));
+    }
+
+    private void scheduleWrapEnd(AgentSession a, Instant ends) {
+        a.wrapEnds = ends;
+        long epoch = ++a.epoch;
+        Duration delay = Duration.between(scheduler.clock().instant(), ends);
+        scheduler.schedule(delay.isNegative() ? Duration.ZERO : delay, () -> owner.execute(() -> {
             if (a.epoch == epoch && a.state == AgentState.WRAP_UP) {
-                change(a, AgentState.READY, null, true);
-                dispatch();
+                endWrapUp(a);
             }
         }));
     }
+
+    private void endWrapUp(AgentSession a) {
+        Instant now = scheduler.clock().instant();
+        recorder.wrapUpEnded(a.wrapCallId, now);
+        QueueSetup q = queues.get(a.wrapQueue);
+        a.wrapCallId = null;
+        if (q.occupancyCapPercent() != null && a.occupancyPercent(now) > q.occupancyCapPercent()) {
+            // Over the occupancy cap: a short breather before the next call, then ready by itself.
+            change(a, AgentState.NOT_READY, "occupancy guard", true);
+            long epoch = a.epoch;
+            scheduler.schedule(QueueRuleTimers.BREATHER, () -> owner.execute(() -> {
+                if (a.epoch == epoch && a.state == AgentState.NOT_READY) {
+                    change(a, AgentState.READY, null, true);
+                    dispatch();
+                }
+            }));
+            return;
+        }
+        change(a, AgentState.READY, null, true);
+        dispatch();
+    }
+
+    private AgentSession agent(String agentId) {
+        AgentSession a = agents.get(agentId);
+        if (a == null) {
+            throw new IllegalArgumentException("unknown agent \"" + agentId + "\"");
+        }
+        return a;
+    }
+
+    private static void requireIdle(AgentSession a, String what) {
+        if (a.callId != null) {
+            throw new IllegalStateException("agent " + a.profile.id() + " cannot " + what + " while "
+                + a.state.name().toLowerCase().replace('_', ' ') + " on call " + a.callId);
+        }
+    }
+
+    private AgentStatus change(AgentSession a, AgentState state, String reason, boolean clearCall) {
+        owner.assertOwner();
+        Instant now = scheduler.clock().instant();
+        AgentState was = a.state;
+        if (AgentSession.BUSY.contains(was) && !AgentSession.BUSY.contains(state)) {
+            a.busyToday = a.busyToday.plus(Duration.between(a.since, now));
+        }
+        a.state = state;
+        a.reason = reason;
+        a.since = now;
+        a.epoch++;
+        if (clearCall) {
+            a.callId = null;
+        }
+        String id = a.profile.id();
+        boolean routable = !a.queues.isEmpty();
+        if (was == AgentState.LOGGED_OUT && state != AgentState.LOGGED_OUT) {
+            a.loggedInAt = now;
+            a.busyToday = Duration.ZERO;
+            if (routable) {
+                engine.login(entry(a));
+            }
+            recorder.agentQueues(id, a.queues, now, true);
+        }
+        if (routable && state == AgentState.READY) {
+            engine.available(id, now);
+        } else if (routable && state != AgentState.LOGGED_OUT) {
+            engine.unavailable(id);
+        }
+        if (state == AgentState.LOGGED_OUT && was != AgentState.LOGGED_OUT) {
+            if (routable) {
+                engine.logout(id);
+            }
+            recorder.agentQueues(id, a.queues, now, false);
+        }
+        if (state == AgentState.NOT_READY && was != AgentState.NOT_READY) {
+            recorder.paused(id, a.queues, reason, now, true);
+        } else if (was == AgentState.NOT_READY && state == AgentState.READY) {
+            recorder.paused(id, a.queues, reason, now, false);
+        }
+        recorder.agentState(id, state.name(), now);
+        AgentStatus status = a.status();
+        actions.publish(status, new DesktopEvent.AgentStateChanged(id, now, state, reason));
+        return status;
+    }
+
+    private AgentEntry entry(AgentSession a) {
+        Map<String, Integer> priorities = new HashMap<>();
+        for (String q : a.queues) {
+            priorities.put(q, a.profile.queues().getOrDefault(q, 1));
+        }
+        return new AgentEntry(a.profile.id(), a.profile.skills(), priorities, a.profile.weight());
+    }
+
+    // ---- resync ------------------------------------------------------------------------------------
 
     /** After a reconnect or restart the PBX's channel list is the truth: end what is gone, queue what we missed. */
     private void reconcile(PbxEvent.ChannelsResynced resynced) {

@@ -3,16 +3,15 @@ package org.opencti.acd;
 import java.time.Duration;
 
 /**
- * The dialplan names the ACD relies on (see asterisk/extensions_cti.conf) and its fallbacks.
+ * The dialplan contexts and channel variables the ACD relies on (see asterisk/extensions_cti.conf).
  *
- * @param holdContext    context where callers wait for the CTI (music on hold)
- * @param agentLegContext context the originated agent leg waits in until it is bridged
- * @param queueVariable  channel variable that names the caller's queue (set by the IVR or the dialplan)
- * @param defaultQueue   queue for a caller whose variable is missing or names no queue
+ * @param voicemailContext where an overflowing caller is sent to leave a message (exten = mailbox)
+ * @param callbackContext  where a caller who accepts a callback is sent (the dialplan confirms and hangs up)
  */
 public record AcdSettings(String holdContext, String agentLegContext, String queueVariable, String defaultQueue,
-                          Duration defaultWrapUp) {
+                          Duration defaultWrapUp, String voicemailContext, String callbackContext) {
     public static AcdSettings standard(String defaultQueue) {
-        return new AcdSettings("cti-hold", "agent-leg", "CTI_QUEUE", defaultQueue, Duration.ofSeconds(10));
+        return new AcdSettings("cti-hold", "agent-leg", "CTI_QUEUE", defaultQueue, Duration.ofSeconds(10), "cti-voicemail",
+            "cti-callback");
     }
 }

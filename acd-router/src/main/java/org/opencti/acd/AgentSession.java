@@ -1,25 +1,52 @@
 package org.opencti.acd;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.opencti.core.agent.AgentState;
 import org.opencti.core.agent.AgentStatus;
 
 /** An agent's live state as the ACD owns it. Mutable, owned by the ACD's single writer. */
 final class AgentSession {
+    /** States in which the agent is working a call (they count towards occupancy). */
+    static final Set<AgentState> BUSY = EnumSet.of(AgentState.RESERVED, AgentState.RINGING, AgentState.ON_CALL, AgentState.WRAP_UP);
+
     final AgentProfile profile;
+    /** The queues this agent serves, with their priority; empty when they qualify for none. */
+    final List<String> queues;
     AgentState state = AgentState.LOGGED_OUT;
     String reason;
     Instant since;
     String callId;
     /** Bumped on every change so a stale timer (wrap-up) can tell it is stale. */
     long epoch;
+    /** The call whose after-call work this is, its queue, when it started and when it ends. */
+    String wrapCallId;
+    String wrapQueue;
+    Instant wrapStarted;
+    Instant wrapEnds;
+    Instant loggedInAt;
+    Duration busyToday = Duration.ZERO;
 
-    AgentSession(AgentProfile profile, Instant now) {
+    AgentSession(AgentProfile profile, List<String> queues, Instant now) {
         this.profile = profile;
+        this.queues = List.copyOf(queues);
         this.since = now;
     }
 
     AgentStatus status() {
         return new AgentStatus(profile.id(), state, reason, since, callId);
+    }
+
+    /** Share of logged-in time spent on calls and after-call work, in percent; 0 before any time has passed. */
+    double occupancyPercent(Instant now) {
+        if (loggedInAt == null) {
+            return 0;
+        }
+        Duration busy = BUSY.contains(state) ? busyToday.plus(Duration.between(since, now)) : busyToday;
+        long loggedIn = Duration.between(loggedInAt, now).toMillis();
+        return loggedIn <= 0 ? 0 : 100.0 * busy.toMillis() / loggedIn;
     }
 }

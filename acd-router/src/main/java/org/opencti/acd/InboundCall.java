@@ -1,10 +1,14 @@
 package org.opencti.acd;
 
 import java.time.Instant;
+import org.opencti.acd.routing.CallerProfile;
+import org.opencti.core.screenpop.ScreenPop;
+import org.opencti.core.time.Scheduler;
 
 /** One inbound call as the ACD follows it. Mutable, owned by the ACD's single writer. */
 final class InboundCall {
-    enum Stage { WAITING, OFFERED, RINGING, CONNECTED, ENDED }
+    /** LOOKUP: the caller is on hold and we are finding out who they are, before they take a place in line. */
+    enum Stage { LOOKUP, WAITING, OFFERED, RINGING, CONNECTED, ENDED }
 
     final String callId;
     final String callerUniqueId;
@@ -12,16 +16,23 @@ final class InboundCall {
     final String callerChannel;
     final String callerNumber;
     final String callerName;
-    final String queue;
+    /** When the caller reached hold: their place in line, kept through re-queues and overflows. */
     final Instant waitingSince;
-    Stage stage = Stage.WAITING;
+    String queue;
+    Stage stage = Stage.LOOKUP;
+    CallerProfile caller = CallerProfile.standard();
+    String tier;
+    ScreenPop pop;
+    int originalPosition;
     String agentId;
     int attempt;
+    Instant offeredAt;
     String agentLegUniqueId;
     String agentLegChannel;
     Instant answeredAt;
     /** The customer the pop found, so the history row points at them. */
     Long customerId;
+    Scheduler.Cancellable overflowCheck;
 
     InboundCall(String callId, String callerUniqueId, String linkedId, String callerChannel, String callerNumber,
                 String callerName, String queue, Instant waitingSince) {
@@ -42,5 +53,12 @@ final class InboundCall {
     String callerIdForAgent() {
         String num = callerNumber == null ? "" : callerNumber;
         return callerName == null ? "<" + num + ">" : "\"" + callerName.replace("\"", "") + "\" <" + num + ">";
+    }
+
+    void cancelOverflowCheck() {
+        if (overflowCheck != null) {
+            overflowCheck.cancel();
+            overflowCheck = null;
+        }
     }
 }

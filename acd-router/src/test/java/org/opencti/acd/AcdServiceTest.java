@@ -43,9 +43,9 @@ class AcdServiceTest {
 
     @BeforeEach
     void setUp() {
-        List<RoutingQueue> queues = List.of(
-            new RoutingQueue("billing", List.of(new SkillRequirement("billing", 5)), WRAP, Duration.ofSeconds(15)),
-            new RoutingQueue("spanish", List.of(new SkillRequirement("spanish", 7)), WRAP, Duration.ofSeconds(15)));
+        List<QueueSetup> queues = List.of(
+            QueueSetup.simple("billing", List.of(new SkillRequirement("billing", 5)), WRAP, Duration.ofSeconds(15)),
+            QueueSetup.simple("spanish", List.of(new SkillRequirement("spanish", 7)), WRAP, Duration.ofSeconds(15)));
         List<AgentProfile> agents = List.of(
             new AgentProfile("2001", "Ann", "blue", "Local/2001@agents", Map.of("billing", 8)),
             new AgentProfile("2002", "Bob", "blue", "Local/2002@agents", Map.of("billing", 5, "spanish", 9)),
@@ -84,7 +84,7 @@ class AcdServiceTest {
             history.add(r);
             return true;
         }, Runnable::run);
-        acd = new AcdService(AcdSettings.standard("billing"), new Router(queues, agents), agents, ports,
+        acd = new AcdService(AcdSetup.simple(AcdSettings.standard("billing"), queues, agents), ports,
             SingleWriter.inline(), time, new SimpleMeterRegistry());
     }
 

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.opencti.acd.AcdPorts;
 import org.opencti.acd.AcdService;
 import org.opencti.acd.AcdSettings;
+import org.opencti.acd.AcdSetup;
 import org.opencti.acd.AgentProfile;
-import org.opencti.acd.Router;
-import org.opencti.acd.RoutingQueue;
+import org.opencti.acd.QueueSetup;
 import org.opencti.acd.SkillRequirement;
 import org.opencti.core.agent.AgentStatus;
 import org.opencti.core.customer.Customer;
@@ -62,8 +62,8 @@ class DesktopServerTest {
         owner = new StateOwner("acd-test");
         List<AgentProfile> agents = List.of(new AgentProfile("2001", "Ann", "blue", "Local/2001@agents", Map.of("billing", 5)),
             new AgentProfile("2002", "Bob", "blue", "Local/2002@agents", Map.of("billing", 5)));
-        Router router = new Router(List.of(new RoutingQueue("billing", List.of(new SkillRequirement("billing", 1)),
-            Duration.ofSeconds(5), Duration.ofSeconds(15))), agents);
+        List<QueueSetup> queues = List.of(QueueSetup.simple("billing", List.of(new SkillRequirement("billing", 1)),
+            Duration.ofSeconds(5), Duration.ofSeconds(15)));
         CustomerDirectory none = new CustomerDirectory() {
             @Override
             public Optional<CustomerProfile> findByPhone(String e164, int recent) {
@@ -97,7 +97,7 @@ class DesktopServerTest {
             Clock.systemUTC(), Duration.ofHours(8));
         DesktopHub[] hub = new DesktopHub[1];
         AcdPorts ports = new AcdPorts(null, pops, e -> hub[0].notify(e), store, r -> true, Runnable::run);
-        AcdService acd = new AcdService(AcdSettings.standard("billing"), router, agents, ports, owner,
+        AcdService acd = new AcdService(AcdSetup.simple(AcdSettings.standard("billing"), queues, agents), ports, owner,
             new ExecutorScheduler(Clock.systemUTC(), owner.executor()), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         hub[0] = new DesktopHub(vertx, auth, acd);
         server = new DesktopServer(vertx, new DesktopServer.Settings("127.0.0.1", 0, List.of(), MAX_FRAME), auth, acd, hub[0],

@@ -18,15 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.opencti.acd.AcdPorts;
 import org.opencti.acd.AcdService;
-import org.opencti.acd.AcdSettings;
-import org.opencti.acd.AgentProfile;
-import org.opencti.acd.Router;
-import org.opencti.acd.RoutingQueue;
-import org.opencti.acd.SkillRequirement;
+import org.opencti.acd.AcdSetup;
 import org.opencti.config.AgentDef;
 import org.opencti.config.AmiConfig;
 import org.opencti.config.ContactCentreConfig;
-import org.opencti.config.QueueDef;
 import org.opencti.core.adapter.ami.AsteriskJavaPbxGateway;
 import org.opencti.core.customer.PhoneNumbers;
 import org.opencti.core.screenpop.ScreenPopService;
@@ -80,16 +75,14 @@ public final class ContactCentre implements AutoCloseable {
         this.pbx = new AsteriskJavaPbxGateway(ami.host(), ami.port(), ami.username(), ami.secret(),
             Duration.ofSeconds(ami.pingIntervalSeconds()), Duration.ofSeconds(ami.pingTimeoutSeconds()), clock, metrics,
             ami.eventQueueCapacity());
-        List<AgentProfile> profiles = config.agents().stream().filter(a -> Role.parse(a.role()) == Role.AGENT)
-            .map(a -> new AgentProfile(a.id(), a.name(), a.team(), a.phone(), a.skills())).toList();
-        Router router = new Router(config.queues().stream().map(ContactCentre::routingQueue).toList(), profiles);
+        AcdSetup setup = AcdConfiguration.from(config);
         int deadline = config.postgres() == null ? 250 : config.postgres().lookupDeadlineMillis();
         ScreenPopService pops = new ScreenPopService(stores.customers(), new PhoneNumbers(config.defaultRegion()), worker,
             Duration.ofMillis(deadline), metrics);
         DesktopHub[] late = new DesktopHub[1];
-        AcdPorts ports = new AcdPorts(pbx, pops, e -> late[0].notify(e), stores.agentStates(), stores.interactions(), worker);
-        this.acd = new AcdService(AcdSettings.standard(config.defaultQueue()), router, profiles, ports, acdOwner,
-            new ExecutorScheduler(clock, acdOwner.executor()), metrics);
+        AcdPorts ports = new AcdPorts(pbx, pops, e -> late[0].notify(e), stores.agentStates(), stores.interactions(), worker,
+            stores.queueLog());
+        this.acd = new AcdService(setup, ports, acdOwner, new ExecutorScheduler(clock, acdOwner.executor()), metrics);
         pbx.addListener(acd);
         AuthService auth = new AuthService(config.agents().stream().map(ContactCentre::user).toList(), clock, TOKEN_LIFETIME);
         this.hub = new DesktopHub(vertx, auth, acd);
@@ -100,11 +93,6 @@ public final class ContactCentre implements AutoCloseable {
         AgiScriptRouter scripts = AgiScriptRouter.byName(Map.of("ivr", new EntryIvr(entryMenu(config), metrics)));
         this.fastAgi = new FastAgiServer(config.fastAgi().bindHost(), config.fastAgi().port(), scripts, metrics);
         http.addHealthCheck("asterisk-ami", pbx::isConnected);
-    }
-
-    private static RoutingQueue routingQueue(QueueDef q) {
-        return new RoutingQueue(q.name(), q.skills().stream().map(s -> new SkillRequirement(s.skill(), s.minLevel())).toList(),
-            Duration.ofSeconds(q.wrapUpSeconds()), Duration.ofSeconds(q.ringTimeoutSeconds()));
     }
 
     /** The standard entry menu, offering only the queues this contact centre has. */

@@ -14,17 +14,21 @@ import org.opencti.core.adapter.redis.RedisAgentStateStore;
 import org.opencti.core.port.AgentStateStore;
 import org.opencti.core.port.CustomerDirectory;
 import org.opencti.core.port.InteractionLog;
+import org.opencti.core.queuelog.InMemoryQueueLog;
+import org.opencti.core.queuelog.PostgresQueueLog;
+import org.opencti.core.queuelog.QueueLog;
 
 /** The storage ports, real or in memory as the configuration says, and what must be closed with them. */
 public record Stores(CustomerDirectory customers, InteractionLog interactions, AgentStateStore agentStates,
-                     List<AutoCloseable> resources) implements AutoCloseable {
+                     QueueLog queueLog, List<AutoCloseable> resources) implements AutoCloseable {
     public Stores {
         resources = List.copyOf(resources);
     }
 
     public static Stores inMemory() {
         InMemoryInteractionLog history = new InMemoryInteractionLog();
-        return new Stores(new InMemoryCustomerDirectory(history), history, new InMemoryAgentStateStore(), List.of());
+        return new Stores(new InMemoryCustomerDirectory(history), history, new InMemoryAgentStateStore(), new InMemoryQueueLog(),
+            List.of());
     }
 
     /** PostgreSQL when configured, else memory; Redis when configured, else memory. */
@@ -34,19 +38,24 @@ public record Stores(CustomerDirectory customers, InteractionLog interactions, A
         CustomerDirectory customers = memory.customers();
         InteractionLog interactions = memory.interactions();
         AgentStateStore states = memory.agentStates();
+        QueueLog queueLog = memory.queueLog();
         if (config.postgres() != null) {
             var pg = config.postgres();
             PostgresDatabase db = new PostgresDatabase(pg.jdbcUrl(), pg.username(), pg.password(), pg.poolSize(), null, registry);
             resources.add(db);
             customers = new PostgresCustomerDirectory(db.dataSource());
             interactions = new PostgresInteractionLog(db.dataSource());
+            PostgresQueueLog pgLog = new PostgresQueueLog(db.dataSource());
+            // Closed before the database (resources close in reverse order), so it can flush what it holds.
+            resources.add(pgLog);
+            queueLog = pgLog;
         }
         if (config.redis() != null) {
             RedisAgentStateStore redis = new RedisAgentStateStore(config.redis().uri(), config.redis().keyPrefix());
             resources.add(redis);
             states = redis;
         }
-        return new Stores(customers, interactions, states, resources);
+        return new Stores(customers, interactions, states, queueLog, resources);
     }
 
     @Override

@@ -72,6 +72,11 @@ class InboundCallEndToEndTest {
         assertThat(count("select count(*) from interactions i join customers c on c.id = i.customer_id"
             + " where c.last_name = 'Moreno' and i.agent_id = '2001' and i.queue = 'billing'")).isEqualTo(1);
         assertThat(node.pbx.channels()).as("nothing left up on the PBX").isEmpty();
+        String callId = offered.getString("callId");
+        Await.until("queue_log has the call's story", Duration.ofSeconds(10), () -> count("select count(*) from queue_log where callid = '"
+            + callId + "' and event in ('ENTERQUEUE', 'CONNECT', 'COMPLETECALLER')") == 3);
+        assertThat(count("select count(*) from queue_log where agent = '2001' and event = 'ADDMEMBER' and queuename = 'billing'"))
+            .isEqualTo(1);
     }
 
     @Test

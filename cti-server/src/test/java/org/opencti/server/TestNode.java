@@ -19,6 +19,7 @@ import org.opencti.core.adapter.postgres.PostgresDatabase;
 import org.opencti.core.adapter.postgres.PostgresInteractionLog;
 import org.opencti.core.adapter.postgres.SampleCustomers;
 import org.opencti.core.event.PbxEvent;
+import org.opencti.core.queuelog.PostgresQueueLog;
 import org.opencti.pbxsim.PbxSimulator;
 
 /**
@@ -35,6 +36,7 @@ final class TestNode implements AutoCloseable {
     final PostgresDatabase database;
     final ContactCentre centre;
     final List<PbxEvent> pbxEvents = new CopyOnWriteArrayList<>();
+    final PostgresQueueLog queueLog;
 
     TestNode() throws Exception {
         pbx = new PbxSimulator(new PbxSimulator.Settings("127.0.0.1", 0, "cti", "e2e-secret", null, 0, Clock.systemUTC())
@@ -43,8 +45,9 @@ final class TestNode implements AutoCloseable {
         database = new PostgresDatabase(JDBC_URL, "postgres", "", 4, schema, null);
         PostgresCustomerDirectory customers = new PostgresCustomerDirectory(database.dataSource());
         SampleCustomers.seed(customers);
+        queueLog = new PostgresQueueLog(database.dataSource());
         Stores stores = new Stores(customers, new PostgresInteractionLog(database.dataSource()), new InMemoryAgentStateStore(),
-            List.of());
+            queueLog, List.of());
         ContactCentreConfig config = ConfigLoader.parse(yaml(), "e2e.yaml", Map.of("CTI_AMI_SECRET", "e2e-secret"));
         centre = new ContactCentre(config, stores, Clock.systemUTC());
         centre.pbx().addListener(pbxEvents::add);
@@ -101,6 +104,7 @@ final class TestNode implements AutoCloseable {
     @Override
     public void close() throws Exception {
         centre.close();
+        queueLog.close();
         pbx.close();
         database.close();
         sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

@@ -14,9 +14,9 @@ import java.util.random.RandomGenerator;
 import org.opencti.acd.AcdPorts;
 import org.opencti.acd.AcdService;
 import org.opencti.acd.AcdSettings;
+import org.opencti.acd.AcdSetup;
 import org.opencti.acd.AgentProfile;
-import org.opencti.acd.Router;
-import org.opencti.acd.RoutingQueue;
+import org.opencti.acd.QueueSetup;
 import org.opencti.acd.SkillRequirement;
 import org.opencti.core.adapter.memory.InMemoryCustomerDirectory;
 import org.opencti.core.adapter.memory.InMemoryInteractionLog;
@@ -155,12 +155,12 @@ public final class Simulation {
                 ledger.addAgent(id, g.name());
             }
         }
-        List<RoutingQueue> routing = new ArrayList<>();
+        List<QueueSetup> routing = new ArrayList<>();
         for (Scenario.Queue q : scenario.queues()) {
             List<SkillRequirement> needs = new ArrayList<>();
             q.skills().forEach((skill, level) -> needs.add(new SkillRequirement(skill, level)));
             needs.sort((a, b) -> a.skill().compareTo(b.skill()));
-            routing.add(new RoutingQueue(q.name(), needs, q.wrapUp(), q.ringTimeout()));
+            routing.add(QueueSetup.simple(q.name(), needs, q.wrapUp(), q.ringTimeout()));
         }
         InMemoryCustomerDirectory directory = new InMemoryCustomerDirectory(new InMemoryInteractionLog());
         for (int t = 0; t < Scenario.TIERS.size(); t++) {
@@ -174,7 +174,7 @@ public final class Simulation {
         // The lookup runs inline, so the pop is ready before the agent leg is originated and adds no virtual time.
         ScreenPopService pops = new ScreenPopService(directory, new PhoneNumbers("US"), Runnable::run, Duration.ofSeconds(1), meters);
         AcdPorts ports = new AcdPorts(pbx, pops, ledger, new NoStore(), interaction -> true, Runnable::run);
-        this.acd = new AcdService(settings, new Router(routing, profiles), profiles, ports, SingleWriter.inline(), time, meters);
+        this.acd = new AcdService(AcdSetup.simple(settings, routing, profiles), ports, SingleWriter.inline(), time, meters);
         ledger.attach(acd);
         pbx.addListener(acd);
     }

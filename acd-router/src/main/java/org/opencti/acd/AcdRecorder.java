@@ -1,0 +1,105 @@
+package org.opencti.acd;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.opencti.acd.stats.QueueSnapshot;
+import org.opencti.acd.stats.QueueStatistics;
+import org.opencti.core.queuelog.QueueLog;
+import org.opencti.core.queuelog.QueueLogEntry;
+
+/**
+ * The moments of a call and an agent's day, written twice: into the live statistics (wallboards) and into
+ * the queue_log in Asterisk's format (reports, existing tools). The ACD calls it on its owner thread.
+ */
+final class AcdRecorder {
+    private final QueueStatistics stats;
+    private final QueueLog log;
+
+    AcdRecorder(QueueStatistics stats, QueueLog log) {
+        this.stats = stats;
+        this.log = log;
+    }
+
+    void queued(InboundCall call, String tier, int position) {
+        stats.callQueued(call.callId, call.queue, tier, call.waitingSince);
+        log.append(QueueLogEntry.enterQueue(call.waitingSince, call.callId, call.queue, "", nullToEmpty(call.callerNumber), position));
+    }
+
+    void overflowed(InboundCall call, String from, String to, Instant at, int position) {
+        stats.callOverflowed(call.callId, to, at);
+        log.append(QueueLogEntry.exitWithTimeout(at, call.callId, from, position, position, seconds(call.waitingSince, at)));
+        log.append(QueueLogEntry.enterQueue(at, call.callId, to, "", nullToEmpty(call.callerNumber), position));
+    }
+
+    /** The call left the queues for voicemail or a callback. */
+    void leftQueue(InboundCall call, Instant at, int position) {
+        stats.callAbandoned(call.callId, at);
+        log.append(QueueLogEntry.exitWithTimeout(at, call.callId, call.queue, position, position, seconds(call.waitingSince, at)));
+    }
+
+    void answered(InboundCall call, String agentId, Instant at) {
+        stats.callAnswered(call.callId, at);
+        log.append(QueueLogEntry.connect(at, call.callId, call.queue, agentId, seconds(call.waitingSince, at),
+            nullToEmpty(call.agentLegUniqueId), seconds(call.offeredAt == null ? at : call.offeredAt, at)));
+    }
+
+    void ringNoAnswer(InboundCall call, String agentId, Instant at) {
+        log.append(QueueLogEntry.ringNoAnswer(at, call.callId, call.queue, agentId,
+            Duration.between(call.offeredAt == null ? at : call.offeredAt, at).toMillis()));
+    }
+
+    void abandoned(InboundCall call, Instant at, int position) {
+        stats.callAbandoned(call.callId, at);
+        log.append(QueueLogEntry.abandon(at, call.callId, call.queue, Math.max(position, 1), Math.max(call.originalPosition, 1),
+            seconds(call.waitingSince, at)));
+    }
+
+    void completed(InboundCall call, boolean callerHungUp, Instant at) {
+        stats.callEnded(call.callId, at);
+        long hold = seconds(call.waitingSince, call.answeredAt);
+        long talk = seconds(call.answeredAt, at);
+        log.append(callerHungUp
+            ? QueueLogEntry.completeCaller(at, call.callId, call.queue, call.agentId, hold, talk, Math.max(call.originalPosition, 1))
+            : QueueLogEntry.completeAgent(at, call.callId, call.queue, call.agentId, hold, talk, Math.max(call.originalPosition, 1)));
+    }
+
+    void wrapUpEnded(String callId, Instant at) {
+        stats.wrapUpEnded(callId, at);
+    }
+
+    void agentQueues(String agentId, List<String> queues, Instant at, boolean added) {
+        stats.agentQueues(agentId, added ? java.util.Set.copyOf(queues) : java.util.Set.of());
+        for (String queue : queues) {
+            log.append(added ? QueueLogEntry.addMember(at, queue, agentId) : QueueLogEntry.removeMember(at, queue, agentId));
+        }
+    }
+
+    void agentState(String agentId, String state, Instant at) {
+        stats.agentState(agentId, state, at);
+    }
+
+    void paused(String agentId, List<String> queues, String reason, Instant at, boolean paused) {
+        for (String queue : queues) {
+            log.append(paused ? QueueLogEntry.pause(at, queue, agentId, nullToEmpty(reason))
+                : QueueLogEntry.unpause(at, queue, agentId, nullToEmpty(reason)));
+        }
+    }
+
+    QueueSnapshot snapshot(String queue, Instant now) {
+        return stats.snapshot(queue, now);
+    }
+
+    Optional<Duration> expectedWait(String queue, int position, int agents, Instant now) {
+        return stats.expectedWait(queue, position, agents, now);
+    }
+
+    private static long seconds(Instant from, Instant to) {
+        return from == null || to == null ? 0 : Math.max(0, Duration.between(from, to).toSeconds());
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

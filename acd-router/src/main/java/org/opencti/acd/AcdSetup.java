@@ -1,0 +1,33 @@
+package org.opencti.acd;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.opencti.acd.routing.Fairness;
+import org.opencti.acd.stats.ServiceLevelPolicy;
+
+/**
+ * The ACD's whole configuration: contexts and variables it relies on, the queues with their rules, how
+ * agents share their time between queues, the agents, the service-level targets, and the seed of the
+ * random source (weighted-random selection), so a run is repeatable.
+ */
+public record AcdSetup(AcdSettings settings, List<QueueSetup> queues, Fairness fairness, List<AgentProfile> agents,
+                       ServiceLevelPolicy serviceLevels, Duration statisticsWindow, long randomSeed) {
+    public AcdSetup {
+        queues = List.copyOf(queues);
+        agents = List.copyOf(agents);
+        if (queues.isEmpty()) {
+            throw new IllegalArgumentException("the ACD needs at least one queue");
+        }
+        if (queues.stream().noneMatch(q -> q.name().equals(settings.defaultQueue()))) {
+            throw new IllegalArgumentException("the default queue \"" + settings.defaultQueue() + "\" is not one of the queues");
+        }
+    }
+
+    /** Oldest call first across queues, 80 % in 20 s for everyone, a 30-minute statistics window. */
+    public static AcdSetup simple(AcdSettings settings, List<QueueSetup> queues, List<AgentProfile> agents) {
+        return new AcdSetup(settings, queues, Fairness.OLDEST_CALL_FIRST, agents,
+            new ServiceLevelPolicy(Map.of(), Duration.ofSeconds(20), Map.of(), ServiceLevelPolicy.DEFAULT_TARGET_PERCENT,
+                ServiceLevelPolicy.DEFAULT_SHORT_ABANDON), Duration.ofMinutes(30), 1L);
+    }
+}

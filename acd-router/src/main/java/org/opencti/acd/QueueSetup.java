@@ -1,0 +1,54 @@
+package org.opencti.acd;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.opencti.acd.calendar.BusinessCalendar;
+import org.opencti.acd.overflow.OverflowRules;
+import org.opencti.acd.routing.AgentSelection;
+import org.opencti.acd.routing.PriorityWeights;
+import org.opencti.acd.routing.QueueRules;
+import org.opencti.acd.routing.RequirementStep;
+
+/**
+ * Everything the ACD knows about one queue: the routing rules (requirement steps, agent selection,
+ * waiting-call priority), its timers, its opening hours and what happens to calls it cannot serve.
+ *
+ * @param maxWrapUp   an agent may extend wrap-up up to this, never beyond
+ * @param occupancyCapPercent an agent whose occupancy today is above this gets a short breather after
+ *                    wrap-up before the next call; {@code null} = no guard
+ */
+public record QueueSetup(QueueRules rules, Duration wrapUp, Duration maxWrapUp, Duration ringTimeout,
+                         BusinessCalendar calendar, OverflowRules overflow, Integer occupancyCapPercent) {
+    public QueueSetup {
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(wrapUp, "wrapUp");
+        Objects.requireNonNull(ringTimeout, "ringTimeout");
+        maxWrapUp = maxWrapUp == null || maxWrapUp.compareTo(wrapUp) < 0 ? wrapUp : maxWrapUp;
+        calendar = calendar == null ? BusinessCalendar.alwaysOpen() : calendar;
+        overflow = overflow == null ? OverflowRules.NONE : overflow;
+    }
+
+    /** One skill requirement, longest idle, oldest call first, always open, no overflow. */
+    public static QueueSetup simple(String name, List<SkillRequirement> requirements, Duration wrapUp, Duration ringTimeout) {
+        QueueRules rules = new QueueRules(name, List.of(new RequirementStep(Duration.ZERO, List.of(requirements))),
+            AgentSelection.LONGEST_IDLE, null, PriorityWeights.waitTimeOnly());
+        return new QueueSetup(rules, wrapUp, wrapUp, ringTimeout, null, null, null);
+    }
+
+    public String name() {
+        return rules.name();
+    }
+
+    /** Whether an agent with these skills meets any alternative of any step (so could ever take a call here). */
+    public boolean everAdmits(java.util.Map<String, Integer> skills) {
+        for (RequirementStep step : rules.steps()) {
+            for (List<SkillRequirement> alternative : step.alternatives()) {
+                if (alternative.stream().allMatch(r -> r.metBy(skills))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
