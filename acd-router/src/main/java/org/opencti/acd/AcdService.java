@@ -461,8 +461,11 @@ public final class AcdService implements PbxEventListener {
         owner.assertOwner();
         Instant now = scheduler.clock().instant();
         AgentState was = a.state;
-        if (AgentSession.BUSY.contains(was) && !AgentSession.BUSY.contains(state)) {
-            a.busyToday = a.busyToday.plus(Duration.between(a.since, now));
+        if (a.busySince != null && !AgentSession.BUSY.contains(state)) {
+            a.busyToday = a.busyToday.plus(Duration.between(a.busySince, now));
+            a.busySince = null;
+        } else if (a.busySince == null && AgentSession.BUSY.contains(state)) {
+            a.busySince = now;
         }
         a.state = state;
         a.reason = reason;
@@ -476,6 +479,7 @@ public final class AcdService implements PbxEventListener {
         if (was == AgentState.LOGGED_OUT && state != AgentState.LOGGED_OUT) {
             a.loggedInAt = now;
             a.busyToday = Duration.ZERO;
+            a.busySince = null;
             if (routable) {
                 engine.login(entry(a));
             }

@@ -28,7 +28,10 @@ final class AgentSession {
     Instant wrapStarted;
     Instant wrapEnds;
     Instant loggedInAt;
+    /** Time on calls and after-call work since login, up to the start of the current busy stretch. */
     Duration busyToday = Duration.ZERO;
+    /** Start of the current stretch of busy states (reserved through wrap-up); null while not busy. */
+    Instant busySince;
 
     AgentSession(AgentProfile profile, List<String> queues, Instant now) {
         this.profile = profile;
@@ -45,7 +48,7 @@ final class AgentSession {
         if (loggedInAt == null) {
             return 0;
         }
-        Duration busy = BUSY.contains(state) ? busyToday.plus(Duration.between(since, now)) : busyToday;
+        Duration busy = busySince != null ? busyToday.plus(Duration.between(busySince, now)) : busyToday;
         long loggedIn = Duration.between(loggedInAt, now).toMillis();
         return loggedIn <= 0 ? 0 : 100.0 * busy.toMillis() / loggedIn;
     }

@@ -6,7 +6,8 @@ public enum Fairness {
     OLDEST_CALL_FIRST,
     /**
      * A call of the agent's highest-priority queue (priority 1 first) that has one they can take, the highest-scored
-     * there; the agent's lower-priority queues get them only when their better queues have nothing for them.
+     * there; the agent's lower-priority queues get them only when their better queues have nothing for them. Queues
+     * the agent serves at the same priority count as one.
      */
     QUEUE_PRIORITY_FIRST
 }

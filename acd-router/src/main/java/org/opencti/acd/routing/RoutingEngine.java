@@ -18,10 +18,15 @@ import java.util.random.RandomGenerator;
  * generator give the same decisions. Not thread-safe: it belongs to the ACD's single owner thread.
  *
  * <p>{@link #route} gives calls in score order (see {@link PriorityWeights}) to the agent their queue's
- * {@link AgentSelection} picks among the available agents who meet the call's current {@link RequirementStep}; see
- * {@link Matcher} for how it does that without scanning agents or calls, and {@link Fairness} for which call an agent
- * serving several queues gets. The ACD calls {@code route} after anything that may allow a match, and again at
- * {@link #nextStepAt} when a call's requirements widen or an owner-first window ends.
+ * {@link AgentSelection} picks among the available agents who meet the call's current {@link RequirementStep}, and
+ * {@link Fairness} says which call an agent serving several queues gets. The ACD calls {@code route} after anything
+ * that may allow a match, and again at {@link #nextStepAt} when a call's requirements widen or an owner-first window
+ * ends.
+ *
+ * <p>Built for 10,000 agents: what an agent qualifies for is worked out once at login; each queue step keeps its
+ * available qualified agents in the order its selection picks them and its waiting calls by score (a constant key, see
+ * {@link PriorityWeights}); a route starts only from what changed since the last one. So the cost of a decision
+ * depends on the few queues involved, not on how many agents or calls there are.
  */
 public final class RoutingEngine {
     private final Map<String, QueueState> queues = new LinkedHashMap<>();
@@ -202,7 +207,11 @@ public final class RoutingEngine {
         return matcher.route(now);
     }
 
-    /** When a waiting call next reaches a requirement step or the end of its owner-first window: time to route again. */
+    /**
+     * The earliest instant after {@code now} when a waiting call reaches a requirement step or the end of its
+     * owner-first window (counted for every caller with an account manager, whether or not that agent is logged in):
+     * when to route again.
+     */
     public Optional<Instant> nextStepAt(Instant now) {
         return Optional.ofNullable(book.nextEventAfter(Objects.requireNonNull(now, "now")));
     }
