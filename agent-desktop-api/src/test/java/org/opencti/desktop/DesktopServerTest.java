@@ -154,13 +154,36 @@ class DesktopServerTest {
 
     @Test
     void noEndpointAnswersWithoutAToken() throws Exception {
-        for (String path : List.of("/api/v1/agent/state", "/metrics")) {
+        for (String path : List.of("/api/v1/agent/state", "/metrics", "/api/v1/queues")) {
             Reply r = call(HttpMethod.GET, path, null, null);
             assertThat(r.status()).as(path).isEqualTo(401);
             assertThat(r.body().getString("field")).isEqualTo("Authorization");
         }
         assertThat(call(HttpMethod.POST, "/api/v1/agent/ready", "forged-token", null).status()).isEqualTo(401);
         assertThat(call(HttpMethod.GET, "/health", null, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void queueStatisticsAreForSupervisorsOnly() throws Exception {
+        assertThat(call(HttpMethod.GET, "/api/v1/queues", login("2001"), null).status()).isEqualTo(403);
+        Reply r = call(HttpMethod.GET, "/api/v1/queues", login("3001"), null);
+        assertThat(r.status()).isEqualTo(200);
+        JsonObject billing = r.body().getJsonArray("queues").getJsonObject(0);
+        assertThat(billing.getString("queue")).isEqualTo("billing");
+        assertThat(billing.getInteger("callsWaiting")).isZero();
+        assertThat(billing.getJsonObject("today").getInteger("offered")).isZero();
+    }
+
+    @Test
+    void wrapUpRequestsAreValidatedAndRefusedOutsideWrapUp() throws Exception {
+        String ann = login("2001");
+        Reply bad = call(HttpMethod.POST, "/api/v1/agent/wrap-up/extend", ann, "{\"seconds\":\"lots\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().getString("field")).isEqualTo("seconds");
+        Reply notInWrapUp = call(HttpMethod.POST, "/api/v1/agent/wrap-up/extend", ann, "{\"seconds\":30}");
+        assertThat(notInWrapUp.status()).isEqualTo(409);
+        assertThat(notInWrapUp.body().getString("error")).contains("not in wrap-up");
+        assertThat(call(HttpMethod.POST, "/api/v1/agent/wrap-up/finish", ann, null).status()).isEqualTo(409);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletionException;
@@ -48,6 +49,20 @@ final class AgentRoutes {
             }
             reply(ctx, acd.notReady(s.user().id(), (String) reason));
         }));
+        router.post("/api/v1/agent/wrap-up/extend").handler(ctx -> asAgent(ctx).ifPresent(s -> {
+            JsonObject body = bodyOf(ctx, true);
+            if (body == null) {
+                return;
+            }
+            Object seconds = body.getValue("seconds");
+            if (!(seconds instanceof Integer n) || n < 1 || n > 3600) {
+                ApiError.send(ctx, 400, "seconds", "must be a whole number of seconds, 1 to 3600");
+                return;
+            }
+            reply(ctx, acd.extendWrapUp(s.user().id(), Duration.ofSeconds(n)));
+        }));
+        router.post("/api/v1/agent/wrap-up/finish").handler(ctx -> asAgent(ctx).ifPresent(s -> reply(ctx,
+            acd.finishWrapUp(s.user().id()))));
     }
 
     private void login(RoutingContext ctx) {

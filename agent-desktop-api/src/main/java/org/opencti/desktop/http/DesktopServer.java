@@ -36,6 +36,7 @@ public final class DesktopServer {
     private final AuthService auth;
     private final DesktopHub hub;
     private final AgentRoutes agentRoutes;
+    private final AcdService acd;
     private final PrometheusMeterRegistry metrics;
     private final Map<String, BooleanSupplier> healthChecks = new ConcurrentSkipListMap<>();
     private HttpServer server;
@@ -48,6 +49,7 @@ public final class DesktopServer {
         this.hub = hub;
         this.metrics = metrics;
         this.agentRoutes = new AgentRoutes(vertx, auth, acd);
+        this.acd = acd;
     }
 
     public Future<HttpServer> start() {
@@ -61,6 +63,7 @@ public final class DesktopServer {
             ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4").end(metrics.scrape());
         });
         agentRoutes.mount(router);
+        new QueueRoutes(agentRoutes, acd).mount(router);
         router.route("/api/*").handler(ctx -> ApiError.send(ctx, 404, "path", "no such endpoint: " + ctx.request().path()));
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
 
