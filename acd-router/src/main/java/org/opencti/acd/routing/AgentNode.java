@@ -47,10 +47,8 @@ final class AgentNode {
     /** Joins the pool of every step of every queue the agent qualifies for; they were not available before. */
     void enterPools() {
         for (Membership m : memberships) {
-            for (int s = 0; s < m.proficiency.length; s++) {
-                if (m.eligibleAt(s)) {
-                    m.queue.pools.get(s).add(m);
-                }
+            for (AgentPool pool : m.pools) {
+                pool.add(m);
             }
         }
         available = true;
@@ -58,10 +56,8 @@ final class AgentNode {
 
     void leavePools() {
         for (Membership m : memberships) {
-            for (int s = 0; s < m.proficiency.length; s++) {
-                if (m.eligibleAt(s)) {
-                    m.queue.pools.get(s).remove(m);
-                }
+            for (AgentPool pool : m.pools) {
+                pool.remove(m);
             }
         }
         available = false;

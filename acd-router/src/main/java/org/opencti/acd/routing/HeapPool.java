@@ -12,8 +12,8 @@ final class HeapPool extends AgentPool {
     private final AgentSelection selection;
     private final int step;
     private Membership[] members = new Membership[8];
-    private long[] primary = new long[8];
-    private long[] idle = new long[8];
+    /** Entry {@code i}'s primary key at {@code 2i} and idle instant at {@code 2i + 1}: one cache line for both. */
+    private long[] keys = new long[16];
     private int size;
     /** Indexes still to look at when the best agent is refused: a small heap of its own, reused. */
     private int[] frontier = new int[16];
@@ -27,8 +27,7 @@ final class HeapPool extends AgentPool {
     void add(Membership m) {
         if (size == members.length) {
             members = Arrays.copyOf(members, size * 2);
-            primary = Arrays.copyOf(primary, size * 2);
-            idle = Arrays.copyOf(idle, size * 2);
+            keys = Arrays.copyOf(keys, size * 4);
         }
         int i = size++;
         put(i, m, primaryKey(m), m.agent.idleNanos);
@@ -41,7 +40,7 @@ final class HeapPool extends AgentPool {
         m.slot[step] = -1;
         int last = --size;
         if (i != last) {
-            put(i, members[last], primary[last], idle[last]);
+            put(i, members[last], keys[2 * last], keys[2 * last + 1]);
             if (!siftUp(i)) {
                 siftDown(i);
             }
@@ -95,19 +94,23 @@ final class HeapPool extends AgentPool {
     }
 
     private boolean less(int i, int j) {
-        if (primary[i] != primary[j]) {
-            return primary[i] < primary[j];
+        long pi = keys[2 * i];
+        long pj = keys[2 * j];
+        if (pi != pj) {
+            return pi < pj;
         }
-        if (idle[i] != idle[j]) {
-            return idle[i] < idle[j];
+        long ti = keys[2 * i + 1];
+        long tj = keys[2 * j + 1];
+        if (ti != tj) {
+            return ti < tj;
         }
         return members[i].agent.id.compareTo(members[j].agent.id) < 0;
     }
 
     private void put(int i, Membership m, long p, long t) {
         members[i] = m;
-        primary[i] = p;
-        idle[i] = t;
+        keys[2 * i] = p;
+        keys[2 * i + 1] = t;
         m.slot[step] = i;
     }
 
@@ -144,9 +147,9 @@ final class HeapPool extends AgentPool {
 
     private void swap(int i, int j) {
         Membership m = members[i];
-        long p = primary[i];
-        long t = idle[i];
-        put(i, members[j], primary[j], idle[j]);
+        long p = keys[2 * i];
+        long t = keys[2 * i + 1];
+        put(i, members[j], keys[2 * j], keys[2 * j + 1]);
         put(j, m, p, t);
     }
 

@@ -65,10 +65,8 @@ public final class RoutingEngine {
             tallies.computeIfAbsent(entry.agentId(), id -> new DayTally()));
         for (Membership m : a.memberships) {
             m.queue.members++;
-            for (int s = 0; s < m.proficiency.length; s++) {
-                if (m.eligibleAt(s)) {
-                    m.queue.pools.get(s).joined(m);
-                }
+            for (AgentPool pool : m.pools) {
+                pool.joined(m);
             }
         }
         agents.put(a.id, a);
@@ -83,10 +81,8 @@ public final class RoutingEngine {
         }
         for (Membership m : a.memberships) {
             m.queue.members--;
-            for (int s = 0; s < m.proficiency.length; s++) {
-                if (m.eligibleAt(s)) {
-                    m.queue.pools.get(s).left(m);
-                }
+            for (AgentPool pool : m.pools) {
+                pool.left(m);
             }
         }
         a.loggedIn = false;
@@ -128,7 +124,7 @@ public final class RoutingEngine {
         if (reindex) {
             a.leavePools();
         }
-        tallies.computeIfAbsent(agentId, id -> new DayTally()).add(talkTime);
+        (a != null ? a.tally : tallies.computeIfAbsent(agentId, id -> new DayTally())).add(talkTime);
         if (reindex) {
             a.enterPools();
         }
