@@ -59,6 +59,15 @@ final class AcdActions {
         ports.pbx().originate(request).whenComplete((result, failure) -> owner.execute(() -> onOwner.accept(result, failure)));
     }
 
+    /** Dials the customer of a callback; once answered they wait in {@code context} to be bridged. */
+    void originateCustomer(InboundCall call, String outboundContext, String context, Duration ring,
+                           BiConsumer<PbxEvent.OriginateCompleted, Throwable> onOwner) {
+        OriginateRequest request = new OriginateRequest(call.originateReference() + "/customer",
+            "Local/" + call.callerNumber + "@" + outboundContext, context, "s", 1, null, ring,
+            Map.of("CTI_CALL_ID", call.callId, "CTI_QUEUE", call.queue));
+        ports.pbx().originate(request).whenComplete((result, failure) -> owner.execute(() -> onOwner.accept(result, failure)));
+    }
+
     void bridge(String channel1, String channel2) {
         ports.pbx().bridge(channel1, channel2).whenComplete((ok, failure) -> {
             if (failure != null) {
@@ -88,7 +97,9 @@ final class AcdActions {
 
     void record(InboundCall call, Instant endedAt, String outcome) {
         meters.counter("cti.calls.ended", "outcome", outcome).increment();
-        String key = call.linkedId + (call.agentLegUniqueId == null ? "" : "/" + call.agentLegUniqueId);
+        // A callback is its own interaction: it must not collide with the call that asked for it.
+        String key = (call.callback ? "callback:" : "") + call.linkedId
+            + (call.agentLegUniqueId == null ? "" : "/" + call.agentLegUniqueId);
         InteractionRecord record = new InteractionRecord(key, call.customerId, call.callerNumber, "voice", call.queue, call.agentId,
             call.waitingSince, call.answeredAt, endedAt, outcome);
         ports.worker().execute(() -> {

@@ -52,6 +52,7 @@ public final class AcdService implements PbxEventListener {
     private final AcdActions actions;
     private final AcdRecorder recorder;
     private final QueueRuleTimers timers;
+    private final CallbackFlow callbacks;
     private final Counter offered;
     private final Timer routing;
 
@@ -69,6 +70,7 @@ public final class AcdService implements PbxEventListener {
         this.actions = new AcdActions(ports, owner, meters);
         this.recorder = new AcdRecorder(new QueueStatistics(setup.serviceLevels(), setup.statisticsWindow()), ports.queueLog());
         this.timers = new QueueRuleTimers(this, scheduler, owner);
+        this.callbacks = new CallbackFlow(this, scheduler, owner);
         this.offered = meters.counter("cti.calls.offered");
         this.routing = Timer.builder("cti.acd.routing").description("One routing pass: matching waiting calls and free agents")
             .publishPercentileHistogram().register(meters);
@@ -267,6 +269,28 @@ public final class AcdService implements PbxEventListener {
         return calls.byId(callId);
     }
 
+    CallTable calls() {
+        return calls;
+    }
+
+    CallbackFlow callbacks() {
+        return callbacks;
+    }
+
+    /** Agent state changes from the callback flow. */
+    void agentReadyAgain(AgentSession agent) {
+        change(agent, AgentState.READY, null, true);
+        dispatch();
+    }
+
+    void connected(InboundCall call, AgentSession agent) {
+        call.stage = InboundCall.Stage.CONNECTED;
+        call.answeredAt = scheduler.clock().instant();
+        change(agent, AgentState.ON_CALL, null, false);
+        actions.notify(new DesktopEvent.CallConnected(agent.profile.id(), call.answeredAt, call.callId));
+        actions.bridge(call.callerChannel, call.agentLegChannel);
+    }
+
     /** The caller left the queues (voicemail, callback, ...): the PBX has them now. */
     void leftQueues(InboundCall call, String outcome) {
         call.stage = InboundCall.Stage.ENDED;
@@ -331,6 +355,12 @@ public final class AcdService implements PbxEventListener {
             return;
         }
         calls.indexAgentLeg(call);
+        if (call.callback) {
+            call.stage = InboundCall.Stage.DIALING;
+            change(agent, AgentState.ON_CALL, "calling back", false);
+            callbacks.dialCustomer(call, agent);
+            return;
+        }
         call.stage = InboundCall.Stage.CONNECTED;
         call.answeredAt = scheduler.clock().instant();
         change(agent, AgentState.ON_CALL, null, false);
@@ -363,6 +393,10 @@ public final class AcdService implements PbxEventListener {
         }
         boolean callerLeft = uniqueId.equals(call.callerUniqueId);
         InboundCall.Stage was = call.stage;
+        if (was == InboundCall.Stage.DIALING) {
+            callbacks.agentLeftWhileDialing(call, agents.get(call.agentId));
+            return;
+        }
         Instant now = scheduler.clock().instant();
         int position = was == InboundCall.Stage.WAITING ? engine.positionOf(call.callId) : 1;
         call.stage = InboundCall.Stage.ENDED;
@@ -520,11 +554,11 @@ public final class AcdService implements PbxEventListener {
     /** After a reconnect or restart the PBX's channel list is the truth: end what is gone, queue what we missed. */
     private void reconcile(PbxEvent.ChannelsResynced resynced) {
         for (InboundCall call : new ArrayList<>(calls.all())) {
-            boolean callerLive = channels.isLive(call.callerUniqueId);
+            boolean callerLive = call.callerUniqueId == null || channels.isLive(call.callerUniqueId);
             boolean legLive = call.agentLegUniqueId == null || channels.isLive(call.agentLegUniqueId);
             if (!callerLive) {
                 channelGone(call.callerUniqueId);
-            } else if (call.stage == InboundCall.Stage.CONNECTED && !legLive) {
+            } else if ((call.stage == InboundCall.Stage.CONNECTED || call.stage == InboundCall.Stage.DIALING) && !legLive) {
                 channelGone(call.agentLegUniqueId);
             }
         }

@@ -7,11 +7,15 @@ import java.time.Duration;
  *
  * @param voicemailContext where an overflowing caller is sent to leave a message (exten = mailbox)
  * @param callbackContext  where a caller who accepts a callback is sent (the dialplan confirms and hangs up)
+ * @param outboundContext  callbacks dial the customer as {@code Local/<number>@outboundContext} (the dialplan
+ *                         sends it out through the trunk)
+ * @param customerLegContext where the dialed customer waits, once answered, to be bridged with the agent
  */
 public record AcdSettings(String holdContext, String agentLegContext, String queueVariable, String defaultQueue,
-                          Duration defaultWrapUp, String voicemailContext, String callbackContext) {
+                          Duration defaultWrapUp, String voicemailContext, String callbackContext, String outboundContext,
+                          String customerLegContext) {
     public static AcdSettings standard(String defaultQueue) {
         return new AcdSettings("cti-hold", "agent-leg", "CTI_QUEUE", defaultQueue, Duration.ofSeconds(10), "cti-voicemail",
-            "cti-callback");
+            "cti-callback", "cti-outbound", "cti-customer-leg");
     }
 }

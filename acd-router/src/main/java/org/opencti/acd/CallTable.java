@@ -12,7 +12,19 @@ final class CallTable {
 
     void add(InboundCall call) {
         byId.put(call.callId, call);
-        byChannel.put(call.callerUniqueId, call);
+        indexCaller(call);
+    }
+
+    void indexCaller(InboundCall call) {
+        if (call.callerUniqueId != null) {
+            byChannel.put(call.callerUniqueId, call);
+        }
+    }
+
+    void unindexAgentLeg(InboundCall call) {
+        if (call.agentLegUniqueId != null) {
+            byChannel.remove(call.agentLegUniqueId);
+        }
     }
 
     void indexAgentLeg(InboundCall call) {
@@ -23,7 +35,9 @@ final class CallTable {
 
     void remove(InboundCall call) {
         byId.remove(call.callId);
-        byChannel.remove(call.callerUniqueId);
+        if (call.callerUniqueId != null) {
+            byChannel.remove(call.callerUniqueId);
+        }
         if (call.agentLegUniqueId != null) {
             byChannel.remove(call.agentLegUniqueId);
         }

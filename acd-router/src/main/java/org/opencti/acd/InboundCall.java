@@ -7,13 +7,17 @@ import org.opencti.core.time.Scheduler;
 
 /** One inbound call as the ACD follows it. Mutable, owned by the ACD's single writer. */
 final class InboundCall {
-    /** LOOKUP: the caller is on hold and we are finding out who they are, before they take a place in line. */
-    enum Stage { LOOKUP, WAITING, OFFERED, RINGING, CONNECTED, ENDED }
+    /**
+     * LOOKUP: the caller is on hold and we are finding out who they are, before they take a place in line.
+     * DIALING: a callback whose agent is on the line while the customer's phone rings.
+     */
+    enum Stage { LOOKUP, WAITING, OFFERED, RINGING, DIALING, CONNECTED, ENDED }
 
     final String callId;
-    final String callerUniqueId;
+    /** The customer's channel; for a callback, known only once the customer answers. */
+    String callerUniqueId;
     final String linkedId;
-    final String callerChannel;
+    String callerChannel;
     final String callerNumber;
     final String callerName;
     /** When the caller reached hold: their place in line, kept through re-queues and overflows. */
@@ -33,6 +37,9 @@ final class InboundCall {
     /** The customer the pop found, so the history row points at them. */
     Long customerId;
     Scheduler.Cancellable overflowCheck;
+    /** A callback the customer asked for: we dial them once an agent is on the line. */
+    boolean callback;
+    int dialAttempts;
 
     InboundCall(String callId, String callerUniqueId, String linkedId, String callerChannel, String callerNumber,
                 String callerName, String queue, Instant waitingSince) {

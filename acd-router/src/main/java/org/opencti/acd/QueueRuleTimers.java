@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.opencti.acd.overflow.CallbackQueue;
-import org.opencti.acd.overflow.CallbackRequest;
 import org.opencti.acd.overflow.OverflowAction;
 import org.opencti.acd.overflow.QueueSituation;
 import org.opencti.acd.routing.QueuedCall;
@@ -26,7 +24,6 @@ final class QueueRuleTimers {
     private final AcdService acd;
     private final Scheduler scheduler;
     private final SingleWriter owner;
-    private final CallbackQueue callbacks = new CallbackQueue();
     private Instant nextRouteAt;
     private Scheduler.Cancellable routeTimer;
 
@@ -45,7 +42,7 @@ final class QueueRuleTimers {
                 call.queue = to.queue();
                 continue;
             }
-            if (act(call, action, now, false)) {
+            if (act(call, action)) {
                 return;
             }
             break;
@@ -96,17 +93,18 @@ final class QueueRuleTimers {
             acd.dispatch();
             return;
         }
-        if (action instanceof OverflowAction.Stay) {
+        if (action instanceof OverflowAction.Stay
+            || action instanceof OverflowAction.OfferCallback && !CallbackFlow.canCallBack(call)) {
             scheduleOverflowCheck(call, now);
             return;
         }
         acd.engine().remove(call.callId);
         acd.recorder().leftQueue(call, now, position);
-        act(call, action, now, true);
+        act(call, action);
     }
 
     /** Carries out voicemail or callback; returns false for Stay (and for a target queue that does not exist). */
-    private boolean act(InboundCall call, OverflowAction action, Instant now, boolean wasQueued) {
+    private boolean act(InboundCall call, OverflowAction action) {
         AcdSettings s = acd.settings();
         if (action instanceof OverflowAction.ToVoicemail vm) {
             acd.actions().redirect(call.callerChannel, s.voicemailContext(), vm.mailbox());
@@ -114,9 +112,10 @@ final class QueueRuleTimers {
             return true;
         }
         if (action instanceof OverflowAction.OfferCallback) {
-            // The caller keeps their place: the request carries the instant they started waiting.
-            callbacks.add(new CallbackRequest(call.callId, call.queue, call.callerNumber == null ? "" : call.callerNumber,
-                call.waitingSince, Optional.ofNullable(call.tier), call.caller.vip()));
+            // The callback takes the caller's place in line; without a number to call, the caller stays.
+            if (!acd.callbacks().requested(call)) {
+                return false;
+            }
             acd.actions().redirect(call.callerChannel, s.callbackContext(), "s");
             acd.leftQueues(call, "callback requested");
             return true;
@@ -128,11 +127,6 @@ final class QueueRuleTimers {
         QueueSetup q = acd.queue(call.queue);
         return new QueueSituation(now, call.waitingSince, acd.engine().waiting(call.queue) + arriving,
             acd.engine().loggedInAgents(call.queue), q.calendar().isOpen(now));
-    }
-
-    /** Callbacks requested and not yet placed, oldest place in line first. */
-    List<CallbackRequest> pendingCallbacks(String queue) {
-        return callbacks.pending(queue);
     }
 
     /** Opening and closing times: at each change, calls waiting in a queue that closed get its closed rule. */
