@@ -84,6 +84,14 @@ final class AcdActions {
         });
     }
 
+    void setVariable(String channel, String name, String value) {
+        ports.pbx().setVariable(channel, name, value).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.debug("setting {} on {} failed: {}", name, channel, failure.toString());
+            }
+        });
+    }
+
     void hangup(String channel) {
         if (channel == null) {
             return;

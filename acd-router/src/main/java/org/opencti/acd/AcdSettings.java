@@ -10,12 +10,13 @@ import java.time.Duration;
  * @param outboundContext  callbacks dial the customer as {@code Local/<number>@outboundContext} (the dialplan
  *                         sends it out through the trunk)
  * @param customerLegContext where the dialed customer waits, once answered, to be bridged with the agent
+ * @param announceContext  where a waiting caller is taken to hear their position (exten = position) and back
  */
 public record AcdSettings(String holdContext, String agentLegContext, String queueVariable, String defaultQueue,
                           Duration defaultWrapUp, String voicemailContext, String callbackContext, String outboundContext,
-                          String customerLegContext) {
+                          String customerLegContext, String announceContext) {
     public static AcdSettings standard(String defaultQueue) {
         return new AcdSettings("cti-hold", "agent-leg", "CTI_QUEUE", defaultQueue, Duration.ofSeconds(10), "cti-voicemail",
-            "cti-callback", "cti-outbound", "cti-customer-leg");
+            "cti-callback", "cti-outbound", "cti-customer-leg", "cti-announce");
     }
 }

@@ -37,6 +37,7 @@ final class InboundCall {
     /** The customer the pop found, so the history row points at them. */
     Long customerId;
     Scheduler.Cancellable overflowCheck;
+    Scheduler.Cancellable announcement;
     /** A callback the customer asked for: we dial them once an agent is on the line. */
     boolean callback;
     int dialAttempts;
@@ -62,10 +63,15 @@ final class InboundCall {
         return callerName == null ? "<" + num + ">" : "\"" + callerName.replace("\"", "") + "\" <" + num + ">";
     }
 
+    /** The call leaves the line (offered, gone, moved out): its waiting timers stop. */
     void cancelOverflowCheck() {
         if (overflowCheck != null) {
             overflowCheck.cancel();
             overflowCheck = null;
+        }
+        if (announcement != null) {
+            announcement.cancel();
+            announcement = null;
         }
     }
 }

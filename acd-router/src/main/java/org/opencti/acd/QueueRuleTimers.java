@@ -55,9 +55,10 @@ final class QueueRuleTimers {
         acd.dispatch();
     }
 
-    /** One timer per waiting call, at its next max-wait deadline. */
+    /** One timer per waiting call, at its next max-wait deadline (and one for its next position announcement). */
     void scheduleOverflowCheck(InboundCall call, Instant now) {
         call.cancelOverflowCheck();
+        scheduleAnnouncement(call);
         Optional<Instant> at = acd.queue(call.queue).overflow().nextCheckAt(call.waitingSince, now);
         if (at.isEmpty()) {
             return;
@@ -68,6 +69,31 @@ final class QueueRuleTimers {
             if (c != null && c.stage == InboundCall.Stage.WAITING) {
                 checkWhileWaiting(c, scheduler.clock().instant());
             }
+        }));
+    }
+
+    /**
+     * Every so often a waiting caller is taken to the announcement context, which says their position and
+     * expected wait and sends them back to hold, where the ACD already knows them (their place is kept).
+     */
+    private void scheduleAnnouncement(InboundCall call) {
+        Duration every = acd.queue(call.queue).announceEvery();
+        if (every == null || call.callerChannel == null) {
+            return;
+        }
+        String callId = call.callId;
+        call.announcement = scheduler.schedule(every, () -> owner.execute(() -> {
+            InboundCall c = acd.call(callId);
+            if (c == null || c.stage != InboundCall.Stage.WAITING) {
+                return;
+            }
+            Instant t = scheduler.clock().instant();
+            int position = Math.max(1, acd.engine().positionOf(callId));
+            Optional<Duration> wait = acd.recorder().expectedWait(c.queue, position, acd.engine().loggedInAgents(c.queue), t);
+            acd.actions().setVariable(c.callerChannel, "CTI_WAIT_MINUTES",
+                wait.map(w -> Long.toString(Math.max(1, (w.toSeconds() + 59) / 60))).orElse(""));
+            acd.actions().redirect(c.callerChannel, acd.settings().announceContext(), Integer.toString(position));
+            scheduleAnnouncement(c);
         }));
     }
 

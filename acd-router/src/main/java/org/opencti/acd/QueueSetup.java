@@ -17,9 +17,10 @@ import org.opencti.acd.routing.RequirementStep;
  * @param maxWrapUp   an agent may extend wrap-up up to this, never beyond
  * @param occupancyCapPercent an agent whose occupancy today is above this gets a short breather after
  *                    wrap-up before the next call; {@code null} = no guard
+ * @param announceEvery how often a waiting caller hears their position and expected wait; {@code null} = never
  */
 public record QueueSetup(QueueRules rules, Duration wrapUp, Duration maxWrapUp, Duration ringTimeout,
-                         BusinessCalendar calendar, OverflowRules overflow, Integer occupancyCapPercent) {
+                         BusinessCalendar calendar, OverflowRules overflow, Integer occupancyCapPercent, Duration announceEvery) {
     public QueueSetup {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(wrapUp, "wrapUp");
@@ -33,7 +34,7 @@ public record QueueSetup(QueueRules rules, Duration wrapUp, Duration maxWrapUp, 
     public static QueueSetup simple(String name, List<SkillRequirement> requirements, Duration wrapUp, Duration ringTimeout) {
         QueueRules rules = new QueueRules(name, List.of(new RequirementStep(Duration.ZERO, List.of(requirements))),
             AgentSelection.LONGEST_IDLE, null, PriorityWeights.waitTimeOnly());
-        return new QueueSetup(rules, wrapUp, wrapUp, ringTimeout, null, null, null);
+        return new QueueSetup(rules, wrapUp, wrapUp, ringTimeout, null, null, null, null);
     }
 
     public String name() {

@@ -23,6 +23,7 @@ import org.opencti.acd.routing.RequirementStep;
 import org.opencti.acd.stats.QueueSnapshot;
 import org.opencti.core.agent.AgentState;
 import org.opencti.core.event.ChannelRef;
+import org.opencti.core.event.PbxEvent;
 
 /** Queue rules that act on time, through the whole ACD on virtual time. */
 class AcdQueueRulesTest {
@@ -33,7 +34,7 @@ class AcdQueueRulesTest {
     private static QueueSetup queue(String name, List<RequirementStep> steps, OverflowRules overflow, BusinessCalendar calendar,
                                     Integer occupancyCap) {
         return new QueueSetup(new QueueRules(name, steps, AgentSelection.LONGEST_IDLE, null, TIERS), WRAP, Duration.ofSeconds(40),
-            RING, calendar, overflow, occupancyCap);
+            RING, calendar, overflow, occupancyCap, null);
     }
 
     private static QueueSetup plain(String name, String skill) {
@@ -175,6 +176,31 @@ class AcdQueueRulesTest {
         assertThat(billing.today().abandoned()).isEqualTo(1);
         assertThat(billing.today().serviceLevelPercent()).hasValue(50.0);
         assertThat(billing.callsWaiting()).isZero();
+    }
+
+    @Test
+    void waitingCallersHearTheirPositionEveryMinuteAndKeepTheirPlace() {
+        QueueSetup announcing = new QueueSetup(new QueueRules("billing", List.of(RequirementStep.of(Duration.ZERO,
+            new SkillRequirement("billing", 1))), AgentSelection.LONGEST_IDLE, null, TIERS), WRAP, WRAP, RING, null, null, null,
+            Duration.ofSeconds(60));
+        AcdBench bench = new AcdBench(List.of(announcing), List.of(agent("2001", Map.of("billing", 5))));
+        ChannelRef first = bench.callerOnHold("100.1", "+15551230001", Map.of("CTI_QUEUE", "billing"));
+        bench.time.advance(Duration.ofSeconds(10));
+        ChannelRef second = bench.callerOnHold("100.2", "+15551230002", Map.of("CTI_QUEUE", "billing"));
+        bench.time.advance(Duration.ofSeconds(50));
+        assertThat(bench.pbx.actions).containsExactly("setvar " + first.name() + " CTI_WAIT_MINUTES=", "redirect " + first.name());
+        // Back from the announcement into hold: the ACD knows the caller, who keeps their place.
+        bench.acd.onPbxEvent(new PbxEvent.DialplanStep(bench.time.now(), first, "cti-hold", "s", 1, "NoOp",
+            "+15551230001", "Caller"));
+        bench.time.advance(Duration.ofSeconds(10));
+        assertThat(bench.pbx.actions).contains("redirect " + second.name());
+        assertThat(done(bench.acd.position("c-100.1")).orElseThrow().position()).isEqualTo(1);
+        bench.ready("2001");
+        assertThat(bench.pbx.originates.values()).singleElement().satisfies(o -> assertThat(o.variables())
+            .containsEntry("CTI_CALL_ID", "c-100.1"));
+        bench.time.advance(Duration.ofSeconds(120));
+        assertThat(bench.pbx.actions).as("an offered call hears no more announcements")
+            .filteredOn(a -> a.equals("redirect " + first.name())).hasSize(1);
     }
 
     @Test

@@ -26,7 +26,7 @@ class CallbackFlowTest {
             new OverflowAction.OfferCallback())));
         QueueSetup billing = new QueueSetup(new QueueRules(BILLING, List.of(RequirementStep.of(Duration.ZERO,
             new SkillRequirement("billing", 1))), AgentSelection.LONGEST_IDLE, null, PriorityWeights.waitTimeOnly()),
-            Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(15), null, callbackAfter30s, null);
+            Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(15), null, callbackAfter30s, null, null);
         return new AcdBench(List.of(billing), List.of(new AgentProfile("2001", "Ann", "blue", "Local/2001@agents",
             Map.of("billing", 5))));
     }

@@ -23,7 +23,8 @@ final class ModelBinder {
 
     static final List<String> SKILL_KEYS = List.of("name", "description");
     static final List<String> QUEUE_KEYS = List.of("name", "skills", "expansion", "strategy", "ownerFirstSeconds", "wrapUpSeconds",
-            "maxWrapUpSeconds", "ringTimeoutSeconds", "serviceLevelSeconds", "occupancyCapPercent", "calendar", "overflow");
+            "maxWrapUpSeconds", "ringTimeoutSeconds", "serviceLevelSeconds", "occupancyCapPercent", "calendar", "overflow",
+            "announcePositionSeconds");
     static final List<String> SKILL_LEVEL_KEYS = List.of("skill", "minLevel");
     static final List<String> TEAM_KEYS = List.of("name", "description");
     static final List<String> AGENT_KEYS = List.of("id", "name", "team", "phone", "skills", "passwordHash", "role", "queues", "weight");
@@ -90,13 +91,14 @@ final class ModelBinder {
             int ringTimeout = queue.integer("ringTimeoutSeconds", QueueDef.DEFAULT_RING_TIMEOUT_SECONDS, 1, 600);
             int serviceLevel = queue.integer("serviceLevelSeconds", QueueDef.DEFAULT_SERVICE_LEVEL_SECONDS, 1, 3_600);
             Integer occupancyCap = queue.optionalInteger("occupancyCapPercent", 50, 100);
+            Integer announce = queue.optionalInteger("announcePositionSeconds", 15, 3_600);
             String calendar = queue.string("calendar", null);
             if (calendar != null && !calendars.contains(calendar)) {
                 problems.add(queue.pathOf("calendar"), "unknown calendar " + Secrets.quote(calendar)
                         + problems.didYouMean(calendar, calendars));
             }
             QueueDef def = new QueueDef(name, requirements, wrapUp, ringTimeout, serviceLevel, expansion, strategy, ownerFirst, maxWrapUp,
-                    occupancyCap, calendar, rules.overflow(queue));
+                    occupancyCap, calendar, rules.overflow(queue), announce);
             rules.reportUnreachable(def, queue.path());
             queues.add(def);
             if (name != null) {

@@ -21,10 +21,11 @@ import java.util.List;
  *                            agent is free (50..100); null for no cap
  * @param calendar            name of the {@link CalendarDef} giving opening hours; null when always open
  * @param overflow            rules that take a call out of the queue, the first that holds applying
+ * @param announcePositionSeconds how often a waiting caller hears their position and expected wait; null = never
  */
 public record QueueDef(String name, List<SkillLevel> skills, int wrapUpSeconds, int ringTimeoutSeconds, int serviceLevelSeconds,
                        List<ExpansionStepDef> expansion, String strategy, Integer ownerFirstSeconds, int maxWrapUpSeconds,
-                       Integer occupancyCapPercent, String calendar, List<OverflowDef> overflow) {
+                       Integer occupancyCapPercent, String calendar, List<OverflowDef> overflow, Integer announcePositionSeconds) {
 
     public static final int DEFAULT_WRAP_UP_SECONDS = 10;
     public static final int DEFAULT_RING_TIMEOUT_SECONDS = 15;
@@ -50,7 +51,7 @@ public record QueueDef(String name, List<SkillLevel> skills, int wrapUpSeconds, 
     /** A queue with the routing defaults: no expansion or overflow, longest idle first, no extendable wrap-up, always open. */
     public QueueDef(String name, List<SkillLevel> skills, int wrapUpSeconds, int ringTimeoutSeconds, int serviceLevelSeconds) {
         this(name, skills, wrapUpSeconds, ringTimeoutSeconds, serviceLevelSeconds, List.of(), LONGEST_IDLE, null, wrapUpSeconds,
-                null, null, List.of());
+                null, null, List.of(), null);
     }
 
     /** True when {@code agent} may take a call of this queue that has waited {@code secondsWaited}. */

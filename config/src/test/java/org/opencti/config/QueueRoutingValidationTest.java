@@ -60,6 +60,15 @@ class QueueRoutingValidationTest {
     }
 
     @Test
+    void positionAnnouncementsAreOffByDefaultAndBounded() {
+        assertThat(TestYaml.parse(withQueues(SUPPORT)).queue("support").orElseThrow().announcePositionSeconds()).isNull();
+        assertThat(TestYaml.parse(withQueues(SUPPORT.replace("]}", "], announcePositionSeconds: 60}"))).queue("support")
+            .orElseThrow().announcePositionSeconds()).isEqualTo(60);
+        assertThat(TestYaml.problems(withQueues(SUPPORT.replace("]}", "], announcePositionSeconds: 5}"))))
+            .singleElement().asString().endsWith("announcePositionSeconds: 5 is outside 15..3600");
+    }
+
+    @Test
     void routingKeysDefaultSoThatOldFilesKeepTheirMeaning() {
         QueueDef support = TestYaml.parse(withQueues(SUPPORT.replace("]}", "], wrapUpSeconds: 7}"))).queue("support").orElseThrow();
 

@@ -70,7 +70,8 @@ final class AcdConfiguration {
             q.ownerFirstSeconds() == null ? null : Duration.ofSeconds(q.ownerFirstSeconds()), weights);
         BusinessCalendar calendar = q.calendar() == null ? BusinessCalendar.alwaysOpen() : calendars.get(q.calendar());
         return new QueueSetup(rules, Duration.ofSeconds(q.wrapUpSeconds()), Duration.ofSeconds(q.maxWrapUpSeconds()),
-            Duration.ofSeconds(q.ringTimeoutSeconds()), calendar, overflow(q.overflow()), q.occupancyCapPercent());
+            Duration.ofSeconds(q.ringTimeoutSeconds()), calendar, overflow(q.overflow()), q.occupancyCapPercent(),
+            q.announcePositionSeconds() == null ? null : Duration.ofSeconds(q.announcePositionSeconds()));
     }
 
     private static List<SkillRequirement> requirements(List<SkillLevel> levels) {
