@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 final class ConfigBinder {
 
     static final List<String> ROOT_KEYS = List.of("defaultRegion", "defaultQueue", "routing", "tiers", "calendars", "skills", "queues",
-            "teams", "agents", "asterisk", "http", "postgres", "redis");
+            "teams", "agents", "asterisk", "http", "postgres", "redis", "queueLogFile");
     static final List<String> ASTERISK_KEYS = List.of("ami", "fastAgi");
     static final List<String> AMI_KEYS = List.of("host", "port", "username", "secret", "pingIntervalSeconds", "pingTimeoutSeconds",
             "eventQueueCapacity");
@@ -61,8 +61,13 @@ final class ConfigBinder {
         HttpConfig http = http(root.section("http", HTTP_KEYS), fastAgi);
         PostgresConfig postgres = postgres(root.section("postgres", POSTGRES_KEYS));
         RedisConfig redis = redis(root.section("redis", REDIS_KEYS));
+        String queueLogFile = root.string("queueLogFile", null);
+        if (queueLogFile != null && (queueLogFile.isBlank() || queueLogFile.indexOf('\0') >= 0)) {
+            problems.add(root.pathOf("queueLogFile"), "must be a file path");
+            queueLogFile = null;
+        }
         return new ContactCentreConfig(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, region, defaultQueue, routing,
-                tiers, calendars);
+                tiers, calendars, queueLogFile);
     }
 
     private String region(Section root) {

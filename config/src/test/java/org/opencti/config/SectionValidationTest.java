@@ -24,6 +24,14 @@ class SectionValidationTest {
     }
 
     @Test
+    void aQueueLogFileIsOptional() {
+        assertThat(TestYaml.parse(VALID).queueLogFile()).isNull();
+        assertThat(TestYaml.parse(VALID + "queueLogFile: /var/log/asterisk/queue_log_cti\n").queueLogFile())
+            .isEqualTo("/var/log/asterisk/queue_log_cti");
+        assertThat(problems(VALID + "queueLogFile: \"  \"\n")).containsExactly("queueLogFile: must be a file path");
+    }
+
+    @Test
     void wrongTypeIsNamedWithTheValue() {
         assertThat(problems(VALID + "http: {port: abc}\n")).containsExactly("http.port: expected an integer, got \"abc\"");
         assertThat(problems(VALID + "http: {port: 0x1F90}\n")).as("decimal only").containsExactly(
@@ -37,7 +45,8 @@ class SectionValidationTest {
         assertThat(problems(VALID.replace("{name: support, skills", "{name: support, wrap-up-seconds: 5, skills")))
                 .containsExactly("queues[1].wrap-up-seconds: unknown key (did you mean \"wrapUpSeconds\"?)");
         assertThat(problems(VALID + "redis-cluster: {}\n")).containsExactly("redis-cluster: unknown key (expected one of defaultRegion,"
-                + " defaultQueue, routing, tiers, calendars, skills, queues, teams, agents, asterisk, http, postgres, redis)");
+                + " defaultQueue, routing, tiers, calendars, skills, queues, teams, agents, asterisk, http, postgres, redis,"
+                + " queueLogFile)");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.opencti.server;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.opencti.config.ContactCentreConfig;
@@ -14,6 +15,8 @@ import org.opencti.core.adapter.redis.RedisAgentStateStore;
 import org.opencti.core.port.AgentStateStore;
 import org.opencti.core.port.CustomerDirectory;
 import org.opencti.core.port.InteractionLog;
+import org.opencti.core.queuelog.CompositeQueueLog;
+import org.opencti.core.queuelog.FileQueueLog;
 import org.opencti.core.queuelog.InMemoryQueueLog;
 import org.opencti.core.queuelog.PostgresQueueLog;
 import org.opencti.core.queuelog.QueueLog;
@@ -49,6 +52,11 @@ public record Stores(CustomerDirectory customers, InteractionLog interactions, A
             // Closed before the database (resources close in reverse order), so it can flush what it holds.
             resources.add(pgLog);
             queueLog = pgLog;
+        }
+        if (config.queueLogFile() != null) {
+            FileQueueLog file = new FileQueueLog(Path.of(config.queueLogFile()));
+            resources.add(file);
+            queueLog = config.postgres() == null ? file : new CompositeQueueLog(List.of(queueLog, file));
         }
         if (config.redis() != null) {
             RedisAgentStateStore redis = new RedisAgentStateStore(config.redis().uri(), config.redis().keyPrefix());
