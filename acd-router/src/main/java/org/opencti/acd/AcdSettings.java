@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param outboundContext  callbacks dial the customer as {@code Local/<number>@outboundContext} (the dialplan
  *                         sends it out through the trunk)
  * @param customerLegContext where the dialed customer waits, once answered, to be bridged with the agent
- * @param announceContext  where a waiting caller is taken to hear their position (exten = position) and back
+ * @param announceContext  where a waiting caller is taken to hear their position (CTI_POSITION) and back
  */
 public record AcdSettings(String holdContext, String agentLegContext, String queueVariable, String defaultQueue,
                           Duration defaultWrapUp, String voicemailContext, String callbackContext, String outboundContext,

@@ -90,9 +90,10 @@ final class QueueRuleTimers {
             Instant t = scheduler.clock().instant();
             int position = Math.max(1, acd.engine().positionOf(callId));
             Optional<Duration> wait = acd.recorder().expectedWait(c.queue, position, acd.engine().loggedInAgents(c.queue), t);
+            acd.actions().setVariable(c.callerChannel, "CTI_POSITION", Integer.toString(position));
             acd.actions().setVariable(c.callerChannel, "CTI_WAIT_MINUTES",
                 wait.map(w -> Long.toString(Math.max(1, (w.toSeconds() + 59) / 60))).orElse(""));
-            acd.actions().redirect(c.callerChannel, acd.settings().announceContext(), Integer.toString(position));
+            acd.actions().redirect(c.callerChannel, acd.settings().announceContext(), "s");
             scheduleAnnouncement(c);
         }));
     }

@@ -188,7 +188,8 @@ class AcdQueueRulesTest {
         bench.time.advance(Duration.ofSeconds(10));
         ChannelRef second = bench.callerOnHold("100.2", "+15551230002", Map.of("CTI_QUEUE", "billing"));
         bench.time.advance(Duration.ofSeconds(50));
-        assertThat(bench.pbx.actions).containsExactly("setvar " + first.name() + " CTI_WAIT_MINUTES=", "redirect " + first.name());
+        assertThat(bench.pbx.actions).containsExactly("setvar " + first.name() + " CTI_POSITION=1",
+            "setvar " + first.name() + " CTI_WAIT_MINUTES=", "redirect " + first.name());
         // Back from the announcement into hold: the ACD knows the caller, who keeps their place.
         bench.acd.onPbxEvent(new PbxEvent.DialplanStep(bench.time.now(), first, "cti-hold", "s", 1, "NoOp",
             "+15551230001", "Caller"));

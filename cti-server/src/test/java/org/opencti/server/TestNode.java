@@ -64,7 +64,8 @@ final class TestNode implements AutoCloseable {
             skills: [{name: billing}, {name: support}]
             queues:
               - {name: billing, skills: [{skill: billing, minLevel: 5}], wrapUpSeconds: 1, ringTimeoutSeconds: 15}
-              - {name: support, skills: [{skill: support, minLevel: 3}], wrapUpSeconds: 1, ringTimeoutSeconds: 15}
+              - {name: support, skills: [{skill: support, minLevel: 3}], wrapUpSeconds: 1, ringTimeoutSeconds: 15,
+                 announcePositionSeconds: 15}
             teams: [{name: blue}]
             agents:
               - {id: "2001", name: Ann Lee, team: blue, phone: Local/2001@agents, skills: {billing: 7, support: 4},
