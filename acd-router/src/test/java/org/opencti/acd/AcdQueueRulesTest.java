@@ -78,6 +78,38 @@ class AcdQueueRulesTest {
     }
 
     @Test
+    void aFullQueueSendsTheNextCallerElsewhereOnArrival() {
+        OverflowRules full = new OverflowRules(List.of(new OverflowRule(new Condition.MaxQueueLength(1),
+            new OverflowAction.ToQueue("support"))));
+        QueueSetup billing = queue("billing", List.of(RequirementStep.of(Duration.ZERO, new SkillRequirement("billing", 1))),
+            full, null, null);
+        AcdBench bench = new AcdBench(List.of(billing, plain("support", "support")), List.of(agent("2002", Map.of("support", 5))));
+        bench.callerOnHold("100.1", "+15551230001", Map.of("CTI_QUEUE", "billing"));
+        bench.callerOnHold("100.2", "+15551230002", Map.of("CTI_QUEUE", "billing"));
+        assertThat(bench.queueLogLines()).containsExactly("ENTERQUEUE billing NONE", "ENTERQUEUE support NONE");
+        bench.ready("2002");
+        assertThat(bench.pbx.originates.values()).singleElement().satisfies(o -> assertThat(o.variables())
+            .containsEntry("CTI_CALL_ID", "c-100.2"));
+    }
+
+    @Test
+    void whenTheLastAgentLogsOutWaitingCallersGoToVoicemail() {
+        OverflowRules nobody = new OverflowRules(List.of(new OverflowRule(new Condition.NoAgentsLoggedIn(),
+            new OverflowAction.ToVoicemail("billing"))));
+        QueueSetup billing = queue("billing", List.of(RequirementStep.of(Duration.ZERO, new SkillRequirement("billing", 1))),
+            nobody, null, null);
+        AcdBench bench = new AcdBench(List.of(billing), List.of(agent("2001", Map.of("billing", 5))));
+        done(bench.acd.login("2001"));
+        ChannelRef waiting = bench.callerOnHold("100.1", "+15551230001", Map.of("CTI_QUEUE", "billing"));
+        assertThat(bench.pbx.actions).as("an agent is logged in (not ready): the caller waits").isEmpty();
+        done(bench.acd.logout("2001"));
+        assertThat(bench.pbx.actions).containsExactly("redirect " + waiting.name());
+        bench.callerOnHold("100.2", "+15551230002", Map.of("CTI_QUEUE", "billing"));
+        assertThat(bench.pbx.actions).as("on arrival too").hasSize(2);
+        assertThat(bench.history).extracting(r -> r.outcome()).containsExactly("voicemail", "voicemail");
+    }
+
+    @Test
     void aClosedQueueSendsCallersToVoicemailAndTheCallIsRecordedSo() {
         BusinessCalendar sundaysOnly = new BusinessCalendar(ZoneId.of("Europe/London"),
             List.of(OpeningHours.of(DayOfWeek.SUNDAY, "09:00-10:00")), List.of());
