@@ -6,21 +6,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.opencti.acd.routing.Fairness;
 import org.opencti.acd.stats.ServiceLevelPolicy;
 import org.opencti.core.agent.AgentState;
+import org.opencti.core.adapter.memory.InMemoryAgentStateStore;
+import org.opencti.core.adapter.memory.InMemoryCustomerDirectory;
+import org.opencti.core.adapter.memory.InMemoryInteractionLog;
 import org.opencti.core.agent.AgentStatus;
-import org.opencti.core.customer.Customer;
-import org.opencti.core.customer.CustomerProfile;
 import org.opencti.core.customer.InteractionRecord;
 import org.opencti.core.customer.PhoneNumbers;
 import org.opencti.core.desktop.DesktopEvent;
 import org.opencti.core.event.ChannelRef;
 import org.opencti.core.event.PbxEvent;
-import org.opencti.core.port.AgentStateStore;
-import org.opencti.core.port.CustomerDirectory;
 import org.opencti.core.queuelog.InMemoryQueueLog;
 import org.opencti.core.screenpop.ScreenPopService;
 import org.opencti.core.time.ManualScheduler;
@@ -36,35 +34,9 @@ final class AcdBench {
     final AcdService acd;
 
     AcdBench(List<QueueSetup> queues, List<AgentProfile> agents) {
-        CustomerDirectory nobody = new CustomerDirectory() {
-            @Override
-            public Optional<CustomerProfile> findByPhone(String e164, int recent) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Customer save(Customer customer) {
-                return customer;
-            }
-        };
-        AgentStateStore ignore = new AgentStateStore() {
-            @Override
-            public void put(AgentStatus status) {
-                // not observed here
-            }
-
-            @Override
-            public Optional<AgentStatus> get(String agentId) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Map<String, AgentStatus> all() {
-                return Map.of();
-            }
-        };
-        ScreenPopService pops = new ScreenPopService(nobody, new PhoneNumbers("US"), Runnable::run, Duration.ofSeconds(1));
-        AcdPorts ports = new AcdPorts(pbx, pops, pushed::add, ignore, r -> history.add(r), Runnable::run, queueLog);
+        ScreenPopService pops = new ScreenPopService(new InMemoryCustomerDirectory(new InMemoryInteractionLog()), new PhoneNumbers("US"),
+            Runnable::run, Duration.ofSeconds(1));
+        AcdPorts ports = new AcdPorts(pbx, pops, pushed::add, new InMemoryAgentStateStore(), r -> history.add(r), Runnable::run, queueLog);
         AcdSetup setup = new AcdSetup(AcdSettings.standard(queues.get(0).name()), queues, Fairness.OLDEST_CALL_FIRST, agents,
             new ServiceLevelPolicy(Map.of("Gold", Duration.ofSeconds(20)), Duration.ofSeconds(30), Map.of("Gold", 90.0), 80.0,
                 Duration.ofSeconds(5)), Duration.ofMinutes(30), 7L);

@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -32,12 +31,10 @@ import org.opencti.acd.AcdSetup;
 import org.opencti.acd.AgentProfile;
 import org.opencti.acd.QueueSetup;
 import org.opencti.acd.SkillRequirement;
-import org.opencti.core.agent.AgentStatus;
-import org.opencti.core.customer.Customer;
-import org.opencti.core.customer.CustomerProfile;
+import org.opencti.core.adapter.memory.InMemoryAgentStateStore;
+import org.opencti.core.adapter.memory.InMemoryCustomerDirectory;
+import org.opencti.core.adapter.memory.InMemoryInteractionLog;
 import org.opencti.core.customer.PhoneNumbers;
-import org.opencti.core.port.AgentStateStore;
-import org.opencti.core.port.CustomerDirectory;
 import org.opencti.core.screenpop.ScreenPopService;
 import org.opencti.core.time.ExecutorScheduler;
 import org.opencti.core.time.StateOwner;
@@ -64,39 +61,13 @@ class DesktopServerTest {
             new AgentProfile("2002", "Bob", "blue", "Local/2002@agents", Map.of("billing", 5)));
         List<QueueSetup> queues = List.of(QueueSetup.simple("billing", List.of(new SkillRequirement("billing", 1)),
             Duration.ofSeconds(5), Duration.ofSeconds(15)));
-        CustomerDirectory none = new CustomerDirectory() {
-            @Override
-            public Optional<CustomerProfile> findByPhone(String e164, int recent) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Customer save(Customer customer) {
-                return customer;
-            }
-        };
-        AgentStateStore store = new AgentStateStore() {
-            @Override
-            public void put(AgentStatus status) {
-                // not observed here
-            }
-
-            @Override
-            public Optional<AgentStatus> get(String agentId) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Map<String, AgentStatus> all() {
-                return Map.of();
-            }
-        };
-        ScreenPopService pops = new ScreenPopService(none, new PhoneNumbers("US"), Runnable::run, Duration.ofMillis(100));
+        ScreenPopService pops = new ScreenPopService(new InMemoryCustomerDirectory(new InMemoryInteractionLog()), new PhoneNumbers("US"),
+            Runnable::run, Duration.ofMillis(100));
         AuthService auth = new AuthService(List.of(new User("2001", "Ann", "blue", Role.AGENT, HASH),
             new User("2002", "Bob", "blue", Role.AGENT, HASH), new User("3001", "Sue", "blue", Role.SUPERVISOR, HASH)),
             Clock.systemUTC(), Duration.ofHours(8));
         DesktopHub[] hub = new DesktopHub[1];
-        AcdPorts ports = new AcdPorts(null, pops, e -> hub[0].notify(e), store, r -> true, Runnable::run);
+        AcdPorts ports = new AcdPorts(null, pops, e -> hub[0].notify(e), new InMemoryAgentStateStore(), r -> true, Runnable::run);
         AcdService acd = new AcdService(AcdSetup.simple(AcdSettings.standard("billing"), queues, agents), ports, owner,
             new ExecutorScheduler(Clock.systemUTC(), owner.executor()), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         hub[0] = new DesktopHub(vertx, auth, acd);
