@@ -154,6 +154,10 @@
   $('ready').addEventListener('click', () => api('/api/v1/agent/ready').catch((e) => { $('desk-error').textContent = e.message; }));
   $('not-ready').addEventListener('click', () => api('/api/v1/agent/not-ready', { reason: 'break' })
     .catch((e) => { $('desk-error').textContent = e.message; }));
+  $('hold').addEventListener('click', () => api('/api/v1/agent/hold').catch((e) => { $('desk-error').textContent = e.message; }));
+  $('resume').addEventListener('click', () => api('/api/v1/agent/resume').catch((e) => { $('desk-error').textContent = e.message; }));
+  $('finish-wrap-up').addEventListener('click', () => api('/api/v1/agent/wrap-up/finish')
+    .catch((e) => { $('desk-error').textContent = e.message; }));
   $('logout').addEventListener('click', () => api('/api/v1/logout').finally(() => signOut()));
 
   if (token && user) { show(true); connect(); } else { show(false); }

@@ -84,6 +84,14 @@ final class AcdActions {
         });
     }
 
+    void redirectBoth(String channel, String context, String extraChannel, String extraContext) {
+        ports.pbx().redirectBoth(channel, context, "s", extraChannel, extraContext, "s").whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.warn("redirect of {} and {} failed: {}", channel, extraChannel, failure.toString());
+            }
+        });
+    }
+
     void setVariable(String channel, String name, String value) {
         ports.pbx().setVariable(channel, name, value).whenComplete((ok, failure) -> {
             if (failure != null) {

@@ -17,7 +17,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.opencti.acd.routing.AgentEntry;
 import org.opencti.acd.routing.Decision;
 import org.opencti.acd.routing.QueuedCall;
 import org.opencti.acd.routing.RoutingEngine;
@@ -53,6 +52,7 @@ public final class AcdService implements PbxEventListener {
     private final AcdRecorder recorder;
     private final QueueRuleTimers timers;
     private final CallbackFlow callbacks;
+    private final AgentStates states;
     private final Counter offered;
     private final Timer routing;
 
@@ -69,6 +69,7 @@ public final class AcdService implements PbxEventListener {
         }
         this.actions = new AcdActions(ports, owner, meters);
         this.recorder = new AcdRecorder(new QueueStatistics(setup.serviceLevels(), setup.statisticsWindow()), ports.queueLog());
+        this.states = new AgentStates(owner, scheduler, engine, recorder, actions);
         this.timers = new QueueRuleTimers(this, scheduler, owner);
         this.callbacks = new CallbackFlow(this, scheduler, owner);
         this.offered = meters.counter("cti.calls.offered");
@@ -148,6 +149,35 @@ public final class AcdService implements PbxEventListener {
             Instant wanted = a.wrapEnds.plus(extra);
             scheduleWrapEnd(a, wanted.isAfter(cap) ? cap : wanted);
             return a.status();
+        });
+    }
+
+    /**
+     * The agent puts their customer on hold: both leave the bridge (one Redirect with ExtraChannel), the
+     * customer to music, the agent's leg back to waiting in the agent-leg context.
+     */
+    public CompletionStage<AgentStatus> hold(String agentId) {
+        return onOwner(() -> {
+            AgentSession a = agent(agentId);
+            InboundCall call = a.callId == null ? null : calls.byId(a.callId);
+            if (a.state != AgentState.ON_CALL || call == null || call.stage != InboundCall.Stage.CONNECTED) {
+                throw new IllegalStateException("agent " + agentId + " has no connected call to hold");
+            }
+            actions.redirectBoth(call.callerChannel, settings.onHoldContext(), call.agentLegChannel, settings.agentLegContext());
+            return change(a, AgentState.ON_HOLD, null, false);
+        });
+    }
+
+    /** The customer on hold is bridged with the agent again. */
+    public CompletionStage<AgentStatus> resume(String agentId) {
+        return onOwner(() -> {
+            AgentSession a = agent(agentId);
+            InboundCall call = a.callId == null ? null : calls.byId(a.callId);
+            if (a.state != AgentState.ON_HOLD || call == null) {
+                throw new IllegalStateException("agent " + agentId + " has no call on hold");
+            }
+            actions.bridge(call.callerChannel, call.agentLegChannel);
+            return change(a, AgentState.ON_CALL, null, false);
         });
     }
 
@@ -492,61 +522,7 @@ public final class AcdService implements PbxEventListener {
     }
 
     private AgentStatus change(AgentSession a, AgentState state, String reason, boolean clearCall) {
-        owner.assertOwner();
-        Instant now = scheduler.clock().instant();
-        AgentState was = a.state;
-        if (a.busySince != null && !AgentSession.BUSY.contains(state)) {
-            a.busyToday = a.busyToday.plus(Duration.between(a.busySince, now));
-            a.busySince = null;
-        } else if (a.busySince == null && AgentSession.BUSY.contains(state)) {
-            a.busySince = now;
-        }
-        a.state = state;
-        a.reason = reason;
-        a.since = now;
-        a.epoch++;
-        if (clearCall) {
-            a.callId = null;
-        }
-        String id = a.profile.id();
-        boolean routable = !a.queues.isEmpty();
-        if (was == AgentState.LOGGED_OUT && state != AgentState.LOGGED_OUT) {
-            a.loggedInAt = now;
-            a.busyToday = Duration.ZERO;
-            a.busySince = null;
-            if (routable) {
-                engine.login(entry(a));
-            }
-            recorder.agentQueues(id, a.queues, now, true);
-        }
-        if (routable && state == AgentState.READY) {
-            engine.available(id, now);
-        } else if (routable && state != AgentState.LOGGED_OUT) {
-            engine.unavailable(id);
-        }
-        if (state == AgentState.LOGGED_OUT && was != AgentState.LOGGED_OUT) {
-            if (routable) {
-                engine.logout(id);
-            }
-            recorder.agentQueues(id, a.queues, now, false);
-        }
-        if (state == AgentState.NOT_READY && was != AgentState.NOT_READY) {
-            recorder.paused(id, a.queues, reason, now, true);
-        } else if (was == AgentState.NOT_READY && state == AgentState.READY) {
-            recorder.paused(id, a.queues, reason, now, false);
-        }
-        recorder.agentState(id, state.name(), now);
-        AgentStatus status = a.status();
-        actions.publish(status, new DesktopEvent.AgentStateChanged(id, now, state, reason));
-        return status;
-    }
-
-    private AgentEntry entry(AgentSession a) {
-        Map<String, Integer> priorities = new HashMap<>();
-        for (String q : a.queues) {
-            priorities.put(q, a.profile.queues().getOrDefault(q, 1));
-        }
-        return new AgentEntry(a.profile.id(), a.profile.skills(), priorities, a.profile.weight());
+        return states.change(a, state, reason, clearCall);
     }
 
     // ---- resync ------------------------------------------------------------------------------------

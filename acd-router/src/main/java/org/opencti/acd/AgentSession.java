@@ -11,7 +11,8 @@ import org.opencti.core.agent.AgentStatus;
 /** An agent's live state as the ACD owns it. Mutable, owned by the ACD's single writer. */
 final class AgentSession {
     /** States in which the agent is working a call (they count towards occupancy). */
-    static final Set<AgentState> BUSY = EnumSet.of(AgentState.RESERVED, AgentState.RINGING, AgentState.ON_CALL, AgentState.WRAP_UP);
+    static final Set<AgentState> BUSY = EnumSet.of(AgentState.RESERVED, AgentState.RINGING, AgentState.ON_CALL, AgentState.ON_HOLD,
+        AgentState.WRAP_UP);
 
     final AgentProfile profile;
     /** The queues this agent serves, with their priority; empty when they qualify for none. */

@@ -163,6 +163,25 @@ class AcdQueueRulesTest {
     }
 
     @Test
+    void anAgentPutsTheCustomerOnHoldAndResumes() {
+        AcdBench bench = new AcdBench(List.of(plain("billing", "billing")), List.of(agent("2001", Map.of("billing", 5))));
+        assertThatThrownBy(() -> done(bench.acd.hold("2001"))).hasMessageContaining("no connected call");
+        bench.ready("2001");
+        ChannelRef caller = bench.callerOnHold("100.1", "+15551230001", Map.of("CTI_QUEUE", "billing"));
+        ChannelRef leg = bench.answer("100.9", "2001");
+        done(bench.acd.hold("2001"));
+        assertThat(bench.state("2001")).isEqualTo(AgentState.ON_HOLD);
+        assertThat(bench.pbx.actions).last().isEqualTo("redirect " + caller.name() + " -> cti-onhold + " + leg.name() + " -> agent-leg");
+        done(bench.acd.resume("2001"));
+        assertThat(bench.state("2001")).isEqualTo(AgentState.ON_CALL);
+        assertThat(bench.pbx.actions).last().isEqualTo("bridge " + caller.name() + " + " + leg.name());
+        assertThatThrownBy(() -> done(bench.acd.resume("2001"))).hasMessageContaining("no call on hold");
+        done(bench.acd.hold("2001"));
+        bench.hangUp(caller);
+        assertThat(bench.state("2001")).as("the customer hung up while on hold").isEqualTo(AgentState.WRAP_UP);
+    }
+
+    @Test
     void anAgentOverTheOccupancyCapGetsABreatherBeforeTheNextCall() {
         QueueSetup capped = queue("billing", List.of(RequirementStep.of(Duration.ZERO, new SkillRequirement("billing", 1))),
             null, null, 50);

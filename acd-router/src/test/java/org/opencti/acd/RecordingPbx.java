@@ -56,6 +56,13 @@ final class RecordingPbx implements PbxGateway {
     }
 
     @Override
+    public CompletionStage<Void> redirectBoth(String channel, String context, String exten, String extraChannel, String extraContext,
+                                              String extraExten) {
+        actions.add("redirect " + channel + " -> " + context + " + " + extraChannel + " -> " + extraContext);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public CompletionStage<Void> bridge(String channel1, String channel2) {
         actions.add("bridge " + channel1 + " + " + channel2);
         return CompletableFuture.completedFuture(null);

@@ -155,6 +155,11 @@ class DesktopServerTest {
         assertThat(notInWrapUp.status()).isEqualTo(409);
         assertThat(notInWrapUp.body().getString("error")).contains("not in wrap-up");
         assertThat(call(HttpMethod.POST, "/api/v1/agent/wrap-up/finish", ann, null).status()).isEqualTo(409);
+        Reply hold = call(HttpMethod.POST, "/api/v1/agent/hold", ann, null);
+        assertThat(hold.status()).isEqualTo(409);
+        assertThat(hold.body().getString("error")).contains("no connected call");
+        assertThat(call(HttpMethod.POST, "/api/v1/agent/resume", login("3001"), null).status()).as("supervisors have no calls")
+            .isEqualTo(403);
     }
 
     @Test

@@ -85,6 +85,15 @@ class DesktopPageBrowserTest {
         node.pbx.phone("2001").release();
         waitUpTo(10).until(ExpectedConditions.textToBe(By.id("call-status"), "connected"));
         assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("ON_CALL");
+        Await.until("bridged", Duration.ofSeconds(10), () -> node.pbx.isBridged(call));
+
+        browser.findElement(By.id("hold")).click();
+        waitUpTo(10).until(ExpectedConditions.textToBe(By.id("state"), "ON_HOLD"));
+        Await.until("the customer hears music in cti-onhold", Duration.ofSeconds(10), () -> !node.pbx.isBridged(call)
+            && node.pbx.channel(call.channel()).map(c -> c.context().equals("cti-onhold")).orElse(false));
+        browser.findElement(By.id("resume")).click();
+        waitUpTo(10).until(ExpectedConditions.textToBe(By.id("state"), "ON_CALL"));
+        Await.until("bridged again", Duration.ofSeconds(10), () -> node.pbx.isBridged(call));
         node.pbx.hangup(call);
         waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("call-status"), "ended"));
         waitUpTo(10).until(ExpectedConditions.textToBe(By.id("state"), "READY"));

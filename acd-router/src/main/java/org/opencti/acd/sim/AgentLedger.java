@@ -123,7 +123,7 @@ final class AgentLedger implements DesktopNotifier {
         sums[0] += seconds;
         switch (a.state) {
             case READY -> sums[2] += seconds;
-            case RESERVED, RINGING, ON_CALL, WRAP_UP -> sums[1] += seconds;
+            case RESERVED, RINGING, ON_CALL, ON_HOLD, WRAP_UP -> sums[1] += seconds;
             default -> { }
         }
     }

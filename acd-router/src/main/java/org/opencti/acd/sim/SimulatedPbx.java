@@ -181,6 +181,12 @@ final class SimulatedPbx implements PbxGateway {
     }
 
     @Override
+    public CompletionStage<Void> redirectBoth(String channel, String context, String exten, String extraChannel, String extraContext,
+                                              String extraExten) {
+        return redirect(channel, context, exten, 1).thenCompose(v -> redirect(extraChannel, extraContext, extraExten, 1));
+    }
+
+    @Override
     public CompletionStage<Void> redirect(String channel, String context, String exten, int priority) {
         Channel ch = byName.get(channel);
         if (ch == null) {

@@ -61,6 +61,8 @@ final class AgentRoutes {
             }
             reply(ctx, acd.extendWrapUp(s.user().id(), Duration.ofSeconds(n)));
         }));
+        router.post("/api/v1/agent/hold").handler(ctx -> asAgent(ctx).ifPresent(s -> reply(ctx, acd.hold(s.user().id()))));
+        router.post("/api/v1/agent/resume").handler(ctx -> asAgent(ctx).ifPresent(s -> reply(ctx, acd.resume(s.user().id()))));
         router.post("/api/v1/agent/wrap-up/finish").handler(ctx -> asAgent(ctx).ifPresent(s -> reply(ctx,
             acd.finishWrapUp(s.user().id()))));
     }

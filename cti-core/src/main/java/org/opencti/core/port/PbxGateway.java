@@ -19,6 +19,13 @@ public interface PbxGateway extends AutoCloseable {
 
     CompletionStage<Void> redirect(String channel, String context, String exten, int priority);
 
+    /**
+     * Two channels sent to two places at once (AMI Redirect with ExtraChannel): what takes both parties of a
+     * bridge out of it without the bridge's end hanging either of them up.
+     */
+    CompletionStage<Void> redirectBoth(String channel, String context, String exten, String extraChannel, String extraContext,
+                                       String extraExten);
+
     CompletionStage<Void> bridge(String channel1, String channel2);
 
     CompletionStage<Void> hangup(String channel);

@@ -175,6 +175,17 @@ public final class AsteriskJavaPbxGateway implements PbxGateway, ManagerEventLis
     }
 
     @Override
+    public CompletionStage<Void> redirectBoth(String channel, String context, String exten, String extraChannel, String extraContext,
+                                              String extraExten) {
+        RedirectAction action = new RedirectAction(channel, context, exten, 1);
+        action.setExtraChannel(extraChannel);
+        action.setExtraContext(extraContext);
+        action.setExtraExten(extraExten);
+        action.setExtraPriority(1);
+        return send(action).thenApply(r -> null);
+    }
+
+    @Override
     public CompletionStage<Void> bridge(String channel1, String channel2) {
         return send(new BridgeAction(channel1, channel2, Boolean.FALSE)).thenApply(r -> null);
     }

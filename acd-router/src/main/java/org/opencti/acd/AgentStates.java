@@ -1,0 +1,92 @@
+package org.opencti.acd;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.opencti.acd.routing.AgentEntry;
+import org.opencti.acd.routing.RoutingEngine;
+import org.opencti.core.agent.AgentState;
+import org.opencti.core.agent.AgentStatus;
+import org.opencti.core.desktop.DesktopEvent;
+import org.opencti.core.time.Scheduler;
+import org.opencti.core.time.SingleWriter;
+
+/**
+ * Every agent state change goes through here, so the routing engine (available or not, logged in or out),
+ * occupancy, the statistics, the queue_log (ADDMEMBER, PAUSE, ...), the desktop and the shared state store
+ * all see the same change. Runs on the ACD's owner.
+ */
+final class AgentStates {
+    private final SingleWriter owner;
+    private final Scheduler scheduler;
+    private final RoutingEngine engine;
+    private final AcdRecorder recorder;
+    private final AcdActions actions;
+
+    AgentStates(SingleWriter owner, Scheduler scheduler, RoutingEngine engine, AcdRecorder recorder, AcdActions actions) {
+        this.owner = owner;
+        this.scheduler = scheduler;
+        this.engine = engine;
+        this.recorder = recorder;
+        this.actions = actions;
+    }
+
+    AgentStatus change(AgentSession a, AgentState state, String reason, boolean clearCall) {
+        owner.assertOwner();
+        Instant now = scheduler.clock().instant();
+        AgentState was = a.state;
+        if (a.busySince != null && !AgentSession.BUSY.contains(state)) {
+            a.busyToday = a.busyToday.plus(Duration.between(a.busySince, now));
+            a.busySince = null;
+        } else if (a.busySince == null && AgentSession.BUSY.contains(state)) {
+            a.busySince = now;
+        }
+        a.state = state;
+        a.reason = reason;
+        a.since = now;
+        a.epoch++;
+        if (clearCall) {
+            a.callId = null;
+        }
+        String id = a.profile.id();
+        boolean routable = !a.queues.isEmpty();
+        if (was == AgentState.LOGGED_OUT && state != AgentState.LOGGED_OUT) {
+            a.loggedInAt = now;
+            a.busyToday = Duration.ZERO;
+            a.busySince = null;
+            if (routable) {
+                engine.login(entry(a));
+            }
+            recorder.agentQueues(id, a.queues, now, true);
+        }
+        if (routable && state == AgentState.READY) {
+            engine.available(id, now);
+        } else if (routable && state != AgentState.LOGGED_OUT) {
+            engine.unavailable(id);
+        }
+        if (state == AgentState.LOGGED_OUT && was != AgentState.LOGGED_OUT) {
+            if (routable) {
+                engine.logout(id);
+            }
+            recorder.agentQueues(id, a.queues, now, false);
+        }
+        if (state == AgentState.NOT_READY && was != AgentState.NOT_READY) {
+            recorder.paused(id, a.queues, reason, now, true);
+        } else if (was == AgentState.NOT_READY && state == AgentState.READY) {
+            recorder.paused(id, a.queues, reason, now, false);
+        }
+        recorder.agentState(id, state.name(), now);
+        AgentStatus status = a.status();
+        actions.publish(status, new DesktopEvent.AgentStateChanged(id, now, state, reason));
+        return status;
+    }
+
+    private AgentEntry entry(AgentSession a) {
+        Map<String, Integer> priorities = new HashMap<>();
+        for (String q : a.queues) {
+            priorities.put(q, a.profile.queues().getOrDefault(q, 1));
+        }
+        return new AgentEntry(a.profile.id(), a.profile.skills(), priorities, a.profile.weight());
+    }
+}
