@@ -119,6 +119,12 @@ public class RoutingDecisionBenchmark {
 
     @Benchmark
     public List<Decision> churnAndRoute() {
+        churn();
+        return routeAndSettle();
+    }
+
+    /** The state changes before a routing pass: agents freed or going on a break, a call arriving. */
+    void churn() {
         ops++;
         now = now.plusMillis(20);
         makeAvailable();
@@ -129,6 +135,10 @@ public class RoutingDecisionBenchmark {
             busy.add(breakTaker);
         }
         arrive();
+    }
+
+    /** One routing pass, then the matched agents go busy and calls over the cap abandon. */
+    List<Decision> routeAndSettle() {
         List<Decision> made = engine.route(now);
         settle(made);
         if (waiting.size() > waitingCap) {
