@@ -451,7 +451,17 @@ public final class AcdService implements PbxEventListener {
                 }
             }
             case CONNECTED -> {
-                actions.hangup(callerLeft ? call.agentLegChannel : call.callerChannel);
+                if (callerLeft) {
+                    actions.hangup(call.agentLegChannel);
+                } else if (agreedToSurvey(call)) {
+                    // The agent hung up on a caller who agreed to the survey: they answer it instead of hearing nothing.
+                    actions.setVariable(call.callerChannel, "CTI_CALL_ID", call.callId);
+                    actions.setVariable(call.callerChannel, "CTI_AGENT", call.agentId);
+                    actions.setVariable(call.callerChannel, "CTI_QUEUE", call.queue);
+                    actions.redirect(call.callerChannel, settings.surveyContext(), "s");
+                } else {
+                    actions.hangup(call.callerChannel);
+                }
                 AgentSession a = agents.get(call.agentId);
                 recorder.completed(call, callerLeft, now);
                 engine.handled(a.profile.id(), Duration.between(call.answeredAt, now));
@@ -462,6 +472,11 @@ public final class AcdService implements PbxEventListener {
             }
             default -> { }
         }
+    }
+
+    private boolean agreedToSurvey(InboundCall call) {
+        return call.callerUniqueId != null && channels.get(call.callerUniqueId).flatMap(c -> c.variable("CTI_SURVEY"))
+            .map(v -> v.equals("1") || v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("true")).orElse(false);
     }
 
     // ---- agent state -------------------------------------------------------------------------------

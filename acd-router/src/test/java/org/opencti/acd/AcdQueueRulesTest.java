@@ -182,6 +182,23 @@ class AcdQueueRulesTest {
     }
 
     @Test
+    void aCallerWhoAgreedToTheSurveyGoesToItWhenTheAgentHangsUp() {
+        AcdBench bench = new AcdBench(List.of(plain("billing", "billing")), List.of(agent("2001", Map.of("billing", 5))));
+        bench.ready("2001");
+        ChannelRef agreed = bench.callerOnHold("100.1", "+15551230001", Map.of("CTI_QUEUE", "billing", "CTI_SURVEY", "yes"));
+        ChannelRef leg = bench.answer("100.9", "2001");
+        bench.hangUp(leg);
+        assertThat(bench.pbx.actions).containsSubsequence("setvar " + agreed.name() + " CTI_CALL_ID=c-100.1",
+            "setvar " + agreed.name() + " CTI_AGENT=2001", "setvar " + agreed.name() + " CTI_QUEUE=billing", "redirect " + agreed.name());
+        assertThat(bench.pbx.actions).doesNotContain("hangup " + agreed.name());
+        bench.time.advance(Duration.ofSeconds(10));
+
+        ChannelRef declined = bench.callerOnHold("100.2", "+15551230002", Map.of("CTI_QUEUE", "billing"));
+        bench.hangUp(bench.answer("100.8", "2001"));
+        assertThat(bench.pbx.actions).last().isEqualTo("hangup " + declined.name());
+    }
+
+    @Test
     void anAgentOverTheOccupancyCapGetsABreatherBeforeTheNextCall() {
         QueueSetup capped = queue("billing", List.of(RequirementStep.of(Duration.ZERO, new SkillRequirement("billing", 1))),
             null, null, 50);
