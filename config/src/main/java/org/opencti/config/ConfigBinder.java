@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 final class ConfigBinder {
 
     static final List<String> ROOT_KEYS = List.of("defaultRegion", "defaultQueue", "routing", "tiers", "calendars", "skills", "queues",
-            "teams", "agents", "asterisk", "http", "postgres", "redis", "queueLogFile");
+            "teams", "agents", "asterisk", "http", "postgres", "redis", "queueLogFile", "ivrMenuFile");
     static final List<String> ASTERISK_KEYS = List.of("ami", "fastAgi");
     static final List<String> AMI_KEYS = List.of("host", "port", "username", "secret", "pingIntervalSeconds", "pingTimeoutSeconds",
             "eventQueueCapacity");
@@ -66,8 +66,13 @@ final class ConfigBinder {
             problems.add(root.pathOf("queueLogFile"), "must be a file path");
             queueLogFile = null;
         }
+        String ivrMenuFile = root.string("ivrMenuFile", null);
+        if (ivrMenuFile != null && (ivrMenuFile.isBlank() || ivrMenuFile.indexOf('\0') >= 0)) {
+            problems.add(root.pathOf("ivrMenuFile"), "must be a file path");
+            ivrMenuFile = null;
+        }
         return new ContactCentreConfig(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, region, defaultQueue, routing,
-                tiers, calendars, queueLogFile);
+                tiers, calendars, queueLogFile, ivrMenuFile);
     }
 
     private String region(Section root) {

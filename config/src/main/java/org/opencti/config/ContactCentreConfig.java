@@ -21,11 +21,12 @@ import java.util.Optional;
  * @param tiers         customer tiers and their service-level targets
  * @param calendars     opening hours that queues can refer to
  * @param queueLogFile  where to append the queue_log in Asterisk's format, e.g. /var/log/asterisk/queue_log_cti; null = none
+ * @param ivrMenuFile   the IVR menu trees (YAML); null = the built-in entry menu only
  */
 public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, List<TeamDef> teams, List<AgentDef> agents,
                                   AmiConfig ami, FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis,
                                   String defaultRegion, String defaultQueue, RoutingDef routing, List<TierDef> tiers,
-                                  List<CalendarDef> calendars, String queueLogFile) {
+                                  List<CalendarDef> calendars, String queueLogFile, String ivrMenuFile) {
 
     public static final String DEFAULT_REGION = "US";
 
@@ -44,7 +45,7 @@ public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, 
                                FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis, String defaultRegion,
                                String defaultQueue) {
         this(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, defaultRegion, defaultQueue, RoutingDef.DEFAULT,
-                List.of(), List.of(), null);
+                List.of(), List.of(), null, null);
     }
 
     public Optional<QueueDef> queue(String name) {

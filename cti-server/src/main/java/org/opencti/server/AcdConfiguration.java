@@ -42,9 +42,15 @@ final class AcdConfiguration {
     private AcdConfiguration() {
     }
 
-    static AcdSetup from(ContactCentreConfig config) {
+    /** The named calendars, for the queues and for the IVR's business-hours branches. */
+    static Map<String, BusinessCalendar> calendars(ContactCentreConfig config) {
         Map<String, BusinessCalendar> calendars = new HashMap<>();
         config.calendars().forEach(c -> calendars.put(c.name(), calendar(c)));
+        return calendars;
+    }
+
+    static AcdSetup from(ContactCentreConfig config) {
+        Map<String, BusinessCalendar> calendars = calendars(config);
         List<QueueSetup> queues = config.queues().stream().map(q -> queue(q, config, calendars)).toList();
         List<AgentProfile> agents = config.agents().stream().filter(a -> AgentDef.ROLE_AGENT.equals(a.role()))
             .map(a -> new AgentProfile(a.id(), a.name(), a.team(), a.phone(), a.skills(), a.queues(), a.weight())).toList();

@@ -9,8 +9,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +31,6 @@ import org.opencti.desktop.http.DesktopServer;
 import org.opencti.desktop.ws.DesktopHub;
 import org.opencti.ivr.agi.AgiScriptRouter;
 import org.opencti.ivr.agi.FastAgiServer;
-import org.opencti.ivr.entry.EntryIvr;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,22 +86,10 @@ public final class ContactCentre implements AutoCloseable {
         var h = config.http();
         this.http = new DesktopServer(vertx, new DesktopServer.Settings(h.bindHost(), h.port(), h.allowedOrigins(),
             h.maxWebSocketFrameBytes()), auth, acd, hub, metrics);
-        AgiScriptRouter scripts = AgiScriptRouter.byName(Map.of("ivr", new EntryIvr(entryMenu(config), metrics)));
+        AgiScriptRouter scripts = IvrSetup.router(config, AcdConfiguration.calendars(config), stores.customers(), worker, clock,
+            metrics);
         this.fastAgi = new FastAgiServer(config.fastAgi().bindHost(), config.fastAgi().port(), scripts, metrics);
         http.addHealthCheck("asterisk-ami", pbx::isConnected);
-    }
-
-    /** The standard entry menu, offering only the queues this contact centre has. */
-    private static EntryIvr.Settings entryMenu(ContactCentreConfig config) {
-        EntryIvr.Settings standard = EntryIvr.Settings.standard();
-        Map<String, EntryIvr.Option> options = new LinkedHashMap<>();
-        standard.options().forEach((digit, option) -> {
-            if (config.queue(option.queue()).isPresent()) {
-                options.put(digit, option);
-            }
-        });
-        return new EntryIvr.Settings(standard.greetingPrompt(), standard.menuPrompt(), options, standard.maxAttempts(),
-            standard.digitTimeoutMs(), config.defaultQueue(), standard.holdContext());
     }
 
     private static User user(AgentDef a) {

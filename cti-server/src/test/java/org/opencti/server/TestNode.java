@@ -39,6 +39,11 @@ final class TestNode implements AutoCloseable {
     final PostgresQueueLog queueLog;
 
     TestNode() throws Exception {
+        this("");
+    }
+
+    /** With more top-level configuration, e.g. {@code ivrMenuFile: ...}. */
+    TestNode(String moreConfig) throws Exception {
         pbx = new PbxSimulator(new PbxSimulator.Settings("127.0.0.1", 0, "cti", "e2e-secret", null, 0, Clock.systemUTC())
             .withAnswerDelay(Duration.ofMillis(20)).withPromptDuration(Duration.ofMillis(20))).start();
         sql("CREATE SCHEMA " + schema);
@@ -48,7 +53,7 @@ final class TestNode implements AutoCloseable {
         queueLog = new PostgresQueueLog(database.dataSource());
         Stores stores = new Stores(customers, new PostgresInteractionLog(database.dataSource()), new InMemoryAgentStateStore(),
             queueLog, List.of());
-        ContactCentreConfig config = ConfigLoader.parse(yaml(), "e2e.yaml", Map.of("CTI_AMI_SECRET", "e2e-secret"));
+        ContactCentreConfig config = ConfigLoader.parse(yaml() + moreConfig, "e2e.yaml", Map.of("CTI_AMI_SECRET", "e2e-secret"));
         centre = new ContactCentre(config, stores, Clock.systemUTC());
         centre.pbx().addListener(pbxEvents::add);
         centre.start();

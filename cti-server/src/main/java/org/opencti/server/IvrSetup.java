@@ -1,0 +1,135 @@
+package org.opencti.server;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.opencti.acd.calendar.BusinessCalendar;
+import org.opencti.config.ContactCentreConfig;
+import org.opencti.core.customer.PhoneNumbers;
+import org.opencti.core.port.CustomerDirectory;
+import org.opencti.ivr.agi.AgiScript;
+import org.opencti.ivr.agi.AgiScriptRouter;
+import org.opencti.ivr.entry.EntryIvr;
+import org.opencti.ivr.run.ContainmentStats;
+import org.opencti.ivr.run.CustomerLookup;
+import org.opencti.ivr.run.MenuRunner;
+import org.opencti.ivr.run.MenuTreeScript;
+import org.opencti.ivr.run.OpenHours;
+import org.opencti.ivr.run.PinVerifier;
+import org.opencti.ivr.tree.MenuTree;
+import org.opencti.ivr.tree.MenuTreeException;
+import org.opencti.ivr.tree.MenuTreeLoader;
+import org.opencti.ivr.tree.MenuTreeRegistry;
+import org.opencti.ivr.tree.MenuTrees;
+import org.opencti.ivr.tree.Node;
+
+/**
+ * What answers {@code AGI(agi://cti/ivr?menu=NAME)}: the configured menu tree of that name, or the built-in entry
+ * menu when there is none. The trees are checked against the contact centre at start: every queue they transfer to
+ * and every calendar they ask must exist, or the node does not start.
+ */
+final class IvrSetup {
+    private IvrSetup() {
+    }
+
+    static AgiScriptRouter router(ContactCentreConfig config, Map<String, BusinessCalendar> calendars, CustomerDirectory customers,
+                                  Executor worker, Clock clock, MeterRegistry metrics) {
+        AgiScript entry = new EntryIvr(entryMenu(config), metrics);
+        if (config.ivrMenuFile() == null) {
+            return AgiScriptRouter.byName(Map.of("ivr", entry));
+        }
+        MenuTrees trees;
+        try {
+            trees = MenuTreeLoader.load(Path.of(config.ivrMenuFile()));
+        } catch (MenuTreeException e) {
+            throw new IllegalArgumentException("ivrMenuFile " + config.ivrMenuFile() + ": " + e.getMessage(), e);
+        }
+        List<String> problems = crossCheck(trees, config);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("ivrMenuFile " + config.ivrMenuFile() + " does not fit the contact centre:\n  - "
+                + String.join("\n  - ", problems));
+        }
+        MenuTreeRegistry registry = new MenuTreeRegistry(trees);
+        // PINs are not part of the customer record yet: every PIN check fails, and the caller reaches a person.
+        PinVerifier noPins = (account, pin) -> CompletableFuture.completedFuture(false);
+        OpenHours hours = calendar -> CompletableFuture.completedFuture(
+            calendars.getOrDefault(calendar, BusinessCalendar.alwaysOpen()).isOpen(clock.instant()));
+        MenuRunner runner = new MenuRunner(MenuRunner.Settings.standard(), lookup(customers, new PhoneNumbers(config.defaultRegion()),
+            worker), noPins, hours);
+        AgiScript treeScript = new MenuTreeScript(registry, runner, new ContainmentStats(), config.defaultQueue());
+        return request -> "ivr".equals(request.script())
+            ? Optional.of(registry.current().tree(request.parameter("menu", "main")).isPresent() ? treeScript : entry)
+            : Optional.empty();
+    }
+
+    /** Queues and calendars the trees name must exist here. */
+    static List<String> crossCheck(MenuTrees trees, ContactCentreConfig config) {
+        List<String> problems = new ArrayList<>();
+        for (MenuTree tree : trees.trees().values()) {
+            if (config.queue(tree.personExit()).isEmpty()) {
+                problems.add("trees." + tree.name() + ".personExit: unknown queue \"" + tree.personExit() + "\"");
+            }
+            for (Node node : tree.nodes().values()) {
+                String at = "trees." + tree.name() + ".nodes." + node.id();
+                if (node instanceof Node.TransferToQueue t && config.queue(t.queue()).isEmpty()) {
+                    problems.add(at + ".queue: unknown queue \"" + t.queue() + "\"");
+                } else if (node instanceof Node.CallbackRequest c && config.queue(c.queue()).isEmpty()) {
+                    problems.add(at + ".queue: unknown queue \"" + c.queue() + "\"");
+                } else if (node instanceof Node.BusinessHours b && config.calendar(b.calendar()).isEmpty()) {
+                    problems.add(at + ".calendar: unknown calendar \"" + b.calendar() + "\"");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The caller's record as call data the tree can branch on; account lookups need issue 7's customer model. */
+    private static CustomerLookup lookup(CustomerDirectory directory, PhoneNumbers numbers, Executor worker) {
+        return new CustomerLookup() {
+            @Override
+            public CompletionStage<Optional<Map<String, String>>> lookupByCaller(String number) {
+                Optional<String> e164 = numbers.toE164(number);
+                if (e164.isEmpty()) {
+                    return CompletableFuture.completedFuture(Optional.empty());
+                }
+                return CompletableFuture.supplyAsync(() -> directory.findByPhone(e164.get(), 0).map(p -> {
+                    Map<String, String> data = new LinkedHashMap<>();
+                    data.put("NAME", p.customer().displayName());
+                    if (p.customer().tier() != null) {
+                        data.put("TIER", p.customer().tier());
+                    }
+                    if (p.customer().accountNumber() != null) {
+                        data.put("ACCOUNT", p.customer().accountNumber());
+                    }
+                    return Map.copyOf(data);
+                }), worker);
+            }
+
+            @Override
+            public CompletionStage<Optional<Map<String, String>>> lookupByAccount(String account) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
+        };
+    }
+
+    /** The standard entry menu, offering only the queues this contact centre has. */
+    static EntryIvr.Settings entryMenu(ContactCentreConfig config) {
+        EntryIvr.Settings standard = EntryIvr.Settings.standard();
+        Map<String, EntryIvr.Option> options = new LinkedHashMap<>();
+        standard.options().forEach((digit, option) -> {
+            if (config.queue(option.queue()).isPresent()) {
+                options.put(digit, option);
+            }
+        });
+        return new EntryIvr.Settings(standard.greetingPrompt(), standard.menuPrompt(), options, standard.maxAttempts(),
+            standard.digitTimeoutMs(), config.defaultQueue(), standard.holdContext());
+    }
+}

@@ -1,0 +1,73 @@
+package org.opencti.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencti.config.ConfigLoader;
+import org.opencti.config.ContactCentreConfig;
+import org.opencti.pbxsim.SimCall;
+import org.opencti.pbxsim.SimRecord;
+
+/** A configured menu tree answers the shipped dialplan's AGI() over FastAGI and hands the caller to the ACD. */
+class MenuTreeEndToEndTest {
+    private static final String TREE = """
+        trees:
+          main:
+            languages: [en]
+            defaultLanguage: en
+            start: welcome
+            personExit: support
+            nodes:
+              welcome:
+                type: menu
+                prompts: {en: en/main-menu}
+                choices:
+                  1: invoiceIntent
+                retries: 1
+                timeoutMs: 3000
+              invoiceIntent:
+                type: setData
+                values: {intent: invoice-question}
+                next: toBilling
+              toBilling:
+                type: transferToQueue
+                queue: billing
+        """;
+
+    @Test
+    void aCallerGoesThroughTheTreeAndReachesTheQueueItChoseWithTheDataAttached(@TempDir Path dir) throws Exception {
+        Path tree = dir.resolve("menu.yaml");
+        Files.writeString(tree, TREE);
+        try (TestNode node = new TestNode("ivrMenuFile: " + tree + "\n"); DesktopClient ann = new DesktopClient(node.httpPort())) {
+            ann.connect("2001", "demo");
+            ann.send(new JsonObject().put("type", "ready"));
+            ann.awaitState("READY");
+            SimCall call = node.pbx.placeInboundCall("2025550143", "MORENO ALICE", "5551000");
+            node.pbx.press(call, "1");
+            JsonObject offered = ann.awaitType("callOffered").json();
+            assertThat(offered.getString("queue")).isEqualTo("billing");
+            ann.awaitType("callConnected");
+            assertThat(node.pbx.history()).anyMatch(r -> r.kind() == SimRecord.Kind.AGI_ENDED);
+            assertThat(node.pbx.channels()).filteredOn(c -> c.name().equals(call.channel())).singleElement()
+                .satisfies(c -> assertThat(c.variables()).containsEntry("CTI_INTENT", "invoice-question")
+                    .containsEntry("CTI_QUEUE", "billing"));
+        }
+    }
+
+    @Test
+    void aTreeThatNamesQueuesOrCalendarsTheContactCentreLacksStopsTheNode(@TempDir Path dir) throws Exception {
+        Path tree = dir.resolve("menu.yaml");
+        Files.writeString(tree, TREE.replace("queue: billing", "queue: vip"));
+        ContactCentreConfig config = ConfigLoader.parse(ConfigLoader.sampleText() + "\nivrMenuFile: " + tree + "\n", "cc.yaml",
+            Map.of());
+        assertThatThrownBy(() -> new ContactCentre(config, Stores.inMemory(), Clock.systemUTC()))
+            .hasMessageContaining("trees.main.nodes.toBilling.queue: unknown queue \"vip\"");
+    }
+}
