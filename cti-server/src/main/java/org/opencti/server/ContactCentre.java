@@ -86,8 +86,11 @@ public final class ContactCentre implements AutoCloseable {
         var h = config.http();
         this.http = new DesktopServer(vertx, new DesktopServer.Settings(h.bindHost(), h.port(), h.allowedOrigins(),
             h.maxWebSocketFrameBytes()), auth, acd, hub, metrics);
-        AgiScriptRouter scripts = IvrSetup.router(config, AcdConfiguration.calendars(config), stores.customers(), worker, clock,
-            metrics);
+        IvrSetup.Ivr ivr = IvrSetup.create(config, AcdConfiguration.calendars(config), stores.customers(), worker, clock, metrics);
+        if (ivr.reload() != null) {
+            http.addAdminAction("ivr/reload", ivr.reload());
+        }
+        AgiScriptRouter scripts = ivr.router();
         this.fastAgi = new FastAgiServer(config.fastAgi().bindHost(), config.fastAgi().port(), scripts, metrics);
         http.addHealthCheck("asterisk-ami", pbx::isConnected);
     }

@@ -1,6 +1,8 @@
 package org.opencti.server;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,10 +13,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.opencti.acd.calendar.BusinessCalendar;
 import org.opencti.config.ContactCentreConfig;
 import org.opencti.core.customer.PhoneNumbers;
 import org.opencti.core.port.CustomerDirectory;
+import org.opencti.desktop.http.AdminOutcome;
 import org.opencti.ivr.agi.AgiScript;
 import org.opencti.ivr.agi.AgiScriptRouter;
 import org.opencti.ivr.entry.EntryIvr;
@@ -29,6 +33,7 @@ import org.opencti.ivr.tree.MenuTreeException;
 import org.opencti.ivr.tree.MenuTreeLoader;
 import org.opencti.ivr.tree.MenuTreeRegistry;
 import org.opencti.ivr.tree.MenuTrees;
+import org.opencti.ivr.tree.ReloadResult;
 import org.opencti.ivr.tree.Node;
 
 /**
@@ -37,14 +42,18 @@ import org.opencti.ivr.tree.Node;
  * and every calendar they ask must exist, or the node does not start.
  */
 final class IvrSetup {
+    /** The FastAGI scripts, and how to reload the menu trees (null without a menu file). */
+    record Ivr(AgiScriptRouter router, Supplier<AdminOutcome> reload) {
+    }
+
     private IvrSetup() {
     }
 
-    static AgiScriptRouter router(ContactCentreConfig config, Map<String, BusinessCalendar> calendars, CustomerDirectory customers,
+    static Ivr create(ContactCentreConfig config, Map<String, BusinessCalendar> calendars, CustomerDirectory customers,
                                   Executor worker, Clock clock, MeterRegistry metrics) {
         AgiScript entry = new EntryIvr(entryMenu(config), metrics);
         if (config.ivrMenuFile() == null) {
-            return AgiScriptRouter.byName(Map.of("ivr", entry));
+            return new Ivr(AgiScriptRouter.byName(Map.of("ivr", entry)), null);
         }
         MenuTrees trees;
         try {
@@ -65,9 +74,31 @@ final class IvrSetup {
         MenuRunner runner = new MenuRunner(MenuRunner.Settings.standard(), lookup(customers, new PhoneNumbers(config.defaultRegion()),
             worker), noPins, hours);
         AgiScript treeScript = new MenuTreeScript(registry, runner, new ContainmentStats(), config.defaultQueue());
-        return request -> "ivr".equals(request.script())
+        AgiScriptRouter router = request -> "ivr".equals(request.script())
             ? Optional.of(registry.current().tree(request.parameter("menu", "main")).isPresent() ? treeScript : entry)
             : Optional.empty();
+        return new Ivr(router, () -> reload(registry, Path.of(config.ivrMenuFile()), config));
+    }
+
+    /** Hot reload: the file's trees replace the running ones only when they are valid and fit the contact centre. */
+    static AdminOutcome reload(MenuTreeRegistry registry, Path file, ContactCentreConfig config) {
+        String yaml;
+        try {
+            yaml = Files.readString(file);
+        } catch (IOException e) {
+            return new AdminOutcome(422, Map.of("applied", false, "problems", List.of(file + ": cannot read: " + e.getMessage())));
+        }
+        List<String> problems = new ArrayList<>();
+        try {
+            problems.addAll(crossCheck(MenuTreeLoader.parse(yaml, file.toString()), config));
+        } catch (MenuTreeException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            return new AdminOutcome(422, Map.of("applied", false, "problems", problems));
+        }
+        ReloadResult result = registry.reload(yaml, file.toString());
+        return new AdminOutcome(result.applied() ? 200 : 422, Map.of("applied", result.applied(), "problems", result.problems()));
     }
 
     /** Queues and calendars the trees name must exist here. */

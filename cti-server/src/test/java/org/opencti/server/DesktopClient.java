@@ -34,8 +34,24 @@ final class DesktopClient implements AutoCloseable {
         this.port = port;
     }
 
+    /** An HTTP answer: status and JSON body. */
+    record Reply(int status, JsonObject body) {
+    }
+
+    private String token;
+
     /** Logs in over REST and authenticates the WebSocket; returns the hello frame. */
     JsonObject connect(String user, String password) throws Exception {
+        login(user, password);
+        socket = vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+            .setURI("/api/v1/events")).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        socket.textMessageHandler(t -> inbox.add(new Frame(new JsonObject(t), Instant.now())));
+        socket.writeTextMessage(new JsonObject().put("type", "auth").put("token", token).encode());
+        return await(f -> f.type().equals("hello")).json();
+    }
+
+    /** REST only: logs in and keeps the token for {@link #post}. */
+    void login(String user, String password) throws Exception {
         RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
             .setURI("/api/v1/login").setIdleTimeout(15_000);
         JsonObject login = http.request(o)
@@ -43,11 +59,15 @@ final class DesktopClient implements AutoCloseable {
             .compose(res -> res.body().map(Buffer::toJsonObject))
             .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertThat(login.getString("token")).as("login of %s: %s", user, login).isNotBlank();
-        socket = vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
-            .setURI("/api/v1/events")).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        socket.textMessageHandler(t -> inbox.add(new Frame(new JsonObject(t), Instant.now())));
-        socket.writeTextMessage(new JsonObject().put("type", "auth").put("token", login.getString("token")).encode());
-        return await(f -> f.type().equals("hello")).json();
+        token = login.getString("token");
+    }
+
+    Reply post(String path) throws Exception {
+        RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port).setURI(path)
+            .setIdleTimeout(15_000).putHeader("Authorization", "Bearer " + token);
+        return http.request(o).compose(req -> req.send(Buffer.buffer()))
+            .compose(res -> res.body().map(b -> new Reply(res.statusCode(), b.toJsonObject())))
+            .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     void send(JsonObject frame) {

@@ -62,6 +62,28 @@ class MenuTreeEndToEndTest {
     }
 
     @Test
+    void aHotReloadSwapsOnlyValidTreesAndOnlyForAdmins(@TempDir Path dir) throws Exception {
+        Path tree = dir.resolve("menu.yaml");
+        Files.writeString(tree, TREE);
+        try (TestNode node = new TestNode("ivrMenuFile: " + tree + "\n"); DesktopClient admin = new DesktopClient(node.httpPort());
+             DesktopClient supervisor = new DesktopClient(node.httpPort())) {
+            supervisor.login("3001", "demo");
+            assertThat(supervisor.post("/api/v1/admin/ivr/reload").status()).isEqualTo(403);
+            admin.login("9001", "demo");
+            Files.writeString(tree, TREE.replace("next: toBilling", "next: toBiling"));
+            DesktopClient.Reply refused = admin.post("/api/v1/admin/ivr/reload");
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.body().getBoolean("applied")).isFalse();
+            assertThat(refused.body().getJsonArray("problems").encode()).contains("invoiceIntent").contains("toBiling");
+
+            Files.writeString(tree, TREE.replace("queue: billing", "queue: support"));
+            DesktopClient.Reply applied = admin.post("/api/v1/admin/ivr/reload");
+            assertThat(applied.status()).isEqualTo(200);
+            assertThat(applied.body().getBoolean("applied")).isTrue();
+        }
+    }
+
+    @Test
     void aTreeThatNamesQueuesOrCalendarsTheContactCentreLacksStopsTheNode(@TempDir Path dir) throws Exception {
         Path tree = dir.resolve("menu.yaml");
         Files.writeString(tree, TREE.replace("queue: billing", "queue: vip"));

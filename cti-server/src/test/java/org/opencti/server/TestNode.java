@@ -77,6 +77,7 @@ final class TestNode implements AutoCloseable {
                  passwordHash: "HASH", role: agent}
               - {id: "3001", name: Sam Reyes, team: blue, phone: Local/3001@agents, skills: {}, passwordHash: "HASH",
                  role: supervisor}
+              - {id: "9001", name: Ada Admin, team: blue, phone: Local/9001@agents, skills: {}, passwordHash: "HASH", role: admin}
             asterisk:
               ami: {host: 127.0.0.1, port: PORT, username: cti, secret: "${CTI_AMI_SECRET}", pingIntervalSeconds: 1,
                     pingTimeoutSeconds: 1}

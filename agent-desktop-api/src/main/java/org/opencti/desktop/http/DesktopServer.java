@@ -13,10 +13,14 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.opencti.acd.AcdService;
 import org.opencti.desktop.auth.AuthService;
+import org.opencti.desktop.auth.Role;
+import org.opencti.desktop.auth.Session;
 import org.opencti.desktop.ws.DesktopHub;
 
 /** The desktop's HTTP side: REST under /api/v1, the events WebSocket, health, metrics and the pages. */
@@ -39,6 +43,7 @@ public final class DesktopServer {
     private final AcdService acd;
     private final PrometheusMeterRegistry metrics;
     private final Map<String, BooleanSupplier> healthChecks = new ConcurrentSkipListMap<>();
+    private final Map<String, Supplier<AdminOutcome>> adminActions = new ConcurrentSkipListMap<>();
     private HttpServer server;
 
     public DesktopServer(Vertx vertx, Settings settings, AuthService auth, AcdService acd, DesktopHub hub,
@@ -63,6 +68,8 @@ public final class DesktopServer {
             ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4").end(metrics.scrape());
         });
         agentRoutes.mount(router);
+        router.post("/api/v1/admin/:name/:verb").handler(this::admin);
+        router.post("/api/v1/admin/:name").handler(this::admin);
         new QueueRoutes(agentRoutes, acd).mount(router);
         router.route("/api/*").handler(ctx -> ApiError.send(ctx, 404, "path", "no such endpoint: " + ctx.request().path()));
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
@@ -76,6 +83,39 @@ public final class DesktopServer {
             .webSocketHandler(this::onWebSocket)
             .requestHandler(router);
         return server.listen();
+    }
+
+    /**
+     * An operation for administrators only, at {@code POST /api/v1/admin/<name>} (e.g. reloading the IVR menu trees).
+     * It may block (read files): it runs on a worker, never on the event loop. Mount before {@link #start()}.
+     */
+    public void addAdminAction(String name, Supplier<AdminOutcome> action) {
+        adminActions.put(name, action);
+    }
+
+    private void admin(RoutingContext ctx) {
+        Optional<Session> session = agentRoutes.sessionOf(ctx, true);
+        if (session.isEmpty()) {
+            return;
+        }
+        if (session.get().user().role() != Role.ADMIN) {
+            ApiError.send(ctx, 403, "Authorization", "administrators only");
+            return;
+        }
+        Supplier<AdminOutcome> action = adminActions.get(ctx.pathParam("name") + (ctx.pathParam("verb") == null ? ""
+            : "/" + ctx.pathParam("verb")));
+        if (action == null) {
+            ApiError.send(ctx, 404, "path", "no such admin action: " + ctx.request().path());
+            return;
+        }
+        vertx.<AdminOutcome>executeBlocking(action::get, false).onComplete(ar -> {
+            if (ar.failed()) {
+                ApiError.send(ctx, 500, "$", "admin action failed: " + ar.cause().getMessage());
+                return;
+            }
+            ctx.response().setStatusCode(ar.result().status()).putHeader("Content-Type", "application/json")
+                .end(new JsonObject(ar.result().body()).encode());
+        });
     }
 
     /**
