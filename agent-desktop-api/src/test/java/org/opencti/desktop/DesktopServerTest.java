@@ -125,12 +125,15 @@ class DesktopServerTest {
 
     @Test
     void noEndpointAnswersWithoutAToken() throws Exception {
-        for (String path : List.of("/api/v1/agent/state", "/metrics", "/api/v1/queues")) {
+        for (String path : List.of("/api/v1/agent/state", "/metrics", "/api/v1/queues", "/api/v1/reports/ivr-containment")) {
             Reply r = call(HttpMethod.GET, path, null, null);
             assertThat(r.status()).as(path).isEqualTo(401);
             assertThat(r.body().getString("field")).isEqualTo("Authorization");
         }
         assertThat(call(HttpMethod.POST, "/api/v1/agent/ready", "forged-token", null).status()).isEqualTo(401);
+        assertThat(call(HttpMethod.POST, "/api/v1/admin/ivr/reload", null, null).status()).isEqualTo(401);
+        assertThat(call(HttpMethod.POST, "/api/v1/admin/ivr/reload", login("3001"), null).status()).as("supervisors are not admins")
+            .isEqualTo(403);
         assertThat(call(HttpMethod.GET, "/health", null, null).status()).isEqualTo(200);
     }
 

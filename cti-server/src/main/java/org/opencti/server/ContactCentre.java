@@ -89,6 +89,7 @@ public final class ContactCentre implements AutoCloseable {
         IvrSetup.Ivr ivr = IvrSetup.create(config, AcdConfiguration.calendars(config), stores.customers(), worker, clock, metrics);
         if (ivr.reload() != null) {
             http.addAdminAction("ivr/reload", ivr.reload());
+            http.addReport("ivr-containment", ivr.containment());
         }
         AgiScriptRouter scripts = ivr.router();
         this.fastAgi = new FastAgiServer(config.fastAgi().bindHost(), config.fastAgi().port(), scripts, metrics);

@@ -43,7 +43,7 @@ import org.opencti.ivr.tree.Node;
  */
 final class IvrSetup {
     /** The FastAGI scripts, and how to reload the menu trees (null without a menu file). */
-    record Ivr(AgiScriptRouter router, Supplier<AdminOutcome> reload) {
+    record Ivr(AgiScriptRouter router, Supplier<AdminOutcome> reload, Supplier<Map<String, Object>> containment) {
     }
 
     private IvrSetup() {
@@ -53,7 +53,7 @@ final class IvrSetup {
                                   Executor worker, Clock clock, MeterRegistry metrics) {
         AgiScript entry = new EntryIvr(entryMenu(config), metrics);
         if (config.ivrMenuFile() == null) {
-            return new Ivr(AgiScriptRouter.byName(Map.of("ivr", entry)), null);
+            return new Ivr(AgiScriptRouter.byName(Map.of("ivr", entry)), null, null);
         }
         MenuTrees trees;
         try {
@@ -73,11 +73,12 @@ final class IvrSetup {
             calendars.getOrDefault(calendar, BusinessCalendar.alwaysOpen()).isOpen(clock.instant()));
         MenuRunner runner = new MenuRunner(MenuRunner.Settings.standard(), lookup(customers, new PhoneNumbers(config.defaultRegion()),
             worker), noPins, hours);
-        AgiScript treeScript = new MenuTreeScript(registry, runner, new ContainmentStats(), config.defaultQueue());
+        ContainmentStats containment = new ContainmentStats();
+        AgiScript treeScript = new MenuTreeScript(registry, runner, containment, config.defaultQueue());
         AgiScriptRouter router = request -> "ivr".equals(request.script())
             ? Optional.of(registry.current().tree(request.parameter("menu", "main")).isPresent() ? treeScript : entry)
             : Optional.empty();
-        return new Ivr(router, () -> reload(registry, Path.of(config.ivrMenuFile()), config));
+        return new Ivr(router, () -> reload(registry, Path.of(config.ivrMenuFile()), config), () -> report(containment.snapshot()));
     }
 
     /** Hot reload: the file's trees replace the running ones only when they are valid and fit the contact centre. */
@@ -99,6 +100,15 @@ final class IvrSetup {
         }
         ReloadResult result = registry.reload(yaml, file.toString());
         return new AdminOutcome(result.applied() ? 200 : 422, Map.of("applied", result.applied(), "problems", result.problems()));
+    }
+
+    /** Per node: visits, callers who finished in self-service there, who reached a person, who hung up there. */
+    static Map<String, Object> report(ContainmentStats.Snapshot s) {
+        Map<String, Object> nodes = new LinkedHashMap<>();
+        s.nodes().forEach((id, n) -> nodes.put(id, Map.of("visits", n.visits(), "selfService", n.selfService(), "person", n.person(),
+            "hungUp", n.hungUp())));
+        return Map.of("calls", s.calls(), "selfService", s.selfService(), "person", s.person(), "hungUp", s.hungUp(),
+            "containmentRate", s.containmentRate(), "nodes", nodes);
     }
 
     /** Queues and calendars the trees name must exist here. */

@@ -63,7 +63,15 @@ final class DesktopClient implements AutoCloseable {
     }
 
     Reply post(String path) throws Exception {
-        RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port).setURI(path)
+        return request(HttpMethod.POST, path);
+    }
+
+    Reply get(String path) throws Exception {
+        return request(HttpMethod.GET, path);
+    }
+
+    private Reply request(HttpMethod method, String path) throws Exception {
+        RequestOptions o = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port).setURI(path)
             .setIdleTimeout(15_000).putHeader("Authorization", "Bearer " + token);
         return http.request(o).compose(req -> req.send(Buffer.buffer()))
             .compose(res -> res.body().map(b -> new Reply(res.statusCode(), b.toJsonObject())))

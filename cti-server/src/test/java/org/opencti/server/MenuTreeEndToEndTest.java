@@ -58,6 +58,14 @@ class MenuTreeEndToEndTest {
             assertThat(node.pbx.channels()).filteredOn(c -> c.name().equals(call.channel())).singleElement()
                 .satisfies(c -> assertThat(c.variables()).containsEntry("CTI_INTENT", "invoice-question")
                     .containsEntry("CTI_QUEUE", "billing"));
+            try (DesktopClient supervisor = new DesktopClient(node.httpPort())) {
+                supervisor.login("3001", "demo");
+                DesktopClient.Reply report = supervisor.get("/api/v1/reports/ivr-containment");
+                assertThat(report.status()).isEqualTo(200);
+                assertThat(report.body().getLong("calls")).isEqualTo(1);
+                assertThat(report.body().getLong("person")).as("transferred to a queue").isEqualTo(1);
+                assertThat(report.body().getJsonObject("nodes").getJsonObject("welcome").getLong("visits")).isEqualTo(1);
+            }
         }
     }
 

@@ -44,6 +44,7 @@ public final class DesktopServer {
     private final PrometheusMeterRegistry metrics;
     private final Map<String, BooleanSupplier> healthChecks = new ConcurrentSkipListMap<>();
     private final Map<String, Supplier<AdminOutcome>> adminActions = new ConcurrentSkipListMap<>();
+    private final Map<String, Supplier<Map<String, Object>>> reports = new ConcurrentSkipListMap<>();
     private HttpServer server;
 
     public DesktopServer(Vertx vertx, Settings settings, AuthService auth, AcdService acd, DesktopHub hub,
@@ -70,6 +71,7 @@ public final class DesktopServer {
         agentRoutes.mount(router);
         router.post("/api/v1/admin/:name/:verb").handler(this::admin);
         router.post("/api/v1/admin/:name").handler(this::admin);
+        router.get("/api/v1/reports/:name").handler(this::report);
         new QueueRoutes(agentRoutes, acd).mount(router);
         router.route("/api/*").handler(ctx -> ApiError.send(ctx, 404, "path", "no such endpoint: " + ctx.request().path()));
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
@@ -83,6 +85,26 @@ public final class DesktopServer {
             .webSocketHandler(this::onWebSocket)
             .requestHandler(router);
         return server.listen();
+    }
+
+    /**
+     * A read-only report for supervisors and admins at {@code GET /api/v1/reports/<name>} (e.g. IVR containment).
+     * It must not block. Mount before {@link #start()}.
+     */
+    public void addReport(String name, Supplier<Map<String, Object>> report) {
+        reports.put(name, report);
+    }
+
+    private void report(RoutingContext ctx) {
+        if (agentRoutes.sessionOf(ctx, true).isEmpty()) {
+            return;
+        }
+        Supplier<Map<String, Object>> report = reports.get(ctx.pathParam("name"));
+        if (report == null) {
+            ApiError.send(ctx, 404, "path", "no such report: " + ctx.request().path());
+            return;
+        }
+        ctx.json(new JsonObject(report.get()));
     }
 
     /**
