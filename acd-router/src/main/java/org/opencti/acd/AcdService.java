@@ -395,6 +395,12 @@ public final class AcdService implements PbxEventListener {
         call.answeredAt = scheduler.clock().instant();
         change(agent, AgentState.ON_CALL, null, false);
         recorder.answered(call, agent.profile.id(), call.answeredAt);
+        if (agreedToSurvey(call)) {
+            // Set while both are up, so the survey knows whom it is about when the dialplan takes the caller there.
+            actions.setVariable(call.callerChannel, "CTI_CALL_ID", call.callId);
+            actions.setVariable(call.callerChannel, "CTI_AGENT", agent.profile.id());
+            actions.setVariable(call.callerChannel, "CTI_QUEUE", call.queue);
+        }
         actions.notify(new DesktopEvent.CallConnected(agent.profile.id(), call.answeredAt, call.callId));
         actions.bridge(call.callerChannel, call.agentLegChannel);
     }
@@ -453,15 +459,11 @@ public final class AcdService implements PbxEventListener {
             case CONNECTED -> {
                 if (callerLeft) {
                     actions.hangup(call.agentLegChannel);
-                } else if (agreedToSurvey(call)) {
-                    // The agent hung up on a caller who agreed to the survey: they answer it instead of hearing nothing.
-                    actions.setVariable(call.callerChannel, "CTI_CALL_ID", call.callId);
-                    actions.setVariable(call.callerChannel, "CTI_AGENT", call.agentId);
-                    actions.setVariable(call.callerChannel, "CTI_QUEUE", call.queue);
-                    actions.redirect(call.callerChannel, settings.surveyContext(), "s");
-                } else {
+                } else if (!agreedToSurvey(call)) {
                     actions.hangup(call.callerChannel);
                 }
+                // A caller who agreed to the survey is left to the dialplan, which takes them there from [cti-hold]:
+                // hanging up or redirecting them here would race it.
                 AgentSession a = agents.get(call.agentId);
                 recorder.completed(call, callerLeft, now);
                 engine.handled(a.profile.id(), Duration.between(call.answeredAt, now));
@@ -476,7 +478,7 @@ public final class AcdService implements PbxEventListener {
 
     private boolean agreedToSurvey(InboundCall call) {
         return call.callerUniqueId != null && channels.get(call.callerUniqueId).flatMap(c -> c.variable("CTI_SURVEY"))
-            .map(v -> v.equals("1") || v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("true")).orElse(false);
+            .map(v -> v.equals("yes")).orElse(false);
     }
 
     // ---- agent state -------------------------------------------------------------------------------

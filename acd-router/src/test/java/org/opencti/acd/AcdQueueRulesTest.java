@@ -182,15 +182,17 @@ class AcdQueueRulesTest {
     }
 
     @Test
-    void aCallerWhoAgreedToTheSurveyGoesToItWhenTheAgentHangsUp() {
+    void aCallerWhoAgreedToTheSurveyIsLeftToTheDialplanWhenTheAgentHangsUp() {
         AcdBench bench = new AcdBench(List.of(plain("billing", "billing")), List.of(agent("2001", Map.of("billing", 5))));
         bench.ready("2001");
         ChannelRef agreed = bench.callerOnHold("100.1", "+15551230001", Map.of("CTI_QUEUE", "billing", "CTI_SURVEY", "yes"));
         ChannelRef leg = bench.answer("100.9", "2001");
+        assertThat(bench.pbx.actions).as("the survey will know the call, agent and queue").containsSubsequence(
+            "setvar " + agreed.name() + " CTI_CALL_ID=c-100.1", "setvar " + agreed.name() + " CTI_AGENT=2001",
+            "setvar " + agreed.name() + " CTI_QUEUE=billing", "bridge " + agreed.name() + " + " + leg.name());
         bench.hangUp(leg);
-        assertThat(bench.pbx.actions).containsSubsequence("setvar " + agreed.name() + " CTI_CALL_ID=c-100.1",
-            "setvar " + agreed.name() + " CTI_AGENT=2001", "setvar " + agreed.name() + " CTI_QUEUE=billing", "redirect " + agreed.name());
-        assertThat(bench.pbx.actions).doesNotContain("hangup " + agreed.name());
+        assertThat(bench.pbx.actions).noneMatch(a -> a.startsWith("hangup " + agreed.name()) || a.startsWith("redirect"));
+        assertThat(bench.state("2001")).isEqualTo(AgentState.WRAP_UP);
         bench.time.advance(Duration.ofSeconds(10));
 
         ChannelRef declined = bench.callerOnHold("100.2", "+15551230002", Map.of("CTI_QUEUE", "billing"));

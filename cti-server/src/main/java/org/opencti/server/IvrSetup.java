@@ -53,7 +53,10 @@ final class IvrSetup {
                                   Executor worker, Clock clock, MeterRegistry metrics) {
         AgiScript entry = new EntryIvr(entryMenu(config), metrics);
         if (config.ivrMenuFile() == null) {
-            return new Ivr(AgiScriptRouter.byName(Map.of("ivr", entry)), null, null);
+            // Only the entry menu is built in: other menus (e.g. the survey) end the AGI and the dialplan moves on.
+            AgiScriptRouter entryOnly = request -> "ivr".equals(request.script()) && "main".equals(request.parameter("menu", "main"))
+                ? Optional.of(entry) : Optional.empty();
+            return new Ivr(entryOnly, null, null);
         }
         MenuTrees trees;
         try {
@@ -75,9 +78,16 @@ final class IvrSetup {
             worker), noPins, hours);
         ContainmentStats containment = new ContainmentStats();
         AgiScript treeScript = new MenuTreeScript(registry, runner, containment, config.defaultQueue());
-        AgiScriptRouter router = request -> "ivr".equals(request.script())
-            ? Optional.of(registry.current().tree(request.parameter("menu", "main")).isPresent() ? treeScript : entry)
-            : Optional.empty();
+        AgiScriptRouter router = request -> {
+            if (!"ivr".equals(request.script())) {
+                return Optional.empty();
+            }
+            String menu = request.parameter("menu", "main");
+            if (registry.current().tree(menu).isPresent()) {
+                return Optional.of(treeScript);
+            }
+            return "main".equals(menu) ? Optional.of(entry) : Optional.empty();
+        };
         return new Ivr(router, () -> reload(registry, Path.of(config.ivrMenuFile()), config), () -> report(containment.snapshot()));
     }
 

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,11 +35,28 @@ class MenuTreeEndToEndTest {
                 timeoutMs: 3000
               invoiceIntent:
                 type: setData
-                values: {intent: invoice-question}
+                values: {intent: invoice-question, CTI_SURVEY: "yes"}
                 next: toBilling
               toBilling:
                 type: transferToQueue
                 queue: billing
+          survey:
+            languages: [en]
+            defaultLanguage: en
+            start: overall
+            personExit: support
+            nodes:
+              overall:
+                type: collectDigits
+                prompts: {en: en/survey-overall}
+                minDigits: 1
+                maxDigits: 1
+                timeoutMs: 3000
+                variable: SURVEY_OVERALL
+                next: thanks
+              thanks:
+                type: hangup
+                prompts: {en: en/survey-thanks}
         """;
 
     @Test
@@ -65,6 +83,37 @@ class MenuTreeEndToEndTest {
                 assertThat(report.body().getLong("calls")).isEqualTo(1);
                 assertThat(report.body().getLong("person")).as("transferred to a queue").isEqualTo(1);
                 assertThat(report.body().getJsonObject("nodes").getJsonObject("welcome").getLong("visits")).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aCallerWhoAgreedToTheSurveyAnswersItAfterTheAgentHangsUp(@TempDir Path dir) throws Exception {
+        Path tree = dir.resolve("menu.yaml");
+        Files.writeString(tree, TREE);
+        try (TestNode node = new TestNode("ivrMenuFile: " + tree + "\n"); DesktopClient ann = new DesktopClient(node.httpPort())) {
+            ann.connect("2001", "demo");
+            ann.send(new JsonObject().put("type", "ready"));
+            ann.awaitState("READY");
+            // The menu's choice 1 sets CTI_SURVEY=yes: the caller agreed to the survey.
+            SimCall call = node.pbx.placeInboundCall("2025550143", "MORENO ALICE", "5551000");
+            node.pbx.press(call, "1");
+            ann.awaitType("callConnected");
+            Await.until("bridged", Duration.ofSeconds(10), () -> node.pbx.isBridged(call));
+            Await.until("the survey knows the agent", Duration.ofSeconds(10), () -> node.pbx.channel(call.channel())
+                .map(c -> "2001".equals(c.variables().get("CTI_AGENT"))).orElse(false));
+            node.pbx.press(call, "4");
+
+            node.pbx.agentHangsUp("2001");
+            ann.awaitType("callEnded");
+            Await.until("the survey ran over FastAGI", Duration.ofSeconds(15), () -> node.pbx.history().stream()
+                .anyMatch(r -> r.kind() == SimRecord.Kind.AGI_STARTED && r.detail().contains("menu=survey")));
+            Await.until("the caller finished the survey and hung up", Duration.ofSeconds(15),
+                () -> node.pbx.channel(call.channel()).isEmpty());
+            try (DesktopClient supervisor = new DesktopClient(node.httpPort())) {
+                supervisor.login("3001", "demo");
+                JsonObject report = supervisor.get("/api/v1/reports/ivr-containment").body();
+                assertThat(report.getJsonObject("nodes").containsKey("overall")).isTrue();
             }
         }
     }

@@ -234,7 +234,10 @@ class CallFlowTest {
         sim.agentHangsUp("2001");
 
         ami.awaitEventFrom(mark, "Hangup", m -> leg.equals(m.get("Channel")));
+        // After the bridge the caller resumes [cti-hold] after MusicOnHold: the survey check, then Hangup.
         ami.awaitEventFrom(mark, "Newexten", m -> call.channel().equals(m.get("Channel")) && "4".equals(m.get("Priority"))
+            && "GotoIf".equals(m.get("Application")));
+        ami.awaitEventFrom(mark, "Newexten", m -> call.channel().equals(m.get("Channel")) && "5".equals(m.get("Priority"))
             && "Hangup".equals(m.get("Application")));
         ami.awaitEventFrom(mark, "Hangup", m -> call.phoneChannel().equals(m.get("Channel")));
         assertThat(sim.channels()).isEmpty();
