@@ -9,6 +9,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,8 @@ import org.opencti.config.AmiConfig;
 import org.opencti.config.ContactCentreConfig;
 import org.opencti.core.adapter.ami.AsteriskJavaPbxGateway;
 import org.opencti.core.customer.PhoneNumbers;
+import org.opencti.core.port.SurveyLog;
+import org.opencti.core.survey.Satisfaction;
 import org.opencti.core.screenpop.ScreenPopService;
 import org.opencti.core.time.ExecutorScheduler;
 import org.opencti.core.time.StateOwner;
@@ -86,14 +90,24 @@ public final class ContactCentre implements AutoCloseable {
         var h = config.http();
         this.http = new DesktopServer(vertx, new DesktopServer.Settings(h.bindHost(), h.port(), h.allowedOrigins(),
             h.maxWebSocketFrameBytes()), auth, acd, hub, metrics);
-        IvrSetup.Ivr ivr = IvrSetup.create(config, AcdConfiguration.calendars(config), stores.customers(), worker, clock, metrics);
+        IvrSetup.Ivr ivr = IvrSetup.create(config, AcdConfiguration.calendars(config), stores.customers(), stores.surveys(), worker,
+            clock, metrics);
         if (ivr.reload() != null) {
             http.addAdminAction("ivr/reload", ivr.reload());
             http.addReport("ivr-containment", ivr.containment());
+            http.addReport("satisfaction", () -> satisfaction(stores.surveys()));
         }
         AgiScriptRouter scripts = ivr.router();
         this.fastAgi = new FastAgiServer(config.fastAgi().bindHost(), config.fastAgi().port(), scripts, metrics);
         http.addHealthCheck("asterisk-ami", pbx::isConnected);
+    }
+
+    /** The satisfaction index by agent and by queue, from the stored survey answers. */
+    private static Map<String, Object> satisfaction(SurveyLog surveys) {
+        java.util.function.Function<List<Satisfaction>, List<Map<String, Object>>> rows = list -> list.stream()
+            .map(s -> Map.<String, Object>of("key", s.key(), "answers", s.answers(), "averageScore", s.averageScore(), "index", s.index()))
+            .toList();
+        return Map.of("byAgent", rows.apply(surveys.byAgent()), "byQueue", rows.apply(surveys.byQueue()));
     }
 
     private static User user(AgentDef a) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,8 @@ import org.opencti.acd.calendar.BusinessCalendar;
 import org.opencti.config.ContactCentreConfig;
 import org.opencti.core.customer.PhoneNumbers;
 import org.opencti.core.port.CustomerDirectory;
+import org.opencti.core.port.SurveyLog;
+import org.opencti.core.survey.SurveyAnswer;
 import org.opencti.desktop.http.AdminOutcome;
 import org.opencti.ivr.agi.AgiScript;
 import org.opencti.ivr.agi.AgiScriptRouter;
@@ -46,11 +49,17 @@ final class IvrSetup {
     record Ivr(AgiScriptRouter router, Supplier<AdminOutcome> reload, Supplier<Map<String, Object>> containment) {
     }
 
+    /** The survey tree's name, and the channel variables the ACD set on the caller at connect. */
+    static final String SURVEY = "survey";
+    static final List<String> SURVEY_CONTEXT = List.of("CTI_CALL_ID", "CTI_AGENT", "CTI_QUEUE");
+    /** Collected variables named SURVEY_<QUESTION> hold the caller's 1-5 answers. */
+    private static final String ANSWER_PREFIX = "SURVEY_";
+
     private IvrSetup() {
     }
 
     static Ivr create(ContactCentreConfig config, Map<String, BusinessCalendar> calendars, CustomerDirectory customers,
-                                  Executor worker, Clock clock, MeterRegistry metrics) {
+                      SurveyLog surveys, Executor worker, Clock clock, MeterRegistry metrics) {
         AgiScript entry = new EntryIvr(entryMenu(config), metrics);
         if (config.ivrMenuFile() == null) {
             // Only the entry menu is built in: other menus (e.g. the survey) end the AGI and the dialplan moves on.
@@ -77,7 +86,8 @@ final class IvrSetup {
         MenuRunner runner = new MenuRunner(MenuRunner.Settings.standard(), lookup(customers, new PhoneNumbers(config.defaultRegion()),
             worker), noPins, hours);
         ContainmentStats containment = new ContainmentStats();
-        AgiScript treeScript = new MenuTreeScript(registry, runner, containment, config.defaultQueue());
+        AgiScript treeScript = new MenuTreeScript(registry, runner, containment, config.defaultQueue())
+            .onFinished(SURVEY_CONTEXT, run -> worker.execute(() -> storeSurvey(run, surveys, clock)));
         AgiScriptRouter router = request -> {
             if (!"ivr".equals(request.script())) {
                 return Optional.empty();
@@ -110,6 +120,25 @@ final class IvrSetup {
         }
         ReloadResult result = registry.reload(yaml, file.toString());
         return new AdminOutcome(result.applied() ? 200 : 422, Map.of("applied", result.applied(), "problems", result.problems()));
+    }
+
+    /** A finished survey run: each SURVEY_<QUESTION> answer of 1-5 is stored against the call, agent and queue. */
+    static int storeSurvey(MenuTreeScript.FinishedRun run, SurveyLog surveys, Clock clock) {
+        String callId = run.context().get("CTI_CALL_ID");
+        if (!SURVEY.equals(run.menu()) || callId == null) {
+            return 0;
+        }
+        int stored = 0;
+        for (Map.Entry<String, String> e : run.outcome().data().entrySet()) {
+            if (e.getKey().startsWith(ANSWER_PREFIX) && e.getValue().matches("[1-5]")) {
+                String question = e.getKey().substring(ANSWER_PREFIX.length()).toLowerCase(Locale.ROOT);
+                if (surveys.record(new SurveyAnswer(callId, run.context().get("CTI_AGENT"), run.context().get("CTI_QUEUE"), question,
+                    Integer.parseInt(e.getValue()), clock.instant()))) {
+                    stored++;
+                }
+            }
+        }
+        return stored;
     }
 
     /** Per node: visits, callers who finished in self-service there, who reached a person, who hung up there. */

@@ -8,13 +8,16 @@ import org.opencti.config.ContactCentreConfig;
 import org.opencti.core.adapter.memory.InMemoryAgentStateStore;
 import org.opencti.core.adapter.memory.InMemoryCustomerDirectory;
 import org.opencti.core.adapter.memory.InMemoryInteractionLog;
+import org.opencti.core.adapter.memory.InMemorySurveyLog;
 import org.opencti.core.adapter.postgres.PostgresCustomerDirectory;
 import org.opencti.core.adapter.postgres.PostgresDatabase;
 import org.opencti.core.adapter.postgres.PostgresInteractionLog;
+import org.opencti.core.adapter.postgres.PostgresSurveyLog;
 import org.opencti.core.adapter.redis.RedisAgentStateStore;
 import org.opencti.core.port.AgentStateStore;
 import org.opencti.core.port.CustomerDirectory;
 import org.opencti.core.port.InteractionLog;
+import org.opencti.core.port.SurveyLog;
 import org.opencti.core.queuelog.CompositeQueueLog;
 import org.opencti.core.queuelog.FileQueueLog;
 import org.opencti.core.queuelog.InMemoryQueueLog;
@@ -23,7 +26,7 @@ import org.opencti.core.queuelog.QueueLog;
 
 /** The storage ports, real or in memory as the configuration says, and what must be closed with them. */
 public record Stores(CustomerDirectory customers, InteractionLog interactions, AgentStateStore agentStates,
-                     QueueLog queueLog, List<AutoCloseable> resources) implements AutoCloseable {
+                     QueueLog queueLog, SurveyLog surveys, List<AutoCloseable> resources) implements AutoCloseable {
     public Stores {
         resources = List.copyOf(resources);
     }
@@ -31,7 +34,7 @@ public record Stores(CustomerDirectory customers, InteractionLog interactions, A
     public static Stores inMemory() {
         InMemoryInteractionLog history = new InMemoryInteractionLog();
         return new Stores(new InMemoryCustomerDirectory(history), history, new InMemoryAgentStateStore(), new InMemoryQueueLog(),
-            List.of());
+            new InMemorySurveyLog(), List.of());
     }
 
     /** PostgreSQL when configured, else memory; Redis when configured, else memory. */
@@ -42,12 +45,14 @@ public record Stores(CustomerDirectory customers, InteractionLog interactions, A
         InteractionLog interactions = memory.interactions();
         AgentStateStore states = memory.agentStates();
         QueueLog queueLog = memory.queueLog();
+        SurveyLog surveys = memory.surveys();
         if (config.postgres() != null) {
             var pg = config.postgres();
             PostgresDatabase db = new PostgresDatabase(pg.jdbcUrl(), pg.username(), pg.password(), pg.poolSize(), null, registry);
             resources.add(db);
             customers = new PostgresCustomerDirectory(db.dataSource());
             interactions = new PostgresInteractionLog(db.dataSource());
+            surveys = new PostgresSurveyLog(db.dataSource());
             PostgresQueueLog pgLog = new PostgresQueueLog(db.dataSource());
             // Closed before the database (resources close in reverse order), so it can flush what it holds.
             resources.add(pgLog);
@@ -63,7 +68,7 @@ public record Stores(CustomerDirectory customers, InteractionLog interactions, A
             resources.add(redis);
             states = redis;
         }
-        return new Stores(customers, interactions, states, queueLog, resources);
+        return new Stores(customers, interactions, states, queueLog, surveys, resources);
     }
 
     @Override

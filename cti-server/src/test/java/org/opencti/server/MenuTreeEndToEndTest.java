@@ -110,11 +110,26 @@ class MenuTreeEndToEndTest {
                 .anyMatch(r -> r.kind() == SimRecord.Kind.AGI_STARTED && r.detail().contains("menu=survey")));
             Await.until("the caller finished the survey and hung up", Duration.ofSeconds(15),
                 () -> node.pbx.channel(call.channel()).isEmpty());
+            Await.until("the answer is stored", Duration.ofSeconds(10), () -> count(node) == 1);
             try (DesktopClient supervisor = new DesktopClient(node.httpPort())) {
                 supervisor.login("3001", "demo");
                 JsonObject report = supervisor.get("/api/v1/reports/ivr-containment").body();
                 assertThat(report.getJsonObject("nodes").containsKey("overall")).isTrue();
+                JsonObject satisfaction = supervisor.get("/api/v1/reports/satisfaction").body();
+                JsonObject ann2001 = satisfaction.getJsonArray("byAgent").getJsonObject(0);
+                assertThat(ann2001.getString("key")).isEqualTo("2001");
+                assertThat(ann2001.getDouble("averageScore")).isEqualTo(4.0);
+                assertThat(ann2001.getDouble("index")).isEqualTo(75.0);
+                assertThat(satisfaction.getJsonArray("byQueue").getJsonObject(0).getString("key")).isEqualTo("billing");
             }
+        }
+    }
+
+    private static long count(TestNode node) {
+        try {
+            return node.count("select count(*) from survey_answers where question = 'overall' and score = 4 and agent_id = '2001'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -124,7 +124,8 @@ final class CallRun {
     }
 
     private void finish(End end) {
-        done.complete(new RunOutcome(path, end, lastNode));
+        // What the caller entered travels with the outcome (e.g. survey scores); never the PIN, which is not kept.
+        done.complete(new RunOutcome(path, end, lastNode, vars));
     }
 
     private CompletionStage<Step> enter(String target) {

@@ -1,9 +1,13 @@
 package org.opencti.ivr.run;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.opencti.ivr.agi.AgiChannel;
 import org.opencti.ivr.agi.AgiException;
 import org.opencti.ivr.agi.AgiRequest;
@@ -32,6 +36,20 @@ public final class MenuTreeScript implements AgiScript {
     private final ContainmentStats stats;
     private final String defaultQueue;
 
+    /** A finished run, with channel variables read before it started (e.g. the call and agent a survey is about). */
+    public record FinishedRun(String menu, Map<String, String> context, RunOutcome outcome) {
+    }
+
+    private List<String> contextVariables = List.of();
+    private Consumer<FinishedRun> listener = run -> { };
+
+    /** Read these channel variables before each run and pass them, with the outcome, to {@code listener}. */
+    public MenuTreeScript onFinished(List<String> variables, Consumer<FinishedRun> listener) {
+        this.contextVariables = List.copyOf(variables);
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
     public MenuTreeScript(MenuTreeRegistry registry, MenuRunner runner, ContainmentStats stats, String defaultQueue) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.runner = Objects.requireNonNull(runner, "runner");
@@ -56,10 +74,18 @@ public final class MenuTreeScript implements AgiScript {
                     .thenCompose(v -> io.setVariable(MenuRunner.PATH, menu + ">unknown-tree"))
                     .thenCompose(v -> io.transfer(runner.settings().holdContext())));
         }
+        Map<String, String> context = new ConcurrentHashMap<>();
+        CompletionStage<Void> reading = CompletableFuture.completedFuture(null);
+        for (String name : contextVariables) {
+            reading = reading.thenCompose(v -> channel.getVariable(name)).thenAccept(value -> value.ifPresent(x -> context.put(name, x)));
+        }
+        CompletionStage<Void> read = reading;
         return quietly(channel.answer()
+                .thenCompose(r -> read)
                 .thenCompose(r -> runner.run(trees, tree.get(), request.callerId(), io))
                 .thenAccept(outcome -> {
                     stats.record(outcome);
+                    listener.accept(new FinishedRun(menu, Map.copyOf(context), outcome));
                     LOG.debug("menu tree {} on {}: {} at {}", menu, request.channel(), outcome.end(), outcome.lastNode());
                 }));
     }

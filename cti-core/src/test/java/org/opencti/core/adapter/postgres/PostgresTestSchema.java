@@ -42,7 +42,7 @@ final class PostgresTestSchema implements AutoCloseable {
 
     void empty() {
         execute("TRUNCATE " + schema + ".interactions, " + schema + ".customer_phones, " + schema
-            + ".customers RESTART IDENTITY");
+            + ".customers, " + schema + ".survey_answers RESTART IDENTITY");
     }
 
     int count(String table) {
