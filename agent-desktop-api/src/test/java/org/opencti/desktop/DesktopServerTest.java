@@ -8,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
@@ -74,7 +75,9 @@ class DesktopServerTest {
         server = new DesktopServer(vertx, new DesktopServer.Settings("127.0.0.1", 0, List.of(), MAX_FRAME), auth, acd, hub[0],
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         server.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        http = vertx.createHttpClient();
+        // One connection per request: with pooled keep-alive connections a request here now and then (about 1 run in 7 on
+        // this machine) waited for a pooled connection until the 30 s deadline; not understood yet, see the stop note.
+        http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false).setConnectTimeout(5_000));
     }
 
     @AfterEach
