@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.opencti.acd.stats.QueueSnapshot;
 import org.opencti.acd.stats.QueueStatistics;
 import org.opencti.core.queuelog.QueueLog;
@@ -70,7 +71,7 @@ final class AcdRecorder {
     }
 
     void agentQueues(String agentId, List<String> queues, Instant at, boolean added) {
-        stats.agentQueues(agentId, added ? java.util.Set.copyOf(queues) : java.util.Set.of());
+        stats.agentQueues(agentId, added ? Set.copyOf(queues) : Set.of());
         for (String queue : queues) {
             log.append(added ? QueueLogEntry.addMember(at, queue, agentId) : QueueLogEntry.removeMember(at, queue, agentId));
         }

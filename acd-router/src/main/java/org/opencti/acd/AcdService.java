@@ -324,7 +324,7 @@ public final class AcdService implements PbxEventListener {
     /** The caller left the queues (voicemail, callback, ...): the PBX has them now. */
     void leftQueues(InboundCall call, String outcome) {
         call.stage = InboundCall.Stage.ENDED;
-        call.cancelOverflowCheck();
+        call.cancelWaitingTimers();
         calls.remove(call);
         actions.record(call, scheduler.clock().instant(), outcome);
     }
@@ -343,7 +343,7 @@ public final class AcdService implements PbxEventListener {
     // ---- the call ----------------------------------------------------------------------------------
 
     private void offer(InboundCall call, AgentSession agent, Instant now) {
-        call.cancelOverflowCheck();
+        call.cancelWaitingTimers();
         call.stage = InboundCall.Stage.OFFERED;
         call.agentId = agent.profile.id();
         call.attempt++;
@@ -436,7 +436,7 @@ public final class AcdService implements PbxEventListener {
         Instant now = scheduler.clock().instant();
         int position = was == InboundCall.Stage.WAITING ? engine.positionOf(call.callId) : 1;
         call.stage = InboundCall.Stage.ENDED;
-        call.cancelOverflowCheck();
+        call.cancelWaitingTimers();
         calls.remove(call);
         switch (was) {
             case LOOKUP -> actions.record(call, now, "abandoned");
@@ -477,8 +477,7 @@ public final class AcdService implements PbxEventListener {
     }
 
     private boolean agreedToSurvey(InboundCall call) {
-        return call.callerUniqueId != null && channels.get(call.callerUniqueId).flatMap(c -> c.variable("CTI_SURVEY"))
-            .map(v -> v.equals("yes")).orElse(false);
+        return call.callerUniqueId != null && channels.get(call.callerUniqueId).map(CallerVariables::agreedToSurvey).orElse(false);
     }
 
     // ---- agent state -------------------------------------------------------------------------------

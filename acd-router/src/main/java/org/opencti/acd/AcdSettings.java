@@ -1,7 +1,5 @@
 package org.opencti.acd;
 
-import java.time.Duration;
-
 /**
  * The dialplan contexts and channel variables the ACD relies on (see asterisk/extensions_cti.conf).
  *
@@ -12,13 +10,12 @@ import java.time.Duration;
  * @param customerLegContext where the dialed customer waits, once answered, to be bridged with the agent
  * @param announceContext  where a waiting caller is taken to hear their position (CTI_POSITION) and back
  * @param onHoldContext    where the agent's customer waits, with music, while the agent has them on hold
- * @param surveyContext    where a caller who agreed to the post-call survey (CTI_SURVEY) goes when the agent hangs up
  */
 public record AcdSettings(String holdContext, String agentLegContext, String queueVariable, String defaultQueue,
-                          Duration defaultWrapUp, String voicemailContext, String callbackContext, String outboundContext,
-                          String customerLegContext, String announceContext, String onHoldContext, String surveyContext) {
+                          String voicemailContext, String callbackContext, String outboundContext, String customerLegContext,
+                          String announceContext, String onHoldContext) {
     public static AcdSettings standard(String defaultQueue) {
-        return new AcdSettings("cti-hold", "agent-leg", "CTI_QUEUE", defaultQueue, Duration.ofSeconds(10), "cti-voicemail",
-            "cti-callback", "cti-outbound", "cti-customer-leg", "cti-announce", "cti-onhold", "cti-survey");
+        return new AcdSettings("cti-hold", "agent-leg", "CTI_QUEUE", defaultQueue, "cti-voicemail", "cti-callback", "cti-outbound",
+            "cti-customer-leg", "cti-announce", "cti-onhold");
     }
 }

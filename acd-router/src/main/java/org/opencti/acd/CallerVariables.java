@@ -17,6 +17,8 @@ final class CallerVariables {
     static final String CHURN_RISK = "CTI_CHURN_RISK";
     static final String ACCOUNT_MANAGER = "CTI_ACCOUNT_MANAGER";
     static final String PRIORITY = "CTI_PRIORITY";
+    /** Exactly "yes": the dialplan's [cti-hold] compares with the same word to send the caller to the survey. */
+    static final String SURVEY = "CTI_SURVEY";
     private static final double MAX_BOOST = 1_000_000;
 
     private CallerVariables() {
@@ -26,6 +28,10 @@ final class CallerVariables {
         String tier = text(ch.variable(TIER)).orElse(recordTier);
         String manager = text(ch.variable(ACCOUNT_MANAGER)).orElse(null);
         return new CallerProfile(tier, flag(ch.variable(VIP)), flag(ch.variable(CHURN_RISK)), manager, boost(ch.variable(PRIORITY)));
+    }
+
+    static boolean agreedToSurvey(ChannelTracker.TrackedChannel ch) {
+        return ch.variable(SURVEY).map("yes"::equals).orElse(false);
     }
 
     private static Optional<String> text(Optional<String> value) {

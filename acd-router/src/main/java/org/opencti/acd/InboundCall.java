@@ -64,7 +64,7 @@ final class InboundCall {
     }
 
     /** The call leaves the line (offered, gone, moved out): its waiting timers stop. */
-    void cancelOverflowCheck() {
+    void cancelWaitingTimers() {
         if (overflowCheck != null) {
             overflowCheck.cancel();
             overflowCheck = null;

@@ -57,7 +57,7 @@ final class QueueRuleTimers {
 
     /** One timer per waiting call, at its next max-wait deadline (and one for its next position announcement). */
     void scheduleOverflowCheck(InboundCall call, Instant now) {
-        call.cancelOverflowCheck();
+        call.cancelWaitingTimers();
         scheduleAnnouncement(call);
         Optional<Instant> at = acd.queue(call.queue).overflow().nextCheckAt(call.waitingSince, now);
         if (at.isEmpty()) {

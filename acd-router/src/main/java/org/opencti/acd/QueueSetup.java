@@ -2,6 +2,7 @@ package org.opencti.acd;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.opencti.acd.calendar.BusinessCalendar;
 import org.opencti.acd.overflow.OverflowRules;
@@ -42,14 +43,7 @@ public record QueueSetup(QueueRules rules, Duration wrapUp, Duration maxWrapUp, 
     }
 
     /** Whether an agent with these skills meets any alternative of any step (so could ever take a call here). */
-    public boolean everAdmits(java.util.Map<String, Integer> skills) {
-        for (RequirementStep step : rules.steps()) {
-            for (List<SkillRequirement> alternative : step.alternatives()) {
-                if (alternative.stream().allMatch(r -> r.metBy(skills))) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    public boolean everAdmits(Map<String, Integer> skills) {
+        return rules.steps().stream().anyMatch(step -> step.metBy(skills));
     }
 }

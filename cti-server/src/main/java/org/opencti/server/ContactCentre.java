@@ -104,10 +104,12 @@ public final class ContactCentre implements AutoCloseable {
 
     /** The satisfaction index by agent and by queue, from the stored survey answers. */
     private static Map<String, Object> satisfaction(SurveyLog surveys) {
-        java.util.function.Function<List<Satisfaction>, List<Map<String, Object>>> rows = list -> list.stream()
-            .map(s -> Map.<String, Object>of("key", s.key(), "answers", s.answers(), "averageScore", s.averageScore(), "index", s.index()))
-            .toList();
-        return Map.of("byAgent", rows.apply(surveys.byAgent()), "byQueue", rows.apply(surveys.byQueue()));
+        return Map.of("byAgent", rows(surveys.byAgent()), "byQueue", rows(surveys.byQueue()));
+    }
+
+    private static List<Map<String, Object>> rows(List<Satisfaction> figures) {
+        return figures.stream().map(s -> Map.<String, Object>of("key", s.key(), "answers", s.answers(), "averageScore",
+            s.averageScore(), "index", s.index())).toList();
     }
 
     private static User user(AgentDef a) {

@@ -1,45 +1,31 @@
 package org.opencti.core.queuelog;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.opencti.core.adapter.postgres.PostgresDatabase;
+import org.opencti.core.adapter.postgres.PostgresTestSchema;
 
-/**
- * A schema of its own on the local PostgreSQL (127.0.0.1:5432, database test, user postgres, trust auth), migrated
- * by {@link PostgresDatabase}, dropped on close. The same recipe as the adapter tests' PostgresTestSchema, which is
- * package-private to org.opencti.core.adapter.postgres and so cannot be used from here.
- */
+/** The queue_log table of a {@link PostgresTestSchema}, read back for assertions. */
 final class QueueLogTestDatabase implements AutoCloseable {
-    static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-    static final String USER = "postgres";
-
-    final String schema = "cti_qlog_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    final PostgresDatabase database;
-
-    QueueLogTestDatabase() {
-        execute("CREATE SCHEMA " + schema);
-        try {
-            database = new PostgresDatabase(URL, USER, null, 4, schema, null);
-        } catch (RuntimeException e) {
-            execute("DROP SCHEMA " + schema + " CASCADE");
-            throw e;
-        }
-    }
+    private final PostgresTestSchema tables = new PostgresTestSchema();
+    /** The schema's name, for statements that name the table with it. */
+    final String schema = tables.schema;
 
     DataSource dataSource() {
-        return database.dataSource();
+        return tables.dataSource();
     }
 
     void empty() {
-        execute("TRUNCATE " + schema + ".queue_log RESTART IDENTITY");
+        tables.truncate("queue_log");
+    }
+
+    void execute(String sql) {
+        tables.execute(sql);
     }
 
     int count() {
@@ -72,27 +58,12 @@ final class QueueLogTestDatabase implements AutoCloseable {
         }
     }
 
-    /** A connection outside the pool, with the test schema as its search path. */
     Connection raw() throws SQLException {
-        Connection c = DriverManager.getConnection(URL, USER, null);
-        c.setSchema(schema);
-        return c;
-    }
-
-    void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(URL, USER, null); Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-        }
+        return tables.raw();
     }
 
     @Override
     public void close() {
-        try {
-            database.close();
-        } finally {
-            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
+        tables.close();
     }
 }

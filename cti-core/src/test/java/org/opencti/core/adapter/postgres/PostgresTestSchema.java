@@ -6,22 +6,23 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
  * A schema of its own on the local PostgreSQL (127.0.0.1:5432, database test, user postgres, trust auth), migrated,
- * and dropped on close. One per test class.
+ * and dropped on close. One per test class; the queue_log tests use it too.
  */
-final class PostgresTestSchema implements AutoCloseable {
+public final class PostgresTestSchema implements AutoCloseable {
     static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
     static final String USER = "postgres";
 
-    final String schema = "cti_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    public final String schema = "cti_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final PostgresDatabase database;
 
-    PostgresTestSchema() {
+    public PostgresTestSchema() {
         execute("CREATE SCHEMA " + schema);
         try {
             database = open();
@@ -36,13 +37,17 @@ final class PostgresTestSchema implements AutoCloseable {
         return new PostgresDatabase(URL, USER, null, 8, schema, registry);
     }
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         return database.dataSource();
     }
 
     void empty() {
-        execute("TRUNCATE " + schema + ".interactions, " + schema + ".customer_phones, " + schema
-            + ".customers, " + schema + ".survey_answers RESTART IDENTITY");
+        truncate("interactions", "customer_phones", "customers", "survey_answers");
+    }
+
+    public void truncate(String... tables) {
+        execute("TRUNCATE " + String.join(", ", Arrays.stream(tables).map(t -> schema + "." + t).toList())
+            + " RESTART IDENTITY");
     }
 
     int count(String table) {
@@ -56,13 +61,13 @@ final class PostgresTestSchema implements AutoCloseable {
     }
 
     /** A connection outside the pool, with the test schema as its search path. */
-    Connection raw() throws SQLException {
+    public Connection raw() throws SQLException {
         Connection c = DriverManager.getConnection(URL, USER, null);
         c.setSchema(schema);
         return c;
     }
 
-    private void execute(String sql) {
+    public void execute(String sql) {
         try (Connection c = DriverManager.getConnection(URL, USER, null); Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
