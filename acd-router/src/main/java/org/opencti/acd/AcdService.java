@@ -41,6 +41,7 @@ import org.opencti.core.time.SingleWriter;
  */
 public final class AcdService implements PbxEventListener {
     private final AcdSettings settings;
+    private final CallSkillPolicy callSkills;
     private final Map<String, QueueSetup> queues = new LinkedHashMap<>();
     private final RoutingEngine engine;
     private final SingleWriter owner;
@@ -58,6 +59,7 @@ public final class AcdService implements PbxEventListener {
 
     public AcdService(AcdSetup setup, AcdPorts ports, SingleWriter owner, Scheduler scheduler, MeterRegistry meters) {
         this.settings = setup.settings();
+        this.callSkills = setup.callSkills();
         this.owner = owner;
         this.scheduler = scheduler;
         setup.queues().forEach(q -> queues.put(q.name(), q));
@@ -268,6 +270,7 @@ public final class AcdService implements PbxEventListener {
             pop.customer().ifPresent(c -> call.customerId = c.customer().id());
             String recordTier = pop.customer().map(c -> c.customer().tier()).orElse(null);
             call.caller = CallerVariables.profile(ch, recordTier);
+            call.skills = CallerVariables.skills(ch, callSkills, call.waitingSince);
             call.tier = call.caller.tier();
             timers.arrive(call, scheduler.clock().instant());
         }));
@@ -417,7 +420,7 @@ public final class AcdService implements PbxEventListener {
         // Back to the head of the line: the call keeps the instant it started waiting.
         call.stage = InboundCall.Stage.WAITING;
         call.agentId = null;
-        engine.requeueAtHead(new QueuedCall(call.callId, call.queue, call.waitingSince, call.caller));
+        engine.requeueAtHead(new QueuedCall(call.callId, call.queue, call.waitingSince, call.caller, call.skills));
         timers.scheduleOverflowCheck(call, now);
         dispatch();
     }

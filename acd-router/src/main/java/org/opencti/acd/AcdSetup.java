@@ -9,10 +9,11 @@ import org.opencti.acd.stats.ServiceLevelPolicy;
 /**
  * The ACD's whole configuration: contexts and variables it relies on, the queues with their rules, how
  * agents share their time between queues, the agents, the service-level targets, and the seed of the
- * random source (weighted-random selection), so a run is repeatable.
+ * random source (weighted-random selection), so a run is repeatable; and what callers may ask of agents beyond
+ * their queue (their language, skills the IVR named).
  */
 public record AcdSetup(AcdSettings settings, List<QueueSetup> queues, Fairness fairness, List<AgentProfile> agents,
-                       ServiceLevelPolicy serviceLevels, Duration statisticsWindow, long randomSeed) {
+                       ServiceLevelPolicy serviceLevels, Duration statisticsWindow, long randomSeed, CallSkillPolicy callSkills) {
     public AcdSetup {
         queues = List.copyOf(queues);
         agents = List.copyOf(agents);
@@ -22,6 +23,13 @@ public record AcdSetup(AcdSettings settings, List<QueueSetup> queues, Fairness f
         if (queues.stream().noneMatch(q -> q.name().equals(settings.defaultQueue()))) {
             throw new IllegalArgumentException("the default queue \"" + settings.defaultQueue() + "\" is not one of the queues");
         }
+        callSkills = callSkills == null ? CallSkillPolicy.NONE : callSkills;
+    }
+
+    /** Callers ask for nothing beyond their queue. */
+    public AcdSetup(AcdSettings settings, List<QueueSetup> queues, Fairness fairness, List<AgentProfile> agents,
+                    ServiceLevelPolicy serviceLevels, Duration statisticsWindow, long randomSeed) {
+        this(settings, queues, fairness, agents, serviceLevels, statisticsWindow, randomSeed, CallSkillPolicy.NONE);
     }
 
     /** Oldest call first across queues, 80 % in 20 s for everyone, a 30-minute statistics window. */

@@ -55,7 +55,7 @@ final class CallbackFlow {
     private void enqueue(InboundCall back) {
         back.stage = InboundCall.Stage.WAITING;
         back.agentId = null;
-        acd.engine().enqueue(new QueuedCall(back.callId, back.queue, back.waitingSince, back.caller));
+        acd.engine().enqueue(new QueuedCall(back.callId, back.queue, back.waitingSince, back.caller, back.skills));
         acd.dispatch();
     }
 

@@ -1,7 +1,11 @@
 package org.opencti.acd;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.opencti.acd.routing.CallSkills;
 import org.opencti.acd.routing.CallerProfile;
 import org.opencti.core.call.ChannelTracker;
 
@@ -9,7 +13,8 @@ import org.opencti.core.call.ChannelTracker;
  * What the IVR (or the dialplan) told us about the caller through channel variables, merged with the
  * customer record: {@code CTI_TIER}, {@code CTI_VIP}, {@code CTI_CHURN_RISK}, {@code CTI_ACCOUNT_MANAGER},
  * {@code CTI_PRIORITY} (extra points). The IVR's word wins over the record's tier: it may know more (a
- * verified account, an upgrade today).
+ * verified account, an upgrade today). {@code CTI_LANGUAGE} and {@code CTI_SKILLS} ({@code billing} or
+ * {@code billing:5,spanish}) are what the caller needs of an agent, see {@link CallSkillPolicy}.
  */
 final class CallerVariables {
     static final String TIER = "CTI_TIER";
@@ -19,6 +24,10 @@ final class CallerVariables {
     static final String PRIORITY = "CTI_PRIORITY";
     /** Exactly "yes": the dialplan's [cti-hold] compares with the same word to send the caller to the survey. */
     static final String SURVEY = "CTI_SURVEY";
+    static final String LANGUAGE = "CTI_LANGUAGE";
+    static final String SKILLS = "CTI_SKILLS";
+    /** More would be a dialplan gone wrong, not a caller's needs. */
+    private static final int MAX_CALL_SKILLS = 8;
     private static final double MAX_BOOST = 1_000_000;
 
     private CallerVariables() {
@@ -28,6 +37,20 @@ final class CallerVariables {
         String tier = text(ch.variable(TIER)).orElse(recordTier);
         String manager = text(ch.variable(ACCOUNT_MANAGER)).orElse(null);
         return new CallerProfile(tier, flag(ch.variable(VIP)), flag(ch.variable(CHURN_RISK)), manager, boost(ch.variable(PRIORITY)));
+    }
+
+    /**
+     * The skills this caller needs, required until {@code waitingSince + waitFor}. Unknown skills and malformed entries
+     * are dropped rather than failing the call: the caller still reaches the queue.
+     */
+    static CallSkills skills(ChannelTracker.TrackedChannel ch, CallSkillPolicy policy, Instant waitingSince) {
+        List<SkillRequirement> out = new ArrayList<>();
+        text(ch.variable(LANGUAGE)).map(policy.languages()::get).ifPresent(out::add);
+        for (String item : text(ch.variable(SKILLS)).orElse("").split(",")) {
+            CallSkillPolicy.requirement(item.trim(), policy.knownSkills()).filter(r -> out.size() < MAX_CALL_SKILLS)
+                .filter(r -> out.stream().noneMatch(x -> x.skill().equals(r.skill()))).ifPresent(out::add);
+        }
+        return out.isEmpty() ? CallSkills.NONE : new CallSkills(out, waitingSince.plus(policy.waitFor()));
     }
 
     static boolean agreedToSurvey(ChannelTracker.TrackedChannel ch) {

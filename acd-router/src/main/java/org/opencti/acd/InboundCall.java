@@ -1,6 +1,7 @@
 package org.opencti.acd;
 
 import java.time.Instant;
+import org.opencti.acd.routing.CallSkills;
 import org.opencti.acd.routing.CallerProfile;
 import org.opencti.core.screenpop.ScreenPop;
 import org.opencti.core.time.Scheduler;
@@ -25,6 +26,8 @@ final class InboundCall {
     String queue;
     Stage stage = Stage.LOOKUP;
     CallerProfile caller = CallerProfile.standard();
+    /** What the caller needs of an agent beyond the queue (their language, skills the IVR named). */
+    CallSkills skills = CallSkills.NONE;
     String tier;
     ScreenPop pop;
     int originalPosition;

@@ -48,7 +48,7 @@ final class QueueRuleTimers {
             break;
         }
         call.stage = InboundCall.Stage.WAITING;
-        acd.engine().enqueue(new QueuedCall(call.callId, call.queue, call.waitingSince, call.caller));
+        acd.engine().enqueue(new QueuedCall(call.callId, call.queue, call.waitingSince, call.caller, call.skills));
         call.originalPosition = acd.engine().positionOf(call.callId);
         acd.recorder().queued(call, call.tier, call.originalPosition);
         scheduleOverflowCheck(call, now);

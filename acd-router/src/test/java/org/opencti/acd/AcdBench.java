@@ -34,12 +34,16 @@ final class AcdBench {
     final AcdService acd;
 
     AcdBench(List<QueueSetup> queues, List<AgentProfile> agents) {
+        this(queues, agents, CallSkillPolicy.NONE);
+    }
+
+    AcdBench(List<QueueSetup> queues, List<AgentProfile> agents, CallSkillPolicy callSkills) {
         ScreenPopService pops = new ScreenPopService(new InMemoryCustomerDirectory(new InMemoryInteractionLog()), new PhoneNumbers("US"),
             Runnable::run, Duration.ofSeconds(1));
         AcdPorts ports = new AcdPorts(pbx, pops, pushed::add, new InMemoryAgentStateStore(), r -> history.add(r), Runnable::run, queueLog);
         AcdSetup setup = new AcdSetup(AcdSettings.standard(queues.get(0).name()), queues, Fairness.OLDEST_CALL_FIRST, agents,
             new ServiceLevelPolicy(Map.of("Gold", Duration.ofSeconds(20)), Duration.ofSeconds(30), Map.of("Gold", 90.0), 80.0,
-                Duration.ofSeconds(5)), Duration.ofMinutes(30), 7L);
+                Duration.ofSeconds(5)), Duration.ofMinutes(30), 7L, callSkills);
         acd = new AcdService(setup, ports, SingleWriter.inline(), time, new SimpleMeterRegistry());
     }
 

@@ -44,10 +44,11 @@ final class ConfigBinder {
         String region = region(root);
         RoutingBinder routingBinder = new RoutingBinder(root, problems);
         List<TierDef> tiers = routingBinder.tiers();
-        RoutingDef routing = routingBinder.routing(tiers);
         List<CalendarDef> calendars = new CalendarBinder(root, problems).calendars();
         ModelBinder model = new ModelBinder(root, problems);
         List<SkillDef> skills = model.skills();
+        RoutingDef routing = routingBinder.routing(tiers, skills.stream().map(SkillDef::name).filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
         Set<String> calendarNames = calendars.stream().map(CalendarDef::name).filter(Objects::nonNull).collect(Collectors.toSet());
         List<QueueDef> queues = model.queues(calendarNames);
         List<TeamDef> teams = model.teams();

@@ -7,11 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Customer tiers and the router settings that span queues. */
 final class RoutingBinder {
 
-    static final List<String> ROUTING_KEYS = List.of("fairness", "priority");
+    static final List<String> ROUTING_KEYS = List.of("fairness", "priority", "languages", "callSkillsSeconds");
+    /** A language code as the IVR writes it: en, es, pt-BR. */
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
     static final List<String> PRIORITY_KEYS = List.of("tierPoints", "vipPoints", "churnRiskPoints", "pointsPerSecondWaiting");
     static final List<String> TIER_KEYS = List.of("name", "serviceLevelPercent", "withinSeconds");
     /** Far beyond any sensible weighting, and small enough that a day's wait times the rate stays exact in a double. */
@@ -39,8 +42,8 @@ final class RoutingBinder {
         return tiers;
     }
 
-    /** Call after {@link #tiers()}, whose names {@code tierPoints} refers to. */
-    RoutingDef routing(List<TierDef> tiers) {
+    /** Call after {@link #tiers()}, whose names {@code tierPoints} refers to; {@code skills} are the declared skills. */
+    RoutingDef routing(List<TierDef> tiers, Set<String> skills) {
         Section routing = root.section("routing", ROUTING_KEYS);
         String fairness = routing.string("fairness", RoutingDef.OLDEST_CALL_FIRST);
         if (!RoutingDef.FAIRNESS.contains(fairness)) {
@@ -49,7 +52,34 @@ final class RoutingBinder {
         }
         // Only a file that declares tiers can misspell one; without, tier names come from the customer data as they are.
         List<String> declared = root.get("tiers") == null ? null : tiers.stream().map(TierDef::name).toList();
-        return new RoutingDef(fairness, priority(routing.section("priority", PRIORITY_KEYS), declared));
+        PriorityDef priority = priority(routing.section("priority", PRIORITY_KEYS), declared);
+        int callSkillsSeconds = routing.integer("callSkillsSeconds", RoutingDef.DEFAULT_CALL_SKILLS_SECONDS, 1, 3_600);
+        return new RoutingDef(fairness, priority, languages(routing, skills), callSkillsSeconds);
+    }
+
+    /** Language code to {@code skill} or {@code skill:level}; the skill must be declared. */
+    private Map<String, String> languages(Section routing, Set<String> skills) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : routing.entries("languages", "language to skill")) {
+            String path = Problems.child(routing.pathOf("languages"), entry.getKey());
+            if (!LANGUAGE.matcher(entry.getKey()).matches()) {
+                problems.add(path, "not a language code like en, es or pt-BR");
+                continue;
+            }
+            String value = entry.getValue().isTextual() ? entry.getValue().asText().strip() : "";
+            String[] parts = value.split(":", -1);
+            String skill = parts[0];
+            if (skill.isEmpty() || parts.length > 2) {
+                problems.add(path, "expected a skill name, or skill:level, got " + Secrets.quote(entry.getValue().asText()));
+            } else if (!skills.contains(skill)) {
+                problems.add(path, "unknown skill " + Secrets.quote(skill) + problems.didYouMean(skill, skills));
+            } else if (parts.length == 2 && !parts[1].matches("([1-9]|10)")) {
+                problems.add(path, "level " + Secrets.quote(parts[1]) + " must be 1..10");
+            } else {
+                out.put(entry.getKey(), value);
+            }
+        }
+        return out;
     }
 
     private PriorityDef priority(Section priority, List<String> declaredTiers) {

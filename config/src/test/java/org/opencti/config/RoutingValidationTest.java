@@ -123,4 +123,32 @@ class RoutingValidationTest {
                 "routing.priority.vipPoint: unknown key (did you mean \"vipPoints\"?)");
         assertThat(List.of(RoutingDef.FAIRNESS.get(0))).containsExactly(RoutingDef.DEFAULT.fairness());
     }
+
+    @Test
+    void languagesNameTheSkillACallerWhoChoseThemNeeds() {
+        ContactCentreConfig config = TestYaml.parse(VALID + """
+                routing:
+                  languages: {es: "billing:6", pt-BR: support}
+                  callSkillsSeconds: 45
+                """);
+
+        assertThat(config.routing().languages()).containsEntry("es", "billing:6").containsEntry("pt-BR", "support");
+        assertThat(config.routing().callSkillsSeconds()).isEqualTo(45);
+        assertThat(TestYaml.parse(VALID).routing().callSkillsSeconds()).isEqualTo(RoutingDef.DEFAULT_CALL_SKILLS_SECONDS);
+    }
+
+    @Test
+    void badLanguagesAreNamedOneByOne() {
+        assertThat(problems(VALID + """
+                routing:
+                  languages: {es: spanich, fr: "billing:11", Klingon: billing, de: ":3", it: 5}
+                  callSkillsSeconds: 0
+                """)).containsExactly(
+                "routing.callSkillsSeconds: 0 is outside 1..3600",
+                "routing.languages.es: unknown skill \"spanich\"",
+                "routing.languages.fr: level \"11\" must be 1..10",
+                "routing.languages.Klingon: not a language code like en, es or pt-BR",
+                "routing.languages.de: expected a skill name, or skill:level, got \":3\"",
+                "routing.languages.it: unknown skill \"5\"");
+    }
 }

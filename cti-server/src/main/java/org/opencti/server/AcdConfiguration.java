@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.opencti.acd.AcdSettings;
 import org.opencti.acd.AcdSetup;
 import org.opencti.acd.AgentProfile;
+import org.opencti.acd.CallSkillPolicy;
 import org.opencti.acd.QueueSetup;
 import org.opencti.acd.SkillRequirement;
 import org.opencti.acd.calendar.BusinessCalendar;
@@ -32,6 +35,7 @@ import org.opencti.config.HoursDef;
 import org.opencti.config.OverflowDef;
 import org.opencti.config.QueueDef;
 import org.opencti.config.RoutingDef;
+import org.opencti.config.SkillDef;
 import org.opencti.config.SkillLevel;
 import org.opencti.config.TierDef;
 
@@ -57,7 +61,16 @@ final class AcdConfiguration {
         Fairness fairness = RoutingDef.QUEUE_PRIORITY_FIRST.equals(config.routing().fairness())
             ? Fairness.QUEUE_PRIORITY_FIRST : Fairness.OLDEST_CALL_FIRST;
         return new AcdSetup(AcdSettings.standard(config.defaultQueue()), queues, fairness, agents, serviceLevels(config),
-            STATISTICS_WINDOW, System.nanoTime());
+            STATISTICS_WINDOW, System.nanoTime(), callSkills(config));
+    }
+
+    /** The language skills (checked when the file was read) and how long a caller waits for the skills they asked for. */
+    static CallSkillPolicy callSkills(ContactCentreConfig config) {
+        Set<String> known = config.skills().stream().map(SkillDef::name).collect(Collectors.toUnmodifiableSet());
+        Map<String, SkillRequirement> languages = new HashMap<>();
+        config.routing().languages().forEach((language, skill) ->
+            CallSkillPolicy.requirement(skill, known).ifPresent(r -> languages.put(language, r)));
+        return new CallSkillPolicy(languages, known, Duration.ofSeconds(config.routing().callSkillsSeconds()));
     }
 
     private static QueueSetup queue(QueueDef q, ContactCentreConfig config, Map<String, BusinessCalendar> calendars) {

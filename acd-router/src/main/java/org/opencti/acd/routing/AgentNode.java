@@ -2,6 +2,7 @@ package org.opencti.acd.routing;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Map;
 
 /** A logged-in agent's routing state. Fields that order pools change only while the agent is out of every pool. */
 final class AgentNode {
@@ -9,6 +10,8 @@ final class AgentNode {
 
     final String id;
     final long weightUnits;
+    /** Skill name to level, for the skills a caller asks for beyond the queue (see {@link CallSkills}). */
+    final Map<String, Integer> skills;
     final Membership[] memberships;
     final DayTally tally;
     boolean loggedIn = true;
@@ -20,9 +23,10 @@ final class AgentNode {
     /** Calls in an open owner-first window that only this agent may take; null until the first. */
     ArrayList<CallNode> held;
 
-    AgentNode(String id, long weightUnits, Membership[] memberships, DayTally tally) {
+    AgentNode(String id, long weightUnits, Map<String, Integer> skills, Membership[] memberships, DayTally tally) {
         this.id = id;
         this.weightUnits = weightUnits;
+        this.skills = skills;
         this.memberships = memberships;
         this.tally = tally;
         for (Membership m : memberships) {

@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * an open owner-first window with the owner logged in to the queue, with that owner alone. The engine does not know
  * the time between routes, so anything that may change a placement (arrival, move, owner login or logout) only marks
  * the call pending; the next route places it at its own {@code now}, and a timer set re-places calls when they reach
- * a new step or their window ends.
+ * a new step, their window ends or their own skills stop being required.
  */
 final class CallBook {
     private final Map<String, AgentNode> agents;
@@ -99,7 +99,10 @@ final class CallBook {
         QueueState q = c.queue;
         Instant next = q.stepStart(c.enteredAt, q.stepAt(c.enteredAt, now) + 1);
         Instant windowEnd = q.windowEnd(c);
-        return windowEnd != null && windowEnd.isAfter(now) ? earlier(next, windowEnd) : next;
+        if (windowEnd != null && windowEnd.isAfter(now)) {
+            next = earlier(next, windowEnd);
+        }
+        return c.skills.activeAt(now) ? earlier(next, c.skills.until()) : next;
     }
 
     private void join(CallNode call, QueueState queue) {
@@ -137,6 +140,10 @@ final class CallBook {
             owner = agents.get(c.ownerId());
         } else {
             unindex(c);
+        }
+        c.requiring = c.skills.activeAt(now);
+        if (c.requiring) {
+            next = earlier(next, c.skills.until());
         }
         c.restricted = owner != null && owner.membership(q) != null;
         if (c.restricted) {

@@ -21,6 +21,7 @@ final class CallNode {
     final Instant enteredAt;
     final long enteredMs;
     final CallerProfile caller;
+    final CallSkills skills;
     /** Ties between equal scores and arrival instants: enqueue order, calls put back at the head first. */
     final long seq;
     QueueState queue;
@@ -39,6 +40,8 @@ final class CallNode {
     Instant nextEventAt;
     boolean windowIndexed;
     List<String> excluded;
+    /** The call's own skills still narrow who may take it (worked out at each placement; their end is a timer). */
+    boolean requiring;
     int pushedGen;
     boolean blockedSeen;
 
@@ -47,6 +50,7 @@ final class CallNode {
         this.enteredAt = call.enteredAt();
         this.enteredMs = call.enteredAt().toEpochMilli();
         this.caller = call.caller();
+        this.skills = call.skills();
         this.seq = seq;
     }
 
@@ -60,8 +64,14 @@ final class CallNode {
         return key + rate * nowMs;
     }
 
-    boolean excludes(String agentId) {
-        return excluded != null && excluded.contains(agentId);
+    /** The agent may not take this call: they missed its offer, or lack a skill the caller still requires. */
+    boolean excludes(AgentNode agent) {
+        return excluded != null && excluded.contains(agent.id) || requiring && !skills.metBy(agent.skills);
+    }
+
+    /** Any agent the queue's step allows may take it, or it has a set of agents it refuses. */
+    boolean refusesSome() {
+        return excluded != null || requiring;
     }
 
     void exclude(String agentId) {
@@ -78,7 +88,7 @@ final class CallNode {
     }
 
     QueuedCall view() {
-        return new QueuedCall(id, queue.name, enteredAt, caller);
+        return new QueuedCall(id, queue.name, enteredAt, caller, skills);
     }
 
     /** Order across queues at {@code nowMs}: queues may gain points at different rates, so compare scores then. */

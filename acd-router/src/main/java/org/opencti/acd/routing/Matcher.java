@@ -86,7 +86,7 @@ final class Matcher implements CandidateFilter {
 
     @Override
     public boolean accepts(AgentNode agent, CallNode call) {
-        if (call.excludes(agent.id)) {
+        if (call.excludes(agent)) {
             return false;
         }
         if (fairness == Fairness.QUEUE_PRIORITY_FIRST && busierElsewhere(agent, call.queue)) {
@@ -139,7 +139,7 @@ final class Matcher implements CandidateFilter {
         }
         if (a.held != null) {
             for (CallNode c : a.held) {
-                if (!c.excludes(a.id)) {
+                if (!c.excludes(a)) {
                     push(c);
                 }
             }
@@ -168,7 +168,7 @@ final class Matcher implements CandidateFilter {
         }
         if (a.held != null) {
             for (CallNode c : a.held) {
-                if (c.queue == m.queue && !c.excludes(a.id)) {
+                if (c.queue == m.queue && !c.excludes(a)) {
                     return true;
                 }
             }
@@ -176,17 +176,17 @@ final class Matcher implements CandidateFilter {
         return false;
     }
 
-    /** The best call of a step's pool set that has not been refused by this agent already. */
+    /** The best call of a step's pool set that this agent may take (not one they missed, nor one needing a skill they lack). */
     private static CallNode firstFor(TreeSet<CallNode> calls, AgentNode a) {
         if (calls.isEmpty()) {
             return null;
         }
         CallNode first = calls.first();
-        if (first.excluded == null) {
+        if (!first.refusesSome()) {
             return first;
         }
         for (CallNode c : calls) {
-            if (!c.excludes(a.id)) {
+            if (!c.excludes(a)) {
                 return c;
             }
         }

@@ -61,7 +61,7 @@ public final class RoutingEngine {
         });
         // Best priority first; the order matters to nobody's result, only to how soon a priority check can stop.
         memberships.sort((x, y) -> Integer.compare(x.priority, y.priority));
-        AgentNode a = new AgentNode(entry.agentId(), entry.weightUnits(), memberships.toArray(new Membership[0]),
+        AgentNode a = new AgentNode(entry.agentId(), entry.weightUnits(), entry.skills(), memberships.toArray(new Membership[0]),
             tallies.computeIfAbsent(entry.agentId(), id -> new DayTally()));
         for (Membership m : a.memberships) {
             m.queue.members++;

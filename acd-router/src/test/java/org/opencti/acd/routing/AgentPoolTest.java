@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
@@ -28,7 +29,8 @@ class AgentPoolTest {
         List<AgentNode> agents = new ArrayList<>();
         for (int i = 0; i < AGENTS; i++) {
             Membership m = new Membership(queue, 1, new int[] {rnd.nextInt(5)});
-            AgentNode a = new AgentNode(String.format("a%03d", rnd.nextInt(1000)) + "-" + i, 1, new Membership[] {m}, new DayTally());
+            String id = String.format("a%03d", rnd.nextInt(1000)) + "-" + i;
+            AgentNode a = new AgentNode(id, 1, Map.of(), new Membership[] {m}, new DayTally());
             a.tally.calls = rnd.nextInt(4);
             a.tally.talkNanos = rnd.nextInt(4);
             pool.joined(m);

@@ -160,6 +160,10 @@ final class BruteForceRouter {
                     best = start;
                 }
             }
+            Instant skillsEnd = c.call.skills().until();
+            if (skillsEnd != null && skillsEnd.isAfter(now) && (best == null || skillsEnd.isBefore(best))) {
+                best = skillsEnd;
+            }
             if (q.ownerFirstFor() != null && c.call.caller().accountManagerId() != null) {
                 Instant end = c.call.enteredAt().plus(q.ownerFirstFor());
                 if (end.isAfter(now) && (best == null || end.isBefore(best))) {
@@ -255,6 +259,9 @@ final class BruteForceRouter {
 
     private boolean mayTake(Agent a, Call c, Instant now) {
         if (!a.available || !a.entry.queuePriorities().containsKey(c.queue) || c.excluded.contains(a.entry.agentId())) {
+            return false;
+        }
+        if (c.call.skills().activeAt(now) && !c.call.skills().metBy(a.entry.skills())) {
             return false;
         }
         Agent holder = holder(c, now);

@@ -98,7 +98,8 @@ class RoutingEquivalenceTest {
                 reference.startNewDay();
             } else if (r < 60) {
                 QueuedCall c = new QueuedCall("c" + callNo++, "q" + rnd.nextInt(QUEUES),
-                    now.minusMillis(rnd.nextInt(4) == 0 ? rnd.nextInt(40_000) : 0), randomCaller(rnd, entries, loggedIn));
+                    now.minusMillis(rnd.nextInt(4) == 0 ? rnd.nextInt(40_000) : 0), randomCaller(rnd, entries, loggedIn),
+                    randomCallSkills(rnd, now));
                 issued.put(c.callId(), c);
                 log.add("enqueue " + c);
                 engine.enqueue(c);
@@ -143,7 +144,7 @@ class RoutingEquivalenceTest {
                 for (Decision d : expected) {
                     QueuedCall original = issued.get(d.callId());
                     takenBy.put(d.callId(), d.agentId());
-                    matched.add(new QueuedCall(d.callId(), d.queue(), original.enteredAt(), original.caller()));
+                    matched.add(new QueuedCall(d.callId(), d.queue(), original.enteredAt(), original.caller(), original.skills()));
                 }
             }
             sameAnswers(engine, reference, now, seed, log);
@@ -222,6 +223,22 @@ class RoutingEquivalenceTest {
         }
         return new CallerProfile(TIERS[rnd.nextInt(TIERS.length)], rnd.nextInt(5) == 0, rnd.nextInt(5) == 0, owner,
             rnd.nextInt(4) == 0 ? 25.5 : 0);
+    }
+
+    /** One call in four asks for a skill or two of its own, for a while (sometimes already over). */
+    private static CallSkills randomCallSkills(Random rnd, Instant now) {
+        if (rnd.nextInt(4) != 0) {
+            return CallSkills.NONE;
+        }
+        List<SkillRequirement> required = new ArrayList<>();
+        int k = 1 + rnd.nextInt(2);
+        for (int j = 0; j < k; j++) {
+            String skill = SKILLS[rnd.nextInt(SKILLS.length)];
+            if (required.stream().noneMatch(x -> x.skill().equals(skill))) {
+                required.add(new SkillRequirement(skill, 1 + rnd.nextInt(8)));
+            }
+        }
+        return new CallSkills(required, now.plusMillis(rnd.nextInt(60_000) - 5_000));
     }
 
     private static String pick(Random rnd, List<String> ids, String otherwise) {
