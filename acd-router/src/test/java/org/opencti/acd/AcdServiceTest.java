@@ -62,6 +62,11 @@ class AcdServiceTest {
             public Customer save(Customer customer) {
                 return customer;
             }
+
+            @Override
+            public Optional<CustomerProfile> findByAccount(String accountNumber, int recent) {
+                return Optional.empty();
+            }
         };
         AgentStateStore store = new AgentStateStore() {
             @Override

@@ -71,6 +71,11 @@ class ScreenPopServiceTest {
             public Customer save(Customer customer) {
                 return customer;
             }
+
+            @Override
+            public Optional<CustomerProfile> findByAccount(String accountNumber, int recent) {
+                return Optional.empty();
+            }
         };
         ScreenPop pop = pop(stuck, "2025550143", Duration.ofMillis(50));
         assertThat(pop.outcome()).isEqualTo(ScreenPop.Outcome.DEGRADED);

@@ -3,6 +3,7 @@ package org.opencti.core.adapter.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -173,5 +174,97 @@ public abstract class CustomerDirectoryContract {
 
         assertThat(saved.phoneNumbers()).isEmpty();
         assertThat(directory().findByPhone("+13125550122", 0).orElseThrow().customer()).isEqualTo(updated);
+    }
+
+    /** Alice with every detail the model has, so that a round trip that drops one shows. */
+    protected static Customer fullAlice() {
+        return alice("+12025550143").withContact(new Customer.Contact("alice@example.com", "es-US", "sms", "09:00-12:00"))
+            .withValue(new Customer.Value(new BigDecimal("4820.5"), new BigDecimal("148.25"), new BigDecimal("-12.40")))
+            .withRelationship(new Customer.Relationship(true, true, "1001"));
+    }
+
+    @Test
+    public void everyFieldSurvivesTheRoundTrip() {
+        Customer saved = directory().save(fullAlice());
+
+        assertThat(saved).isEqualTo(fullAlice().stored(saved.id(), List.of("+12025550143")));
+        assertThat(saved.value().lifetimeValue()).isEqualTo(new BigDecimal("4820.50"));
+        assertThat(directory().findByPhone("+12025550143", 0).orElseThrow().customer()).isEqualTo(saved);
+        assertThat(directory().findByAccount("AC-1", 0).orElseThrow().customer()).isEqualTo(saved);
+
+        Customer changed = saved.withContact(new Customer.Contact("a.moreno@example.org", "en", "voice", "18:00-20:30"))
+            .withValue(new Customer.Value(BigDecimal.ZERO, new BigDecimal("0.01"), new BigDecimal("99999999999.99")))
+            .withRelationship(new Customer.Relationship(false, true, "2002"));
+        directory().save(changed);
+        assertThat(directory().findByAccount("AC-1", 0).orElseThrow().customer()).isEqualTo(changed);
+
+        Customer cleared = new Customer(saved.id(), "Ms", "Alice", "Moreno", "Gold", "AC-1", List.of("+12025550143"));
+        directory().save(cleared);
+        Customer back = directory().findByAccount("AC-1", 0).orElseThrow().customer();
+        assertThat(back).isEqualTo(cleared);
+        assertThat(back.contact()).isEqualTo(Customer.Contact.NONE);
+        assertThat(back.value()).isEqualTo(Customer.Value.NONE);
+        assertThat(back.relationship()).isEqualTo(Customer.Relationship.NONE);
+    }
+
+    @Test
+    public void findByAccountGivesTheWholeProfile() {
+        Customer alice = directory().save(fullAlice());
+        directory().save(new Customer(0, null, "Bob", "Stone", null, "AC-2", List.of("+13125550122")));
+        history().record(interaction("c-1", alice.id(), T0, "ANSWERED"));
+        history().record(interaction("c-2", alice.id(), T0.plusSeconds(60), "ANSWERED"));
+
+        CustomerProfile profile = directory().findByAccount("AC-1", 1).orElseThrow();
+
+        assertThat(profile.customer()).isEqualTo(alice);
+        assertThat(profile.recentInteractions()).extracting(InteractionSummary::startedAt)
+            .containsExactly(T0.plusSeconds(60));
+        assertThat(profile.openCases()).isEmpty();
+        assertThat(profile.consents()).isEmpty();
+        assertThat(directory().findByAccount("AC-2", 5).orElseThrow().customer().firstName()).isEqualTo("Bob");
+        assertThat(directory().findByAccount("AC-3", 5)).isEmpty();
+        assertThat(directory().findByAccount("ac-1", 5)).isEmpty();
+        assertThat(directory().findByAccount("", 5)).isEmpty();
+        assertThatThrownBy(() -> directory().findByAccount(null, 1)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> directory().findByAccount("AC-1", -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    public void aChangedAccountNumberIsFoundUnderTheNewOneOnly() {
+        Customer saved = directory().save(fullAlice());
+        Customer moved = new Customer(saved.id(), "Ms", "Alice", "Moreno", "Gold", "AC-9", List.of("+12025550143"),
+            saved.contact(), saved.value(), saved.relationship());
+        directory().save(moved);
+
+        assertThat(directory().findByAccount("AC-1", 0)).isEmpty();
+        assertThat(directory().findByAccount("AC-9", 0).orElseThrow().customer()).isEqualTo(moved);
+        assertThat(directory().save(new Customer(0, null, "New", "Owner", null, "AC-1", List.of())).accountNumber())
+            .isEqualTo("AC-1");
+    }
+
+    @Test
+    public void badDetailsAreRefusedByFieldAndNothingStoredChanges() {
+        Customer saved = directory().save(fullAlice());
+
+        assertThatThrownBy(() -> saved.withContact(new Customer.Contact("alice.example.com", null, null, null)))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("email");
+        assertThatThrownBy(() -> new Customer.Contact(null, null, "fax", null))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("preferredChannel");
+        assertThatThrownBy(() -> new Customer.Contact(null, null, null, "9-5"))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("preferredContactTime");
+        assertThatThrownBy(() -> new Customer.Contact(null, "English", null, null))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("preferredLanguage");
+        assertThatThrownBy(() -> new Customer.Value(new BigDecimal("-0.01"), null, null))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lifetimeValue");
+        assertThatThrownBy(() -> new Customer.Value(null, new BigDecimal("-5"), null))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("acquisitionCost");
+        assertThatThrownBy(() -> new Customer.Value(null, null, new BigDecimal("1.005")))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("balance");
+        assertThatThrownBy(() -> new Customer.Value(null, null, new BigDecimal("1000000000000")))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("balance");
+        assertThatThrownBy(() -> new Customer.Relationship(true, false, " "))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("accountManager");
+
+        assertThat(directory().findByAccount("AC-1", 0).orElseThrow().customer()).isEqualTo(saved);
     }
 }

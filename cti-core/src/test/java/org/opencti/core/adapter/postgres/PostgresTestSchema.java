@@ -42,7 +42,8 @@ public final class PostgresTestSchema implements AutoCloseable {
     }
 
     void empty() {
-        truncate("interactions", "customer_phones", "customers", "survey_answers");
+        truncate("interactions", "customer_consents", "customer_cases", "customer_orders", "customer_phones", "customers",
+            "survey_answers");
     }
 
     public void truncate(String... tables) {

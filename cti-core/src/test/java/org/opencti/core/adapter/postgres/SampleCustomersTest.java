@@ -2,6 +2,7 @@ package org.opencti.core.adapter.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -10,7 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.opencti.core.adapter.memory.InMemoryCustomerDirectory;
 import org.opencti.core.adapter.memory.InMemoryInteractionLog;
 import org.opencti.core.customer.Customer;
+import org.opencti.core.customer.CustomerOrder;
+import org.opencti.core.customer.CustomerProfile;
 import org.opencti.core.customer.PhoneNumbers;
+import org.opencti.core.customer.PinCheck;
+import org.opencti.core.port.CustomerAccounts;
 
 class SampleCustomersTest {
     private static PostgresTestSchema db;
@@ -66,5 +71,29 @@ class SampleCustomersTest {
         Customer last = SampleCustomers.demo().get(SampleCustomers.demo().size() - 1);
         assertThat(directory.findByPhone(last.phoneNumbers().get(0), 0).orElseThrow().customer().id())
             .isEqualTo(SampleCustomers.demo().size());
+    }
+
+    @Test
+    void theSeededSamplesGiveTheDemoIvrSomethingOnEveryPath() {
+        InMemoryCustomerDirectory memory = new InMemoryCustomerDirectory(new InMemoryInteractionLog());
+        db.empty();
+        PostgresCustomerDirectory postgres = new PostgresCustomerDirectory(db.dataSource());
+        for (CustomerAccounts directory : List.of(memory, postgres)) {
+            SampleCustomers.seed(directory);
+            Instant now = Instant.parse("2026-11-25T12:00:00Z");
+
+            CustomerProfile alice = directory.findByAccount("100234", 0).orElseThrow();
+            assertThat(alice.customer().value().balance()).isNotNull();
+            assertThat(alice.hasOpenComplaint()).isTrue();
+            assertThat(directory.verifyPin("100234", SampleCustomers.PIN, now)).isEqualTo(PinCheck.VERIFIED);
+            assertThat(directory.findOrder("100234", "500170").orElseThrow().status())
+                .isEqualTo(CustomerOrder.Status.SHIPPED);
+            assertThat(directory.findOrder("100487", "500170")).isEmpty();
+            assertThat(directory.findByAccount("100562", 0).orElseThrow().openCases()).hasSize(1);
+            for (Customer sample : SampleCustomers.demo()) {
+                assertThat(sample.value().balance()).as(sample.accountNumber()).isNotNull();
+                assertThat(directory.verifyPin(sample.accountNumber(), "0000", now)).isEqualTo(PinCheck.WRONG);
+            }
+        }
     }
 }
