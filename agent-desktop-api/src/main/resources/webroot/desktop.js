@@ -36,6 +36,25 @@
     $('reason').textContent = reason ? '(' + reason + ')' : '';
   }
 
+  /** What the caller told the IVR (intent, path, account checked...), so nobody asks again. */
+  function renderCallData(data) {
+    const keys = Object.keys(data || {});
+    if (keys.length === 0) {
+      return;
+    }
+    const table = document.createElement('dl');
+    table.className = 'call-data';
+    keys.forEach((k) => {
+      const dt = document.createElement('dt');
+      dt.textContent = k.replace(/^CTI_/, '').replace(/_/g, ' ').toLowerCase();
+      const dd = document.createElement('dd');
+      dd.textContent = data[k];
+      table.appendChild(dt);
+      table.appendChild(dd);
+    });
+    $('pop').appendChild(table);
+  }
+
   function renderPop(pop) {
     const box = $('pop');
     box.textContent = '';
@@ -91,6 +110,7 @@
         break;
       case 'screenPop':
         renderPop(msg.pop);
+        renderCallData(msg.callData);
         logEvent('screen pop: ' + msg.pop.outcome + ' in ' + msg.pop.lookupMillis + ' ms');
         break;
       case 'callConnected':

@@ -3,7 +3,9 @@ package org.opencti.acd;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.opencti.acd.routing.CallSkills;
 import org.opencti.acd.routing.CallerProfile;
@@ -26,6 +28,10 @@ final class CallerVariables {
     static final String SURVEY = "CTI_SURVEY";
     static final String LANGUAGE = "CTI_LANGUAGE";
     static final String SKILLS = "CTI_SKILLS";
+    static final String IVR_DATA = "CTI_IVR_DATA";
+    /** A screen pop shows what a caller told the IVR, not a dump of a misbehaving dialplan. */
+    private static final int MAX_CALL_DATA = 32;
+    private static final int MAX_VALUE = 200;
     /** More would be a dialplan gone wrong, not a caller's needs. */
     private static final int MAX_CALL_SKILLS = 8;
     private static final double MAX_BOOST = 1_000_000;
@@ -51,6 +57,21 @@ final class CallerVariables {
                 .filter(r -> out.stream().noneMatch(x -> x.skill().equals(r.skill()))).ifPresent(out::add);
         }
         return out.isEmpty() ? CallSkills.NONE : new CallSkills(out, waitingSince.plus(policy.waitFor()));
+    }
+
+    /** The variables the IVR listed in {@code CTI_IVR_DATA}, in its order, bounded in number and length. */
+    static Map<String, String> ivrData(ChannelTracker.TrackedChannel ch) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : text(ch.variable(IVR_DATA)).orElse("").split(",")) {
+            String key = name.trim();
+            if (out.size() >= MAX_CALL_DATA) {
+                break;
+            }
+            if (!key.isEmpty() && !key.equals(IVR_DATA)) {
+                ch.variable(key).ifPresent(v -> out.put(key, v.length() > MAX_VALUE ? v.substring(0, MAX_VALUE) : v));
+            }
+        }
+        return out;
     }
 
     static boolean agreedToSurvey(ChannelTracker.TrackedChannel ch) {

@@ -1,6 +1,7 @@
 package org.opencti.acd;
 
 import java.time.Instant;
+import java.util.Map;
 import org.opencti.acd.routing.CallSkills;
 import org.opencti.acd.routing.CallerProfile;
 import org.opencti.core.screenpop.ScreenPop;
@@ -28,6 +29,8 @@ final class InboundCall {
     CallerProfile caller = CallerProfile.standard();
     /** What the caller needs of an agent beyond the queue (their language, skills the IVR named). */
     CallSkills skills = CallSkills.NONE;
+    /** What the IVR collected and set, shown with the screen pop. */
+    Map<String, String> callData = Map.of();
     String tier;
     ScreenPop pop;
     int originalPosition;

@@ -11,14 +11,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.opencti.acd.CallSkillPolicy;
 import org.opencti.acd.calendar.BusinessCalendar;
 import org.opencti.config.ContactCentreConfig;
+import org.opencti.config.SkillDef;
 import org.opencti.core.customer.PhoneNumbers;
-import org.opencti.core.port.CustomerDirectory;
+import org.opencti.core.port.CustomerAccounts;
 import org.opencti.core.port.SurveyLog;
 import org.opencti.core.survey.SurveyAnswer;
 import org.opencti.desktop.http.AdminOutcome;
@@ -26,11 +29,9 @@ import org.opencti.ivr.agi.AgiScript;
 import org.opencti.ivr.agi.AgiScriptRouter;
 import org.opencti.ivr.entry.EntryIvr;
 import org.opencti.ivr.run.ContainmentStats;
-import org.opencti.ivr.run.CustomerLookup;
 import org.opencti.ivr.run.MenuRunner;
 import org.opencti.ivr.run.MenuTreeScript;
 import org.opencti.ivr.run.OpenHours;
-import org.opencti.ivr.run.PinVerifier;
 import org.opencti.ivr.tree.MenuTree;
 import org.opencti.ivr.tree.MenuTreeException;
 import org.opencti.ivr.tree.MenuTreeLoader;
@@ -58,7 +59,7 @@ final class IvrSetup {
     private IvrSetup() {
     }
 
-    static Ivr create(ContactCentreConfig config, Map<String, BusinessCalendar> calendars, CustomerDirectory customers,
+    static Ivr create(ContactCentreConfig config, Map<String, BusinessCalendar> calendars, CustomerAccounts customers,
                       SurveyLog surveys, Executor worker, Clock clock, MeterRegistry metrics) {
         AgiScript entry = new EntryIvr(entryMenu(config), metrics);
         if (config.ivrMenuFile() == null) {
@@ -79,12 +80,10 @@ final class IvrSetup {
                 + String.join("\n  - ", problems));
         }
         MenuTreeRegistry registry = new MenuTreeRegistry(trees);
-        // PINs are not part of the customer record yet: every PIN check fails, and the caller reaches a person.
-        PinVerifier noPins = (account, pin) -> CompletableFuture.completedFuture(false);
+        IvrCustomerData customerData = new IvrCustomerData(customers, new PhoneNumbers(config.defaultRegion()), worker, clock);
         OpenHours hours = calendar -> CompletableFuture.completedFuture(
             calendars.getOrDefault(calendar, BusinessCalendar.alwaysOpen()).isOpen(clock.instant()));
-        MenuRunner runner = new MenuRunner(MenuRunner.Settings.standard(), lookup(customers, new PhoneNumbers(config.defaultRegion()),
-            worker), noPins, hours);
+        MenuRunner runner = new MenuRunner(MenuRunner.Settings.standard(), customerData, customerData, hours);
         ContainmentStats containment = new ContainmentStats();
         AgiScript treeScript = new MenuTreeScript(registry, runner, containment, config.defaultQueue())
             .onFinished(SURVEY_CONTEXT, run -> worker.execute(() -> storeSurvey(run, surveys, clock)));
@@ -153,6 +152,7 @@ final class IvrSetup {
     /** Queues and calendars the trees name must exist here. */
     static List<String> crossCheck(MenuTrees trees, ContactCentreConfig config) {
         List<String> problems = new ArrayList<>();
+        Set<String> skills = config.skills().stream().map(SkillDef::name).collect(Collectors.toSet());
         for (MenuTree tree : trees.trees().values()) {
             if (config.queue(tree.personExit()).isEmpty()) {
                 problems.add("trees." + tree.name() + ".personExit: unknown queue \"" + tree.personExit() + "\"");
@@ -165,39 +165,23 @@ final class IvrSetup {
                     problems.add(at + ".queue: unknown queue \"" + c.queue() + "\"");
                 } else if (node instanceof Node.BusinessHours b && config.calendar(b.calendar()).isEmpty()) {
                     problems.add(at + ".calendar: unknown calendar \"" + b.calendar() + "\"");
+                } else if (node instanceof Node.SetData d && d.values().containsKey("skills")) {
+                    problems.addAll(unknownSkills(at + ".values.skills", d.values().get("skills"), skills));
                 }
             }
         }
         return problems;
     }
 
-    /** The caller's record as call data the tree can branch on; account lookups need issue 7's customer model. */
-    private static CustomerLookup lookup(CustomerDirectory directory, PhoneNumbers numbers, Executor worker) {
-        return new CustomerLookup() {
-            @Override
-            public CompletionStage<Optional<Map<String, String>>> lookupByCaller(String number) {
-                Optional<String> e164 = numbers.toE164(number);
-                if (e164.isEmpty()) {
-                    return CompletableFuture.completedFuture(Optional.empty());
-                }
-                return CompletableFuture.supplyAsync(() -> directory.findByPhone(e164.get(), 0).map(p -> {
-                    Map<String, String> data = new LinkedHashMap<>();
-                    data.put("NAME", p.customer().displayName());
-                    if (p.customer().tier() != null) {
-                        data.put("TIER", p.customer().tier());
-                    }
-                    if (p.customer().accountNumber() != null) {
-                        data.put("ACCOUNT", p.customer().accountNumber());
-                    }
-                    return Map.copyOf(data);
-                }), worker);
+    /** Skills a tree asks for ({@code skill} or {@code skill:level}, comma-separated) that this contact centre lacks. */
+    private static List<String> unknownSkills(String at, String value, Set<String> known) {
+        List<String> problems = new ArrayList<>();
+        for (String item : value.split(",")) {
+            if (CallSkillPolicy.requirement(item.trim(), known).isEmpty()) {
+                problems.add(at + ": \"" + item.trim() + "\" is not a skill of this contact centre (skill or skill:level 1-10)");
             }
-
-            @Override
-            public CompletionStage<Optional<Map<String, String>>> lookupByAccount(String account) {
-                return CompletableFuture.completedFuture(Optional.empty());
-            }
-        };
+        }
+        return problems;
     }
 
     /** The standard entry menu, offering only the queues this contact centre has. */

@@ -2,6 +2,7 @@ package org.opencti.desktop.ws;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
 import org.opencti.core.customer.Customer;
 import org.opencti.core.customer.CustomerProfile;
 import org.opencti.core.customer.InteractionSummary;
@@ -20,7 +21,8 @@ public final class DesktopEventJson {
         } else if (event instanceof DesktopEvent.CallOffered e) {
             json.put("type", "callOffered").put("callId", e.callId()).put("callerNumber", e.callerNumber()).put("queue", e.queue());
         } else if (event instanceof DesktopEvent.ScreenPopped e) {
-            json.put("type", "screenPop").put("callId", e.callId()).put("pop", pop(e.pop()));
+            json.put("type", "screenPop").put("callId", e.callId()).put("pop", pop(e.pop()))
+                .put("callData", new JsonObject(new LinkedHashMap<String, Object>(e.callData())));
         } else if (event instanceof DesktopEvent.CallConnected e) {
             json.put("type", "callConnected").put("callId", e.callId());
         } else if (event instanceof DesktopEvent.CallEnded e) {

@@ -1,6 +1,9 @@
 package org.opencti.core.desktop;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.opencti.core.agent.AgentState;
 import org.opencti.core.screenpop.ScreenPop;
 
@@ -15,7 +18,16 @@ public sealed interface DesktopEvent {
     record CallOffered(String agentId, Instant at, String callId, String callerNumber, String queue)
         implements DesktopEvent { }
 
-    record ScreenPopped(String agentId, Instant at, String callId, ScreenPop pop) implements DesktopEvent { }
+    /** {@code callData}: what the IVR collected and set for the call (intent, path, account checked...), by name. */
+    record ScreenPopped(String agentId, Instant at, String callId, ScreenPop pop, Map<String, String> callData) implements DesktopEvent {
+        public ScreenPopped {
+            callData = Collections.unmodifiableMap(new LinkedHashMap<>(callData)); // in the order the IVR set them
+        }
+
+        public ScreenPopped(String agentId, Instant at, String callId, ScreenPop pop) {
+            this(agentId, at, callId, pop, Map.of());
+        }
+    }
 
     record CallConnected(String agentId, Instant at, String callId) implements DesktopEvent { }
 

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * ({@code intent}, {@code priority}, {@code language}, {@code skills} become {@code CTI_INTENT}, {@code CTI_PRIORITY},
  * {@code CTI_LANGUAGE}, {@code CTI_SKILLS}); branches read it, and leaving for a person writes it all as channel
  * variables. A PIN is never kept. The account key of an account data dip is the account of the last successful account
- * check, else the digits last collected (an order number), else the {@code ACCOUNT} of the caller's customer data.
+ * check, else the digits last collected, else the {@code ACCOUNT} of the caller's customer data; an order data dip looks
+ * up the digits last collected within the checked account, else the caller's.
  */
 final class CallRun {
 
@@ -54,6 +55,7 @@ final class CallRun {
     private String language;
     private Optional<Map<String, String>> callerData = Optional.empty();
     private String account;
+    private String lastDigits;
     private String callbackQueue;
     private String lastNode = "";
     private int steps;
@@ -174,11 +176,29 @@ final class CallRun {
         if (account != null) {
             return account;
         }
+        return lastDigits != null ? lastDigits : callerAccount();
+    }
+
+    /** The account the caller proved (PIN), else the one their number belongs to; null for an unknown caller. */
+    String identifiedAccount() {
+        return account != null ? account : callerAccount();
+    }
+
+    String lastDigits() {
+        return lastDigits;
+    }
+
+    private String callerAccount() {
         return callerData.map(d -> d.get("ACCOUNT")).orElse(null);
     }
 
+    /** A PIN-checked account. */
     void account(String value) {
         account = value;
+    }
+
+    void lastDigits(String value) {
+        lastDigits = value;
     }
 
     void callbackQueue(String queue) {
@@ -249,6 +269,7 @@ final class CallRun {
         out.put(variable, value);
         out.put(MenuRunner.PATH, root.name() + ">" + String.join(">", path));
         vars.forEach(out::putIfAbsent);
+        out.put(MenuRunner.DATA, String.join(",", out.keySet()));
         CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
         for (Map.Entry<String, String> e : out.entrySet()) {
             chain = chain.thenCompose(v -> io.setVariable(e.getKey(), e.getValue()));

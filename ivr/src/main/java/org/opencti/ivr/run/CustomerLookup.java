@@ -23,9 +23,17 @@ public interface CustomerLookup {
         public CompletionStage<Optional<Map<String, String>>> lookupByAccount(String account) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
+
+        @Override
+        public CompletionStage<Optional<Map<String, String>>> lookupOrder(String account, String orderNumber) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
     };
 
     CompletionStage<Optional<Map<String, String>>> lookupByCaller(String number);
 
     CompletionStage<Optional<Map<String, String>>> lookupByAccount(String account);
+
+    /** The order (e.g. {@code ORDER_STATUS}) only when it belongs to {@code account}. */
+    CompletionStage<Optional<Map<String, String>>> lookupOrder(String account, String orderNumber);
 }

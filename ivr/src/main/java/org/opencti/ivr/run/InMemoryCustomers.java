@@ -12,6 +12,7 @@ public final class InMemoryCustomers implements CustomerLookup, PinVerifier {
     private final Map<String, Map<String, String>> byCaller = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> byAccount = new ConcurrentHashMap<>();
     private final Map<String, String> pins = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> orders = new ConcurrentHashMap<>();
 
     /** The data returned for calls from {@code number}. */
     public InMemoryCustomers caller(String number, Map<String, String> data) {
@@ -22,6 +23,12 @@ public final class InMemoryCustomers implements CustomerLookup, PinVerifier {
     /** The data returned for {@code account} (an account number, or any other key such as an order number). */
     public InMemoryCustomers account(String account, Map<String, String> data) {
         byAccount.put(account, Map.copyOf(data));
+        return this;
+    }
+
+    /** The data returned for order {@code number} of {@code account}. */
+    public InMemoryCustomers order(String account, String number, Map<String, String> data) {
+        orders.put(account + "/" + number, Map.copyOf(data));
         return this;
     }
 
@@ -38,6 +45,11 @@ public final class InMemoryCustomers implements CustomerLookup, PinVerifier {
     @Override
     public CompletionStage<Optional<Map<String, String>>> lookupByAccount(String account) {
         return CompletableFuture.completedFuture(Optional.ofNullable(byAccount.get(account)));
+    }
+
+    @Override
+    public CompletionStage<Optional<Map<String, String>>> lookupOrder(String account, String orderNumber) {
+        return CompletableFuture.completedFuture(Optional.ofNullable(orders.get(account + "/" + orderNumber)));
     }
 
     @Override

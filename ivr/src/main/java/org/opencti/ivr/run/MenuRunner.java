@@ -26,6 +26,8 @@ public final class MenuRunner {
     /** Channel variables the interpreter sets. */
     public static final String QUEUE = "CTI_QUEUE";
     public static final String PATH = "CTI_IVR_PATH";
+    /** The names of the variables the IVR set for the call, comma-separated: what the agent's screen pop shows. */
+    public static final String DATA = "CTI_IVR_DATA";
     public static final String INTENT = "CTI_INTENT";
     public static final String PRIORITY = "CTI_PRIORITY";
     public static final String LANGUAGE = "CTI_LANGUAGE";
@@ -104,6 +106,10 @@ public final class MenuRunner {
 
     CompletionStage<Optional<Map<String, String>>> lookupByAccount(String account) {
         return deadline(() -> customers.lookupByAccount(account)).thenApply(o -> o.flatMap(x -> x));
+    }
+
+    CompletionStage<Optional<Map<String, String>>> lookupOrder(String account, String orderNumber) {
+        return deadline(() -> customers.lookupOrder(account, orderNumber)).thenApply(o -> o.flatMap(x -> x));
     }
 
     CompletionStage<Optional<Boolean>> verify(String account, String pin) {

@@ -122,7 +122,7 @@ final class NodeSteps {
                     String digits = input.digits();
                     if (digits.length() >= node.minDigits() && digits.length() <= node.maxDigits()) {
                         call.vars().put(node.variable(), digits);
-                        call.account(digits);
+                        call.lastDigits(digits);
                         return go(node.next());
                     }
                     if (attempt > node.retries()) {
@@ -169,6 +169,11 @@ final class NodeSteps {
         CompletionStage<Optional<Map<String, String>>> data;
         if (dip.lookup() == Node.Lookup.CALLER) {
             data = CompletableFuture.completedFuture(call.callerData());
+        } else if (dip.lookup() == Node.Lookup.ORDER) {
+            String account = call.identifiedAccount();
+            String order = call.lastDigits();
+            data = account == null || order == null ? CompletableFuture.completedFuture(Optional.empty())
+                    : call.runner().lookupOrder(account, order);
         } else {
             String account = call.account();
             data = account == null ? CompletableFuture.completedFuture(Optional.empty()) : call.runner().lookupByAccount(account);

@@ -90,7 +90,12 @@ public sealed interface Node {
         }
     }
 
-    enum Lookup { CALLER, ACCOUNT }
+    /**
+     * CALLER: the record of the caller's number. ACCOUNT: the account just checked, else the digits last keyed, else
+     * the caller's account. ORDER: the order whose number the caller last keyed, only if it belongs to the caller's
+     * account (checked by PIN, or found by their number): nobody hears about someone else's order.
+     */
+    enum Lookup { CALLER, ACCOUNT, ORDER }
 
     record DataDip(String id, Lookup lookup, String onFound, String onNotFound) implements Node {
         public Map<String, String> references() {

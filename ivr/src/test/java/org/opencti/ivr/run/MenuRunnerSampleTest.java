@@ -2,11 +2,14 @@ package org.opencti.ivr.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.opencti.ivr.run.RunFixtures.ACCOUNT;
+import static org.opencti.ivr.run.RunFixtures.KNOWN;
 import static org.opencti.ivr.run.RunFixtures.ORDER;
 import static org.opencti.ivr.run.RunFixtures.PIN;
 import static org.opencti.ivr.run.ScriptedCaller.TIMEOUT;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opencti.ivr.run.RunOutcome.End;
 import org.opencti.ivr.tree.MenuTrees;
@@ -34,7 +37,7 @@ class MenuRunnerSampleTest {
         assertThat(outcome).usingRecursiveComparison().ignoringFields("data")
             .isEqualTo(new RunOutcome(List.of("identify", "hours", "welcome", "agent"), End.PERSON, "agent"));
         assertThat(caller.log()).containsExactly("collect en/main-menu", "set CTI_QUEUE=support",
-                "set CTI_IVR_PATH=main>identify>hours>welcome>agent", TO_HOLD.get(0));
+                "set CTI_IVR_PATH=main>identify>hours>welcome>agent", "set CTI_IVR_DATA=CTI_QUEUE,CTI_IVR_PATH", TO_HOLD.get(0));
     }
 
     @Test
@@ -98,20 +101,46 @@ class MenuRunnerSampleTest {
 
     @Test
     void orderStatusIsSelfServiceWhenTheCallerSaysGoodbye() {
-        ScriptedCaller caller = ScriptedCaller.pressing("2", ORDER, "1");
+        ScriptedCaller caller = ScriptedCaller.pressing("2", ACCOUNT, PIN, ORDER, "1");
 
         RunOutcome outcome = call(caller);
 
         assertThat(outcome).usingRecursiveComparison().ignoringFields("data")
-            .isEqualTo(new RunOutcome(List.of("identify", "hours", "welcome", "orderIntent", "orderNumber",
-                "orderLookup", "sayStatus", "offerAgent", "goodbye"), End.SELF_SERVICE, "goodbye"));
-        assertThat(caller.log()).containsExactly("collect en/main-menu", "collect en/enter-order-number", "play en/your-order-is",
-                "say shipped ORDER_STATUS", "collect en/agent-or-menu", "play en/goodbye", "hangup");
+            .isEqualTo(new RunOutcome(List.of("identify", "hours", "welcome", "orderIntent", "orderKnownCaller", "orderAccount",
+                "orderNumber", "orderLookup", "sayStatus", "offerAgent", "goodbye"), End.SELF_SERVICE, "goodbye"));
+        assertThat(caller.log()).containsExactly("collect en/main-menu", "collect en/account-and-pin", "collect en/enter-pin",
+                "collect en/enter-order-number", "play en/your-order-is", "say shipped ORDER_STATUS", "collect en/agent-or-menu",
+                "play en/goodbye", "hangup");
+    }
+
+    @Test
+    void aCallerKnownByTheirNumberSkipsTheAccountCheck() {
+        ScriptedCaller caller = ScriptedCaller.pressing("2", ORDER, "1");
+
+        RunOutcome outcome = RunFixtures.run(RunFixtures.runner(true), TREES, "main", KNOWN, caller);
+
+        assertThat(outcome.path()).containsSubsequence("orderKnownCaller", "orderNumber", "orderLookup", "sayStatus")
+            .doesNotContain("orderAccount");
+        assertThat(outcome.end()).isEqualTo(End.SELF_SERVICE);
+    }
+
+    @Test
+    void anOrderOfAnotherAccountIsNotFound() {
+        ScriptedCaller caller = ScriptedCaller.pressing("2", ORDER, "0");
+
+        RunOutcome outcome = RunFixtures.run(RunFixtures.runner(true), TREES, "main", KNOWN, caller);
+        assertThat(outcome.path()).contains("sayStatus");
+
+        InMemoryCustomers other = RunFixtures.customers().caller("+15550002", Map.of("ACCOUNT", "777777"));
+        ScriptedCaller stranger = ScriptedCaller.pressing("2", ORDER, "0");
+        RunOutcome refused = RunFixtures.run(new MenuRunner(MenuRunner.Settings.standard(), other, other,
+                OpenHours.openFor(Set.of("support"))), TREES, "main", "+15550002", stranger);
+        assertThat(refused.path()).contains("orderNotFound").doesNotContain("sayStatus");
     }
 
     @Test
     void anUnknownOrderSaysSoAndTheCallerMayAskForAnAgent() {
-        ScriptedCaller caller = ScriptedCaller.pressing("2", "99999999", "0");
+        ScriptedCaller caller = ScriptedCaller.pressing("2", ACCOUNT, PIN, "99999999", "0");
 
         RunOutcome outcome = call(caller);
 
@@ -121,7 +150,7 @@ class MenuRunnerSampleTest {
 
     @Test
     void tooFewOrderDigitsAskAgain() {
-        ScriptedCaller caller = ScriptedCaller.pressing("2", "123", ORDER, "1");
+        ScriptedCaller caller = ScriptedCaller.pressing("2", ACCOUNT, PIN, "123", ORDER, "1");
 
         RunOutcome outcome = call(caller);
 

@@ -125,6 +125,11 @@ class MenuRunnerTest {
             public CompletionStage<Optional<Map<String, String>>> lookupByAccount(String account) {
                 return new CompletableFuture<>();
             }
+
+            @Override
+            public CompletionStage<Optional<Map<String, String>>> lookupOrder(String account, String orderNumber) {
+                return new CompletableFuture<>();
+            }
         };
         MenuRunner runner = new MenuRunner(MenuRunner.Settings.standard().withPortDeadline(Duration.ofMillis(20)), silent,
                 (account, pin) -> new CompletableFuture<>(), OpenHours.openFor(Set.of("support")));
@@ -162,7 +167,7 @@ class MenuRunnerTest {
         }
         ScriptedCaller caller = ScriptedCaller.pressing(keys);
 
-        RunOutcome outcome = RunFixtures.run(runner, SAMPLE, "main", "unknown", caller);
+        RunOutcome outcome = RunFixtures.run(runner, SAMPLE, "main", KNOWN, caller);
 
         assertThat(outcome.end()).isEqualTo(End.PERSON);
         assertThat(outcome.path()).hasSize(12);
@@ -181,10 +186,10 @@ class MenuRunnerTest {
         InMemoryCustomers customers = RunFixtures.customers();
         MenuRunner runner = new MenuRunner(MenuRunner.Settings.standard(), customers, customers, OpenHours.openFor(Set.of("support")));
 
-        RunOutcome outcome = runner.run(SAMPLE, SAMPLE.tree("main").orElseThrow(), "unknown", broken).toCompletableFuture().join();
+        RunOutcome outcome = runner.run(SAMPLE, SAMPLE.tree("main").orElseThrow(), KNOWN, broken).toCompletableFuture().join();
 
         assertThat(outcome).usingRecursiveComparison().ignoringFields("data")
-            .isEqualTo(new RunOutcome(List.of("identify", "hours", "welcome", "orderIntent", "orderNumber",
+            .isEqualTo(new RunOutcome(List.of("identify", "vipCheck", "hours", "welcome", "orderIntent", "orderKnownCaller", "orderNumber",
                 "orderLookup", "sayStatus"), End.PERSON, "sayStatus"));
         assertThat(scripted.variables()).containsEntry("CTI_QUEUE", "support").containsEntry("ORDER_STATUS", "shipped");
     }

@@ -43,11 +43,11 @@ final class RunFixtures {
 
     static InMemoryCustomers customers() {
         return new InMemoryCustomers()
-                .caller(KNOWN, Map.of("CUSTOMER_NAME", "Ada Lovelace", "CTI_VIP", "false"))
+                .caller(KNOWN, Map.of("CUSTOMER_NAME", "Ada Lovelace", "CTI_VIP", "false", "ACCOUNT", ACCOUNT))
                 .caller(VIP, Map.of("CUSTOMER_NAME", "Grace Hopper", "CTI_VIP", "true"))
                 .account(ACCOUNT, Map.of("BALANCE", "120.50"))
                 .pin(ACCOUNT, PIN)
-                .account(ORDER, Map.of("ORDER_STATUS", "shipped"));
+                .order(ACCOUNT, ORDER, Map.of("ORDER_STATUS", "shipped"));
     }
 
     static MenuRunner runner(boolean open) {

@@ -24,7 +24,7 @@ class NodeTypesTest {
                   next: dip
                 dip:
                   type: dataDip
-                  lookup: order
+                  lookup: orders
                   onFound: say
                   onNotFound: say
                 say:
@@ -49,7 +49,7 @@ class NodeTypesTest {
                 "trees.main.nodes.welcome.maxDigits: must be at least minDigits (8), got 4",
                 "trees.main.nodes.welcome.terminator: must be one key of 0-9, * or #",
                 "trees.main.nodes.welcome.variable: not a variable name (letters, digits and _): \"9lives\"",
-                "trees.main.nodes.dip.lookup: must be one of caller, account, got \"order\"",
+                "trees.main.nodes.dip.lookup: must be one of caller, account, order, got \"orders\"",
                 "trees.main.nodes.say.kind: must be one of number, digits, money, date, orderStatus, got \"colour\"",
                 "trees.main.nodes.set.values[\"bad name\"]: not a variable name (letters, digits and _)",
                 "trees.main.nodes.br.conditions[0]: needs exactly one of equals, in, exists",
