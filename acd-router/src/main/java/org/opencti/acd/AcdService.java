@@ -199,6 +199,15 @@ public final class AcdService implements PbxEventListener {
         return onOwner(() -> Optional.ofNullable(agents.get(agentId)).map(AgentSession::status));
     }
 
+    /** An agent's team and state and, while a caller is connected to them, their leg's channel (for supervisors). */
+    public CompletionStage<Optional<AgentLine>> agentLine(String agentId) {
+        return onOwner(() -> Optional.ofNullable(agents.get(agentId)).map(a -> {
+            InboundCall call = a.callId == null ? null : calls.byId(a.callId);
+            String leg = call != null && call.stage == InboundCall.Stage.CONNECTED ? call.agentLegChannel : null;
+            return new AgentLine(a.profile.id(), a.profile.team(), a.state, a.callId, leg);
+        }));
+    }
+
     // ---- queries -----------------------------------------------------------------------------------
 
     public CompletionStage<List<WaitingCall>> waitingCalls() {
@@ -244,7 +253,9 @@ public final class AcdService implements PbxEventListener {
     private void handle(PbxEvent event) {
         owner.assertOwner();
         Optional<ChannelTracker.TrackedChannel> ch = channels.apply(event);
-        if (event instanceof PbxEvent.DialplanStep step && settings.holdContext().equals(step.context())) {
+        // Only entering hold starts a wait: after a conversation Asterisk resumes the caller in the hold context past
+        // MusicOnHold (the survey's GotoIf, then Hangup), and those steps are not a new call.
+        if (event instanceof PbxEvent.DialplanStep step && settings.holdContext().equals(step.context()) && step.priority() == 1) {
             ch.ifPresent(this::callerOnHold);
         } else if (event instanceof PbxEvent.ChannelHungUp hung) {
             channelGone(hung.channel().uniqueId());
@@ -271,6 +282,7 @@ public final class AcdService implements PbxEventListener {
             String recordTier = pop.customer().map(c -> c.customer().tier()).orElse(null);
             call.caller = CallerVariables.profile(ch, recordTier);
             call.skills = CallerVariables.skills(ch, callSkills, call.waitingSince);
+            call.callData = CallerVariables.ivrData(ch);
             call.tier = call.caller.tier();
             timers.arrive(call, scheduler.clock().instant());
         }));
@@ -356,7 +368,7 @@ public final class AcdService implements PbxEventListener {
         offered.increment();
         actions.notify(new DesktopEvent.CallOffered(agent.profile.id(), now, call.callId, call.callerNumber, call.queue));
         // The pop was looked up when the caller arrived: it is on the desktop before any phone can ring.
-        actions.notify(new DesktopEvent.ScreenPopped(agent.profile.id(), now, call.callId, call.pop));
+        actions.notify(new DesktopEvent.ScreenPopped(agent.profile.id(), now, call.callId, call.pop, call.callData));
         ringAgent(call, agent);
     }
 
