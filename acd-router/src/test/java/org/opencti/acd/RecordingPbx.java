@@ -11,11 +11,13 @@ import org.opencti.core.event.PbxEvent;
 import org.opencti.core.port.OriginateRequest;
 import org.opencti.core.port.PbxEventListener;
 import org.opencti.core.port.PbxGateway;
+import org.opencti.core.port.SpyRequest;
 
 /** A PBX gateway that records what it is asked and lets the test decide how originates end. */
 final class RecordingPbx implements PbxGateway {
     final List<String> actions = new ArrayList<>();
     final Map<String, OriginateRequest> originates = new LinkedHashMap<>();
+    final List<SpyRequest> spies = new ArrayList<>();
     private final Map<String, CompletableFuture<PbxEvent.OriginateCompleted>> pending = new LinkedHashMap<>();
 
     @Override
@@ -32,6 +34,15 @@ final class RecordingPbx implements PbxGateway {
     public CompletionStage<PbxEvent.OriginateCompleted> originate(OriginateRequest request) {
         actions.add("originate " + request.dialString() + " -> " + request.context());
         originates.put(request.reference(), request);
+        CompletableFuture<PbxEvent.OriginateCompleted> f = new CompletableFuture<>();
+        pending.put(request.reference(), f);
+        return f;
+    }
+
+    @Override
+    public CompletionStage<PbxEvent.OriginateCompleted> spy(SpyRequest request) {
+        actions.add("spy " + request.supervisorDialString() + " -> " + request.data());
+        spies.add(request);
         CompletableFuture<PbxEvent.OriginateCompleted> f = new CompletableFuture<>();
         pending.put(request.reference(), f);
         return f;

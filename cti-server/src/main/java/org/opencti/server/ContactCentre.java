@@ -15,9 +15,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.opencti.acd.AcdPorts;
 import org.opencti.acd.AcdService;
 import org.opencti.acd.AcdSetup;
+import org.opencti.acd.SupervisorActions;
 import org.opencti.config.AgentDef;
 import org.opencti.config.AmiConfig;
 import org.opencti.config.ContactCentreConfig;
@@ -100,6 +102,9 @@ public final class ContactCentre implements AutoCloseable {
         AgiScriptRouter scripts = ivr.router();
         this.fastAgi = new FastAgiServer(config.fastAgi().bindHost(), config.fastAgi().port(), scripts, metrics);
         http.addHealthCheck("asterisk-ami", pbx::isConnected);
+        // Supervisors and admins listen, whisper and barge from their own configured phones.
+        http.setSupervision(new SupervisorActions(acd, pbx, config.agents().stream().filter(a -> !AgentDef.ROLE_AGENT.equals(a.role()))
+            .collect(Collectors.toMap(AgentDef::id, AgentDef::phone))));
     }
 
     /** The satisfaction index by agent and by queue, from the stored survey answers. */

@@ -180,6 +180,7 @@ final class CallControl {
         if (ch.dying) {
             return;
         }
+        core.spy.channelEnding(ch);
         ch.dying = true;
         core.runner.interrupt(ch);
         if (ch.agi != null) {

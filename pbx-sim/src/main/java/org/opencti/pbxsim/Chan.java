@@ -53,6 +53,10 @@ final class Chan {
     boolean softHangup;
     int hangupCause = -1;
     AgiSession agi;
+    /** ChanSpy on this channel: the channel name and options it was given, and the channel it hears once attached. */
+    String spyTarget;
+    String spyOptions = "";
+    Chan spying;
     /** The Originate waiting for this channel to answer. */
     OriginateJob job;
     /** Keypad input waiting to be read (GET DATA, WAIT FOR DIGIT, STREAM FILE escape digits). */

@@ -176,6 +176,13 @@ final class Events {
             .add("CallerIDNum", job.cidNum).add("CallerIDName", job.cidName).build();
     }
 
+    /** {@code ChanSpyStart} / {@code ChanSpyStop}: the Spyer snapshot, then the Spyee snapshot (capture 05). */
+    AmiMessage chanSpy(String event, Chan spyer, Chan spyee) {
+        AmiMessage.Builder b = head(event, CALL);
+        snapshot(b, "Spyer", spyer);
+        return snapshot(b, "Spyee", spyee).build();
+    }
+
     AmiMessage shutdown() {
         return head("Shutdown", SYSTEM).add("Shutdown", "Cleanly").add("Restart", "True").build();
     }

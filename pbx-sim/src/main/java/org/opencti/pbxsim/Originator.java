@@ -287,6 +287,9 @@ final class Originator {
             one.dialplan = false;
             one.application = job.application;
             one.appData = job.data;
+            if (ChanSpy.isChanSpy(job.application)) {
+                core.spy.start(one, job.data);
+            }
         }
         core.emit(core.events.deviceState(one.device, "INUSE"));
         if (two != null) {

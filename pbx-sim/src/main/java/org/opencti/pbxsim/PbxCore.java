@@ -40,6 +40,7 @@ final class PbxCore {
     final DialplanRunner runner;
     final CallControl calls;
     final Originator originator;
+    final ChanSpy spy;
 
     final Map<String, String> globals = new LinkedHashMap<>();
     final Map<String, Chan> channels = new LinkedHashMap<>();
@@ -70,6 +71,7 @@ final class PbxCore {
         this.runner = new DialplanRunner(this);
         this.calls = new CallControl(this);
         this.originator = new Originator(this);
+        this.spy = new ChanSpy(this);
         this.bootedAt = clock.instant();
         this.ivrTarget = settings.fastAgiHost() == null ? null : settings.fastAgiHost() + ":" + settings.fastAgiPort();
         resetGlobals();

@@ -305,6 +305,12 @@ public final class PbxSimulator implements AutoCloseable {
         });
     }
 
+    /** The ChanSpy sessions attached now (supervisors listening, whispering or barging), in channel order. */
+    public List<SimSpy> spies() {
+        return core.call(() -> core.channels.values().stream().filter(c -> c.spying != null && !c.dying)
+            .map(c -> new SimSpy(c.name, c.spying.name, c.spyOptions)).toList());
+    }
+
     /** What happened so far, oldest first. */
     public List<SimRecord> history() {
         return List.copyOf(core.history);

@@ -29,6 +29,12 @@ public record SimRecord(Instant at, Kind kind, String subject, String detail) {
         REDIRECTED,
         HUNG_UP,
         CALLER_GAVE_UP,
+        /** ChanSpy attached: subject the supervisor's channel, detail {@code <spied-on channel>,<options>}. */
+        SPY_STARTED,
+        /** ChanSpy detached: subject the supervisor's channel, detail the spied-on channel. */
+        SPY_STOPPED,
+        /** ChanSpy found no channel of that name (yet): subject the supervisor's channel, detail the target. */
+        SPY_WAITING,
         AMI_DROPPED,
         RESTARTED
     }

@@ -15,6 +15,7 @@ import org.opencti.core.event.PbxEvent;
 import org.opencti.core.port.OriginateRequest;
 import org.opencti.core.port.PbxEventListener;
 import org.opencti.core.port.PbxGateway;
+import org.opencti.core.port.SpyRequest;
 import org.opencti.core.time.ManualScheduler;
 
 /**
@@ -184,6 +185,12 @@ final class SimulatedPbx implements PbxGateway {
     public CompletionStage<Void> redirectBoth(String channel, String context, String exten, String extraChannel, String extraContext,
                                               String extraExten) {
         return redirect(channel, context, exten, 1).thenCompose(v -> redirect(extraChannel, extraContext, extraExten, 1));
+    }
+
+    /** Supervisors are not part of a simulation. */
+    @Override
+    public CompletionStage<PbxEvent.OriginateCompleted> spy(SpyRequest request) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("the simulated PBX has no supervisors"));
     }
 
     @Override

@@ -7,10 +7,12 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.opencti.acd.AcdService;
+import org.opencti.acd.SupervisorActions;
 import org.opencti.desktop.auth.AuthService;
 import org.opencti.desktop.auth.Role;
 import org.opencti.desktop.auth.Session;
@@ -45,7 +48,9 @@ public final class DesktopServer {
     private final Map<String, BooleanSupplier> healthChecks = new ConcurrentSkipListMap<>();
     private final Map<String, Supplier<AdminOutcome>> adminActions = new ConcurrentSkipListMap<>();
     private final Map<String, Supplier<Map<String, Object>>> reports = new ConcurrentSkipListMap<>();
+    private volatile SupervisorActions supervision;
     private HttpServer server;
+    private Router router;
 
     public DesktopServer(Vertx vertx, Settings settings, AuthService auth, AcdService acd, DesktopHub hub,
                          PrometheusMeterRegistry metrics) {
@@ -59,7 +64,7 @@ public final class DesktopServer {
     }
 
     public Future<HttpServer> start() {
-        Router router = Router.router(vertx);
+        router = Router.router(vertx);
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(ctx -> {
@@ -73,6 +78,8 @@ public final class DesktopServer {
         router.post("/api/v1/admin/:name").handler(this::admin);
         router.get("/api/v1/reports/:name").handler(this::report);
         new QueueRoutes(agentRoutes, acd).mount(router);
+        new SupervisorRoutes(agentRoutes, acd, () -> supervision).mount(router);
+        new OpenApiRoutes(agentRoutes).mount(router);
         router.route("/api/*").handler(ctx -> ApiError.send(ctx, 404, "path", "no such endpoint: " + ctx.request().path()));
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
 
@@ -85,6 +92,11 @@ public final class DesktopServer {
             .webSocketHandler(this::onWebSocket)
             .requestHandler(router);
         return server.listen();
+    }
+
+    /** What rings supervisors' own phones into agents' calls (listen, whisper, barge); without it those answer 503. */
+    public void setSupervision(SupervisorActions supervision) {
+        this.supervision = supervision;
     }
 
     /**
@@ -180,6 +192,24 @@ public final class DesktopServer {
         // The pages this server serves itself are always allowed.
         int port = server == null ? settings.port() : server.actualPort();
         return origin.equals("http://localhost:" + port) || origin.equals("http://127.0.0.1:" + port);
+    }
+
+    /**
+     * What is mounted under /api/v1, as {@code "METHOD /path/{param}"} (the events WebSocket as its upgrade GET),
+     * for the test that keeps the OpenAPI document true to the code. Call after {@link #start()}.
+     */
+    List<String> apiRoutes() {
+        List<String> out = new ArrayList<>();
+        out.add("GET " + EVENTS_PATH);
+        for (Route route : router.getRoutes()) {
+            String path = route.getPath();
+            if (path == null || !path.startsWith("/api/v1/") || route.methods() == null) {
+                continue;
+            }
+            String documented = path.replaceAll(":([A-Za-z0-9_]+)", "{$1}");
+            route.methods().forEach(m -> out.add(m.name() + " " + documented));
+        }
+        return out;
     }
 
     public int port() {

@@ -50,6 +50,15 @@ public sealed interface PbxEvent {
     record OriginateCompleted(Instant at, String reference, boolean success, int reason, String uniqueId,
                               String channelName) implements PbxEvent { }
 
+    /**
+     * ChanSpyStart: {@code spyer} (a supervisor's channel running ChanSpy) now hears {@code spyee}. The mode (listen,
+     * whisper, barge) is not in the event: only the originate that started the spy knows it.
+     */
+    record SpyStarted(Instant at, ChannelRef spyer, ChannelRef spyee) implements PbxEvent { }
+
+    /** ChanSpyStop: the spy on {@code spyee} ended (the supervisor hung up, or the spied-on call ended). */
+    record SpyStopped(Instant at, ChannelRef spyer, ChannelRef spyee) implements PbxEvent { }
+
     /** Logged in and the PBX is fully booted; uptime tells a restart from a reconnect. */
     record PbxReady(Instant at, long uptimeSeconds, boolean reconnect) implements PbxEvent { }
 

@@ -17,6 +17,13 @@ public interface PbxGateway extends AutoCloseable {
 
     CompletionStage<PbxEvent.OriginateCompleted> originate(OriginateRequest request);
 
+    /**
+     * A supervisor joins a call: their phone is originated into {@code ChanSpy} on the agent's channel. Completes like
+     * {@link #originate}: when the supervisor's phone answered (the spy starts just after, {@link PbxEvent.SpyStarted})
+     * or the originate failed. Hanging up the supervisor's channel ends the spy.
+     */
+    CompletionStage<PbxEvent.OriginateCompleted> spy(SpyRequest request);
+
     CompletionStage<Void> redirect(String channel, String context, String exten, int priority);
 
     /**

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.BridgeLeaveEvent;
+import org.asteriskjava.manager.event.ChanSpyStartEvent;
+import org.asteriskjava.manager.event.ChanSpyStopEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DtmfEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
@@ -97,6 +99,16 @@ public final class AmiEventTranslator {
         if (event instanceof OriginateResponseEvent e) {
             return new PbxEvent.OriginateCompleted(at, e.getActionId(), e.isSuccess(),
                 e.getReason() == null ? 0 : e.getReason(), clean(e.getUniqueId()), clean(e.getChannel()));
+        }
+        if (event instanceof ChanSpyStartEvent e) {
+            ChannelRef spyer = ref(e.getSpyerUniqueId(), e.getSpyerChannel(), e.getSpyerLinkedId());
+            ChannelRef spyee = ref(e.getSpyeeUniqueId(), e.getSpyeeChannel(), e.getSpyeeLinkedId());
+            return spyer == null || spyee == null ? null : new PbxEvent.SpyStarted(at, spyer, spyee);
+        }
+        if (event instanceof ChanSpyStopEvent e) {
+            ChannelRef spyer = ref(e.getSpyerUniqueId(), e.getSpyerChannel(), e.getSpyerLinkedId());
+            ChannelRef spyee = ref(e.getSpyeeUniqueId(), e.getSpyeeChannel(), e.getSpyeeLinkedId());
+            return spyer == null || spyee == null ? null : new PbxEvent.SpyStopped(at, spyer, spyee);
         }
         if (event instanceof ShutdownEvent e) {
             return new PbxEvent.PbxShutdown(at, Boolean.TRUE.equals(e.getRestart()));

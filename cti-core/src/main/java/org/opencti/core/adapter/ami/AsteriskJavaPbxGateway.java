@@ -37,6 +37,7 @@ import org.opencti.core.event.PbxEvent;
 import org.opencti.core.port.OriginateRequest;
 import org.opencti.core.port.PbxEventListener;
 import org.opencti.core.port.PbxGateway;
+import org.opencti.core.port.SpyRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,21 +140,36 @@ public final class AsteriskJavaPbxGateway implements PbxGateway, ManagerEventLis
 
     @Override
     public CompletionStage<PbxEvent.OriginateCompleted> originate(OriginateRequest request) {
-        String reference = request.reference().isBlank() ? "cti-" + UUID.randomUUID() : request.reference();
         OriginateAction action = new OriginateAction();
-        action.setActionId(reference);
         action.setChannel(request.dialString());
         action.setContext(request.context());
         action.setExten(request.exten());
         action.setPriority(request.priority());
-        if (request.callerId() != null) {
-            action.setCallerId(request.callerId());
-        }
-        Duration timeout = request.timeout() == null ? Duration.ofSeconds(30) : request.timeout();
-        action.setTimeout(timeout.toMillis());
         if (!request.variables().isEmpty()) {
             action.setVariables(request.variables());
         }
+        return originate(action, request.reference(), request.callerId(), request.timeout());
+    }
+
+    /** Originate of the supervisor's phone with Application ChanSpy, Data {@code <agent channel>,<options>} (capture 05). */
+    @Override
+    public CompletionStage<PbxEvent.OriginateCompleted> spy(SpyRequest request) {
+        OriginateAction action = new OriginateAction();
+        action.setChannel(request.supervisorDialString());
+        action.setApplication(SpyRequest.APPLICATION);
+        action.setData(request.data());
+        return originate(action, request.reference(), request.callerId(), request.timeout());
+    }
+
+    private CompletionStage<PbxEvent.OriginateCompleted> originate(OriginateAction action, String requested, String callerId,
+                                                                    Duration requestedTimeout) {
+        String reference = requested.isBlank() ? "cti-" + UUID.randomUUID() : requested;
+        action.setActionId(reference);
+        if (callerId != null) {
+            action.setCallerId(callerId);
+        }
+        Duration timeout = requestedTimeout == null ? Duration.ofSeconds(30) : requestedTimeout;
+        action.setTimeout(timeout.toMillis());
         action.setAsync(Boolean.TRUE);
         CompletableFuture<PbxEvent.OriginateCompleted> result = new CompletableFuture<>();
         if (originates.putIfAbsent(reference, result) != null) {
