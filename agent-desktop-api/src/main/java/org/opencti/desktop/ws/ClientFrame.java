@@ -10,6 +10,7 @@ import java.util.Set;
  */
 public record ClientFrame(String type, String token, String reason) {
     private static final Set<String> TYPES = Set.of("auth", "ready", "notReady", "ping");
+    private static final Set<String> FIELDS = Set.of("type", "token", "reason");
     private static final int MAX_TEXT = 200;
 
     public static ClientFrame parse(String text) {
@@ -27,7 +28,7 @@ public record ClientFrame(String type, String token, String reason) {
             throw new FrameError("type", "unknown type \"" + clip(t) + "\"; expected one of " + TYPES);
         }
         for (String key : json.fieldNames()) {
-            if (!Set.of("type", "token", "reason").contains(key)) {
+            if (!FIELDS.contains(key)) {
                 throw new FrameError(clip(key), "unknown field for type " + t);
             }
         }

@@ -69,8 +69,16 @@ public final class DesktopHub implements DesktopNotifier {
             }
         });
         ws.textMessageHandler(text -> c.onText(text, deadline));
-        ws.binaryMessageHandler(b -> ws.writeTextMessage(new FrameError("$", "binary frames are not accepted").toJson().encode()));
-        ws.exceptionHandler(e -> LOG.debug("websocket error: {}", e.toString()));
+        ws.binaryMessageHandler(b -> c.onBinary());
+        ws.exceptionHandler(e -> {
+            LOG.debug("websocket error: {}", e.toString());
+            // Vert.x drops a fragmented message that grows past the size limit and reports it here, leaving the
+            // connection open with the sender waiting for an answer that never comes: cut it off like an oversize frame.
+            if (!ws.isClosed()) {
+                boolean tooBig = e instanceof IllegalStateException && String.valueOf(e.getMessage()).contains("overflow");
+                ws.close((short) (tooBig ? 1009 : 1002), tooBig ? "message too big" : "protocol error");
+            }
+        });
         ws.closeHandler(v -> c.closed());
     }
 
@@ -84,9 +92,15 @@ public final class DesktopHub implements DesktopNotifier {
             this.ws = ws;
         }
 
+        void onBinary() {
+            // Binary frames count towards the flood limit like text ones: each one costs an answer.
+            if (!cutOffIfFlooding()) {
+                ws.writeTextMessage(new FrameError("$", "binary frames are not accepted").toJson().encode());
+            }
+        }
+
         void onText(String text, long authTimer) {
-            if (flooding()) {
-                ws.close((short) 1008, "more than " + MAX_FRAMES_PER_SECOND + " frames a second");
+            if (cutOffIfFlooding()) {
                 return;
             }
             try {
@@ -108,6 +122,14 @@ public final class DesktopHub implements DesktopNotifier {
             }
         }
 
+        private boolean cutOffIfFlooding() {
+            if (!flooding()) {
+                return false;
+            }
+            ws.close((short) 1008, "more than " + MAX_FRAMES_PER_SECOND + " frames a second");
+            return true;
+        }
+
         private boolean flooding() {
             long now = System.nanoTime() / 1_000_000_000L;
             if (now != windowStart) {
@@ -123,9 +145,15 @@ public final class DesktopHub implements DesktopNotifier {
             vertx.cancelTimer(authTimer);
             byAgent.computeIfAbsent(s.user().id(), k -> ConcurrentHashMap.newKeySet()).add(ws);
             acd.status(s.user().id()).whenComplete((status, failure) -> {
+                // Even when the state cannot be read the desktop gets its hello (without a state), never silence.
                 JsonObject hello = new JsonObject().put("type", "hello").put("userId", s.user().id())
                     .put("name", s.user().name()).put("role", s.user().role().name());
-                status.ifPresent(st -> hello.put("state", st.state().name()).put("reason", st.reason()).put("callId", st.callId()));
+                if (failure != null) {
+                    LOG.warn("state of {} unavailable for the hello: {}", s.user().id(), failure.toString());
+                } else {
+                    status.ifPresent(st -> hello.put("state", st.state().name()).put("reason", st.reason())
+                        .put("callId", st.callId()));
+                }
                 ws.writeTextMessage(hello.encode());
             });
         }
@@ -143,7 +171,8 @@ public final class DesktopHub implements DesktopNotifier {
                     result.whenComplete((s, failure) -> {
                         if (failure != null) {
                             Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-                            ws.writeTextMessage(new FrameError("type", cause.getMessage()).toJson().encode());
+                            String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+                            ws.writeTextMessage(new FrameError("type", why).toJson().encode());
                         }
                     });
                 }

@@ -8,7 +8,8 @@ public final class FrameError extends RuntimeException {
     private final String field;
 
     public FrameError(String field, String message) {
-        super(message);
+        // A reply to the client, not a fault: no stack trace (a flood of bad frames should cost little).
+        super(message, null, false, false);
         this.field = field;
     }
 
