@@ -170,8 +170,9 @@ class SupervisorRoutesTest {
         if (token != null) {
             o.putHeader("Authorization", "Bearer " + token);
         }
-        return http.request(o).compose(req -> req.send(body == null ? Buffer.buffer() : Buffer.buffer(body)))
-            .compose(res -> res.body().map(b -> new Reply(res.statusCode(), b.length() == 0 ? new JsonObject() : b.toJsonObject())))
+        // res.body() inside send()'s callback: see TestDesktop.request
+        return http.request(o).compose(req -> req.send(body == null ? Buffer.buffer() : Buffer.buffer(body))
+                .compose(res -> res.body().map(b -> new Reply(res.statusCode(), b.length() == 0 ? new JsonObject() : b.toJsonObject()))))
             .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 

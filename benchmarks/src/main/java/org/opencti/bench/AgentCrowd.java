@@ -95,13 +95,14 @@ final class AgentCrowd implements AutoCloseable {
         RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
             .setURI("/api/v1/login").setIdleTimeout(60_000).putHeader("Content-Type", "application/json");
         String body = new JsonObject().put("user", id).put("password", FanOutConfig.PASSWORD).encode();
-        return http.request(o).compose(req -> req.send(Buffer.buffer(body)))
+        // res.body() inside send()'s callback (on the event loop), so a fast answer cannot end before anyone reads it
+        return http.request(o).compose(req -> req.send(Buffer.buffer(body))
             .compose(res -> res.body().map(b -> {
                 if (res.statusCode() != 200) {
                     throw new IllegalStateException("login of " + id + ": HTTP " + res.statusCode() + " " + b);
                 }
                 return new Agent(id, b.toJsonObject().getString("token"));
-            }))
+            })))
             .recover(e -> {
                 if (attempt >= LOGIN_ATTEMPTS) {
                     return Future.failedFuture(e);

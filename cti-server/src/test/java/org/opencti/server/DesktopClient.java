@@ -55,8 +55,8 @@ final class DesktopClient implements AutoCloseable {
         RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
             .setURI("/api/v1/login").setIdleTimeout(15_000);
         JsonObject login = http.request(o)
-            .compose(req -> req.send(Buffer.buffer(new JsonObject().put("user", user).put("password", password).encode())))
-            .compose(res -> res.body().map(Buffer::toJsonObject))
+            .compose(req -> req.send(Buffer.buffer(new JsonObject().put("user", user).put("password", password).encode()))
+                .compose(res -> res.body().map(Buffer::toJsonObject)))
             .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertThat(login.getString("token")).as("login of %s: %s", user, login).isNotBlank();
         token = login.getString("token");
@@ -73,8 +73,11 @@ final class DesktopClient implements AutoCloseable {
     private Reply request(HttpMethod method, String path) throws Exception {
         RequestOptions o = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port).setURI(path)
             .setIdleTimeout(15_000).putHeader("Authorization", "Bearer " + token);
-        return http.request(o).compose(req -> req.send(Buffer.buffer()))
-            .compose(res -> res.body().map(b -> new Reply(res.statusCode(), b.toJsonObject())))
+        // res.body() is asked for inside send()'s callback, which runs on the event loop as the response head arrives. Chained
+        // after it from this (test) thread instead, it can come after the response has already ended on a reused connection,
+        // and then that body future never completes.
+        return http.request(o).compose(req -> req.send(Buffer.buffer())
+                .compose(res -> res.body().map(b -> new Reply(res.statusCode(), b.toJsonObject()))))
             .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
