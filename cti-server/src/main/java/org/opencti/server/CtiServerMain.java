@@ -2,6 +2,7 @@ package org.opencti.server;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.opencti.acd.sim.Scenario;
 import org.opencti.acd.sim.ScenarioException;
@@ -37,8 +38,10 @@ public final class CtiServerMain {
                 }
                 case "check" -> {
                     ContactCentreConfig config = ConfigLoader.load(configPath(args), System.getenv());
+                    List<String> ivr = IvrSetup.check(config);
                     System.out.printf("OK: %d skills, %d queues, %d teams, %d agents%n", config.skills().size(),
                         config.queues().size(), config.teams().size(), config.agents().size());
+                    ivr.forEach(System.out::println);
                 }
                 case "sample-config" -> System.out.print(ConfigLoader.sampleText());
                 case "simulate" -> {
@@ -93,7 +96,7 @@ public final class CtiServerMain {
                    cti-server run --config contact-centre.yaml
                        a CTI node beside a real Asterisk (see asterisk/README.md)
                    cti-server check --config contact-centre.yaml
-                       validate a configuration and exit
+                       validate a configuration (and its IVR menu file: the sound files it needs) and exit
                    cti-server sample-config
                        print the commented sample configuration
                    cti-server simulate SCENARIO.yaml

@@ -32,6 +32,7 @@ import org.opencti.ivr.run.ContainmentStats;
 import org.opencti.ivr.run.MenuRunner;
 import org.opencti.ivr.run.MenuTreeScript;
 import org.opencti.ivr.run.OpenHours;
+import org.opencti.ivr.run.SoundFiles;
 import org.opencti.ivr.tree.MenuTree;
 import org.opencti.ivr.tree.MenuTreeException;
 import org.opencti.ivr.tree.MenuTreeLoader;
@@ -68,17 +69,7 @@ final class IvrSetup {
                 ? Optional.of(entry) : Optional.empty();
             return new Ivr(entryOnly, null, null);
         }
-        MenuTrees trees;
-        try {
-            trees = MenuTreeLoader.load(Path.of(config.ivrMenuFile()));
-        } catch (MenuTreeException e) {
-            throw new IllegalArgumentException("ivrMenuFile " + config.ivrMenuFile() + ": " + e.getMessage(), e);
-        }
-        List<String> problems = crossCheck(trees, config);
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("ivrMenuFile " + config.ivrMenuFile() + " does not fit the contact centre:\n  - "
-                + String.join("\n  - ", problems));
-        }
+        MenuTrees trees = loadChecked(config);
         MenuTreeRegistry registry = new MenuTreeRegistry(trees);
         IvrCustomerData customerData = new IvrCustomerData(customers, new PhoneNumbers(config.defaultRegion()), worker, clock);
         OpenHours hours = calendar -> CompletableFuture.completedFuture(
@@ -98,6 +89,38 @@ final class IvrSetup {
             return "main".equals(menu) ? Optional.of(entry) : Optional.empty();
         };
         return new Ivr(router, () -> reload(registry, Path.of(config.ivrMenuFile()), config), () -> report(containment.snapshot()));
+    }
+
+    /**
+     * What {@code check --config} says about the menu file: the trees fit the contact centre, and the recordings they
+     * play. Throws IllegalArgumentException naming every problem, like the server's start would.
+     */
+    static List<String> check(ContactCentreConfig config) {
+        if (config.ivrMenuFile() == null) {
+            return List.of("IVR: the built-in entry menu (no ivrMenuFile)");
+        }
+        MenuTrees trees = loadChecked(config);
+        int nodes = trees.trees().values().stream().mapToInt(t -> t.nodes().size()).sum();
+        List<String> lines = new ArrayList<>();
+        lines.add("IVR: " + trees.trees().size() + " menu trees, " + nodes + " nodes, from " + config.ivrMenuFile());
+        lines.add("sound files to install (Asterisk sounds directory, any supported format):");
+        SoundFiles.of(trees, MenuRunner.Settings.standard()).forEach(f -> lines.add("  " + f));
+        return lines;
+    }
+
+    private static MenuTrees loadChecked(ContactCentreConfig config) {
+        MenuTrees trees;
+        try {
+            trees = MenuTreeLoader.load(Path.of(config.ivrMenuFile()));
+        } catch (MenuTreeException e) {
+            throw new IllegalArgumentException("ivrMenuFile " + config.ivrMenuFile() + ": " + e.getMessage(), e);
+        }
+        List<String> problems = crossCheck(trees, config);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("ivrMenuFile " + config.ivrMenuFile() + " does not fit the contact centre:\n  - "
+                + String.join("\n  - ", problems));
+        }
+        return trees;
     }
 
     /** Hot reload: the file's trees replace the running ones only when they are valid and fit the contact centre. */

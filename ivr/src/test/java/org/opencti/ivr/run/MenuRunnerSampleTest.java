@@ -134,7 +134,7 @@ class MenuRunnerSampleTest {
         InMemoryCustomers other = RunFixtures.customers().caller("+15550002", Map.of("ACCOUNT", "777777"));
         ScriptedCaller stranger = ScriptedCaller.pressing("2", ORDER, "0");
         RunOutcome refused = RunFixtures.run(new MenuRunner(MenuRunner.Settings.standard(), other, other,
-                OpenHours.openFor(Set.of("support"))), TREES, "main", "+15550002", stranger);
+                OpenHours.openFor(Set.of("us-office"))), TREES, "main", "+15550002", stranger);
         assertThat(refused.path()).contains("orderNotFound").doesNotContain("sayStatus");
     }
 

@@ -61,7 +61,7 @@ class MenuRunnerTest {
         assertThat(outcome).usingRecursiveComparison().ignoringFields("data")
             .isEqualTo(new RunOutcome(List.of("identify", "vipCheck", "vipAgent"), End.PERSON, "vipAgent"));
         assertThat(caller.log()).noneMatch(l -> l.startsWith("play") || l.startsWith("collect"));
-        assertThat(caller.variables()).containsEntry("CTI_QUEUE", "vip").containsEntry("CUSTOMER_NAME", "Grace Hopper")
+        assertThat(caller.variables()).containsEntry("CTI_QUEUE", "support").containsEntry("CUSTOMER_NAME", "Grace Hopper")
                 .containsEntry("CTI_CALLER", VIP);
     }
 
@@ -132,7 +132,7 @@ class MenuRunnerTest {
             }
         };
         MenuRunner runner = new MenuRunner(MenuRunner.Settings.standard().withPortDeadline(Duration.ofMillis(20)), silent,
-                (account, pin) -> new CompletableFuture<>(), OpenHours.openFor(Set.of("support")));
+                (account, pin) -> new CompletableFuture<>(), OpenHours.openFor(Set.of("us-office")));
         ScriptedCaller caller = ScriptedCaller.pressing("1", ACCOUNT, "4321");
 
         RunOutcome outcome = RunFixtures.run(runner, SAMPLE, "main", VIP, caller);
@@ -158,7 +158,7 @@ class MenuRunnerTest {
         InMemoryCustomers customers = RunFixtures.customers();
         MenuRunner.Settings settings = new MenuRunner.Settings("cti-hold", "cti-callback", "cti-voicemail", "invalid",
                 "enter-pin", Duration.ofSeconds(1), 12);
-        MenuRunner runner = new MenuRunner(settings, customers, customers, OpenHours.openFor(Set.of("support")));
+        MenuRunner runner = new MenuRunner(settings, customers, customers, OpenHours.openFor(Set.of("us-office")));
         String[] keys = new String[30];
         for (int i = 0; i < keys.length; i += 3) {
             keys[i] = "2";
@@ -184,7 +184,7 @@ class MenuRunnerTest {
             }
         };
         InMemoryCustomers customers = RunFixtures.customers();
-        MenuRunner runner = new MenuRunner(MenuRunner.Settings.standard(), customers, customers, OpenHours.openFor(Set.of("support")));
+        MenuRunner runner = new MenuRunner(MenuRunner.Settings.standard(), customers, customers, OpenHours.openFor(Set.of("us-office")));
 
         RunOutcome outcome = runner.run(SAMPLE, SAMPLE.tree("main").orElseThrow(), KNOWN, broken).toCompletableFuture().join();
 

@@ -53,7 +53,7 @@ final class RunFixtures {
     static MenuRunner runner(boolean open) {
         InMemoryCustomers customers = customers();
         return new MenuRunner(MenuRunner.Settings.standard(), customers, customers,
-                OpenHours.openFor(open ? Set.of("support") : Set.of()));
+                OpenHours.openFor(open ? Set.of("us-office") : Set.of()));
     }
 
     static RunOutcome run(MenuRunner runner, MenuTrees trees, String tree, String caller, ScriptedCaller io) {
