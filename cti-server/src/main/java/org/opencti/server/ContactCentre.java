@@ -50,7 +50,7 @@ public final class ContactCentre implements AutoCloseable {
     private static final int WORKER_THREADS = 8;
 
     private final ContactCentreConfig config;
-    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry metrics;
     private final Vertx vertx = Vertx.vertx();
     private final StateOwner acdOwner = new StateOwner("cti-acd");
     private final ExecutorService worker;
@@ -61,7 +61,13 @@ public final class ContactCentre implements AutoCloseable {
     private final FastAgiServer fastAgi;
 
     public ContactCentre(ContactCentreConfig config, Stores stores, Clock clock) {
+        this(config, stores, clock, newRegistry());
+    }
+
+    /** With the registry the stores already report to (connection pool, Redis latencies), so /metrics shows them too. */
+    public ContactCentre(ContactCentreConfig config, Stores stores, Clock clock, PrometheusMeterRegistry metrics) {
         this.config = config;
+        this.metrics = metrics;
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
@@ -149,6 +155,11 @@ public final class ContactCentre implements AutoCloseable {
 
     public DesktopHub desktops() {
         return hub;
+    }
+
+    /** A registry of the kind the node serves at /metrics; create it first to hand it to {@link Stores#from} as well. */
+    public static PrometheusMeterRegistry newRegistry() {
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     }
 
     public PrometheusMeterRegistry metrics() {

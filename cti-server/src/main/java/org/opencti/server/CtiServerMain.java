@@ -1,5 +1,6 @@
 package org.opencti.server;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -29,8 +30,9 @@ public final class CtiServerMain {
                 case "demo" -> runUntilStopped(Demo.start(DemoOptions.parse(args)));
                 case "run" -> {
                     ContactCentreConfig config = ConfigLoader.load(configPath(args), System.getenv());
-                    Stores stores = Stores.from(config, null);
-                    ContactCentre centre = new ContactCentre(config, stores, Clock.systemUTC()).start();
+                    PrometheusMeterRegistry metrics = ContactCentre.newRegistry();
+                    Stores stores = Stores.from(config, metrics);
+                    ContactCentre centre = new ContactCentre(config, stores, Clock.systemUTC(), metrics).start();
                     runUntilStopped(() -> {
                         centre.close();
                         stores.close();

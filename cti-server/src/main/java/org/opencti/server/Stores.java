@@ -37,7 +37,10 @@ public record Stores(CustomerAccounts customers, InteractionLog interactions, Ag
             new InMemorySurveyLog(), List.of());
     }
 
-    /** PostgreSQL when configured, else memory; Redis when configured, else memory. */
+    /**
+     * PostgreSQL when configured, else memory; Redis when configured, else memory. {@code registry} gets the pool's
+     * and Redis's latencies (null for none).
+     */
     public static Stores from(ContactCentreConfig config, MeterRegistry registry) {
         List<AutoCloseable> resources = new ArrayList<>();
         Stores memory = inMemory();
@@ -64,7 +67,7 @@ public record Stores(CustomerAccounts customers, InteractionLog interactions, Ag
             queueLog = config.postgres() == null ? file : new CompositeQueueLog(List.of(queueLog, file));
         }
         if (config.redis() != null) {
-            RedisAgentStateStore redis = new RedisAgentStateStore(config.redis().uri(), config.redis().keyPrefix());
+            RedisAgentStateStore redis = new RedisAgentStateStore(config.redis().uri(), config.redis().keyPrefix(), registry);
             resources.add(redis);
             states = redis;
         }

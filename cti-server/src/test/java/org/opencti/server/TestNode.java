@@ -1,5 +1,6 @@
 package org.opencti.server;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -38,6 +39,8 @@ final class TestNode implements AutoCloseable {
     final ContactCentre centre;
     final List<PbxEvent> pbxEvents = new CopyOnWriteArrayList<>();
     final PostgresQueueLog queueLog;
+    /** Shared by the node and its database pool, as `run` does. */
+    final PrometheusMeterRegistry metrics = ContactCentre.newRegistry();
 
     TestNode() throws Exception {
         this("");
@@ -48,14 +51,14 @@ final class TestNode implements AutoCloseable {
         pbx = new PbxSimulator(new PbxSimulator.Settings("127.0.0.1", 0, "cti", "e2e-secret", null, 0, Clock.systemUTC())
             .withAnswerDelay(Duration.ofMillis(20)).withPromptDuration(Duration.ofMillis(20))).start();
         sql("CREATE SCHEMA " + schema);
-        database = new PostgresDatabase(JDBC_URL, "postgres", "", 4, schema, null);
+        database = new PostgresDatabase(JDBC_URL, "postgres", "", 4, schema, metrics);
         PostgresCustomerDirectory customers = new PostgresCustomerDirectory(database.dataSource());
         SampleCustomers.seed(customers);
         queueLog = new PostgresQueueLog(database.dataSource());
         Stores stores = new Stores(customers, new PostgresInteractionLog(database.dataSource()), new InMemoryAgentStateStore(),
             queueLog, new PostgresSurveyLog(database.dataSource()), List.of());
         ContactCentreConfig config = ConfigLoader.parse(yaml() + moreConfig, "e2e.yaml", Map.of("CTI_AMI_SECRET", "e2e-secret"));
-        centre = new ContactCentre(config, stores, Clock.systemUTC());
+        centre = new ContactCentre(config, stores, Clock.systemUTC(), metrics);
         centre.pbx().addListener(pbxEvents::add);
         centre.start();
         pbx.routeIvrTo("127.0.0.1", centre.fastAgiPort());

@@ -32,6 +32,10 @@ final class AgiMetrics {
         this.sessions = Counter.builder(SESSIONS).description("FastAGI sessions accepted").register(registry);
         this.hangups = Counter.builder(HANGUPS).description("callers who hung up during a FastAGI script")
                 .register(registry);
+        // Every reason from the start, at 0: a dashboard or an alert sees the series before the first failure.
+        for (String reason : new String[] {MALFORMED_REQUEST, LINE_TOO_LONG, REQUEST_TIMEOUT, UNKNOWN_SCRIPT, SCRIPT_ERROR, PROTOCOL, IO}) {
+            failures(reason);
+        }
     }
 
     void opened() {
@@ -52,7 +56,11 @@ final class AgiMetrics {
     }
 
     void failure(String reason) {
-        Counter.builder(FAILURES).description("FastAGI sessions that failed, by reason").tag("reason", reason)
-                .register(registry).increment();
+        failures(reason).increment();
+    }
+
+    private Counter failures(String reason) {
+        return Counter.builder(FAILURES).description("FastAGI sessions that failed, by reason").tag("reason", reason)
+                .register(registry);
     }
 }

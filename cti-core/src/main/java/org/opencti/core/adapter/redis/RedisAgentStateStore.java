@@ -11,6 +11,10 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
+import io.lettuce.core.metrics.MicrometerOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -51,6 +55,7 @@ public final class RedisAgentStateStore implements AgentStateStore, AutoCloseabl
         """;
 
     private final String prefix;
+    private final ClientResources resources;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final RedisCommands<String, String> commands;
@@ -60,11 +65,25 @@ public final class RedisAgentStateStore implements AgentStateStore, AutoCloseabl
      * @param keyPrefix put in front of every key (e.g. {@code "cti:"}); may be empty
      */
     public RedisAgentStateStore(String uri, String keyPrefix) {
+        this(uri, keyPrefix, null);
+    }
+
+    /**
+     * @param registry where command latencies go ({@code lettuce.command.completion} and
+     *                 {@code lettuce.command.firstresponse}, by command type, with histograms); null for none
+     */
+    public RedisAgentStateStore(String uri, String keyPrefix, MeterRegistry registry) {
         Objects.requireNonNull(uri, "uri");
         this.prefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
         RedisURI redisUri = parse(uri);
         redisUri.setTimeout(COMMAND_TIMEOUT);
-        this.client = RedisClient.create(redisUri);
+        ClientResources.Builder builder = ClientResources.builder();
+        if (registry != null) {
+            builder.commandLatencyRecorder(new MicrometerCommandLatencyRecorder(registry,
+                MicrometerOptions.builder().histogram(true).build()));
+        }
+        this.resources = builder.build();
+        this.client = RedisClient.create(resources, redisUri);
         client.setOptions(ClientOptions.builder()
             .socketOptions(SocketOptions.builder().connectTimeout(COMMAND_TIMEOUT).build())
             .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
@@ -73,6 +92,7 @@ public final class RedisAgentStateStore implements AgentStateStore, AutoCloseabl
             this.connection = client.connect();
         } catch (RuntimeException e) {
             client.shutdown(Duration.ZERO, COMMAND_TIMEOUT);
+            resources.shutdown(0, COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             throw e;
         }
         connection.setTimeout(COMMAND_TIMEOUT);
@@ -128,6 +148,8 @@ public final class RedisAgentStateStore implements AgentStateStore, AutoCloseabl
     public void close() {
         connection.close();
         client.shutdown(Duration.ZERO, COMMAND_TIMEOUT);
+        // the client does not shut down resources it was given
+        resources.shutdown(0, COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     String agentKey(String agentId) {

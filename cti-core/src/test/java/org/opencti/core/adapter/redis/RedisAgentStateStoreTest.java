@@ -9,6 +9,7 @@ import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -110,6 +111,19 @@ class RedisAgentStateStoreTest extends AgentStateStoreContract {
         assertThatThrownBy(() -> store.get("1001"))
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("1001");
+    }
+
+    @Test
+    void commandLatenciesGoToTheMeterRegistry() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (RedisAgentStateStore measured = new RedisAgentStateStore(URI, prefix + "m:", registry)) {
+            measured.put(new AgentStatus("1001", AgentState.READY, null, Instant.parse("2026-11-22T09:00:00Z"), null));
+            measured.get("1001");
+        }
+        // Lettuce records a command when it completes: EVALSHA/EVAL for put, HGETALL for get
+        assertThat(registry.find("lettuce.command.completion").timers()).isNotEmpty()
+            .allSatisfy(t -> assertThat(t.count()).isPositive());
+        assertThat(registry.find("lettuce.command.completion").tag("command", "HGETALL").timer()).isNotNull();
     }
 
     @Test

@@ -1,0 +1,60 @@
+package org.opencti.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.opencti.core.adapter.redis.RedisAgentStateStore;
+import org.opencti.core.agent.AgentState;
+import org.opencti.core.agent.AgentStatus;
+import org.opencti.pbxsim.SimCall;
+
+/**
+ * The sample Grafana dashboard (docs/grafana/opencti-node.json) only queries metrics a running node exposes: a node with
+ * PostgreSQL and Redis takes a call, and every metric name in the dashboard's queries is in the /metrics scrape.
+ */
+class MetricsDashboardTest {
+    private static final Path DASHBOARD = Path.of("../docs/grafana/opencti-node.json");
+    private static final Pattern METRIC = Pattern.compile("\\b((?:cti|hikaricp|lettuce|jvm|process)_[a-z_]+)\\b");
+
+    @Test
+    void everyMetricTheDashboardQueriesIsExposed() throws Exception {
+        Set<String> queried = new TreeSet<>();
+        for (Object p : new JsonObject(Files.readString(DASHBOARD)).getJsonArray("panels")) {
+            JsonArray targets = ((JsonObject) p).getJsonArray("targets");
+            for (Object t : targets) {
+                Matcher m = METRIC.matcher(((JsonObject) t).getString("expr"));
+                while (m.find()) {
+                    queried.add(m.group(1));
+                }
+            }
+        }
+        assertThat(queried).hasSizeGreaterThan(15);
+
+        try (TestNode node = new TestNode(); DesktopClient ann = new DesktopClient(node.httpPort());
+             RedisAgentStateStore redis = new RedisAgentStateStore("redis://127.0.0.1:6379", "cti-metrics-test:", node.metrics)) {
+            redis.put(new AgentStatus("2001", AgentState.READY, null, Instant.now(), null));
+            redis.get("2001");
+            ann.connect("2001", "demo");
+            ann.send(new JsonObject().put("type", "ready"));
+            ann.awaitState("READY");
+            SimCall call = node.pbx.placeInboundCall("2025550143", "MORENO ALICE", "5551000");
+            node.pbx.press(call, "1");
+            ann.awaitType("callConnected");
+            node.pbx.hangup(call);
+            ann.awaitType("callEnded");
+
+            String scrape = node.metrics.scrape();
+            assertThat(queried).allSatisfy(name -> assertThat(scrape).as("exposed: " + name)
+                .containsPattern("(?m)^" + name + "[{ ]"));
+        }
+    }
+}
