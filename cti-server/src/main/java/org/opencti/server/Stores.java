@@ -23,6 +23,7 @@ import org.opencti.core.queuelog.FileQueueLog;
 import org.opencti.core.queuelog.InMemoryQueueLog;
 import org.opencti.core.queuelog.PostgresQueueLog;
 import org.opencti.core.queuelog.QueueLog;
+import org.opencti.core.write.BufferedInteractionLog;
 
 /** The storage ports, real or in memory as the configuration says, and what must be closed with them. */
 public record Stores(CustomerAccounts customers, InteractionLog interactions, AgentStateStore agentStates,
@@ -54,7 +55,10 @@ public record Stores(CustomerAccounts customers, InteractionLog interactions, Ag
             PostgresDatabase db = new PostgresDatabase(pg.jdbcUrl(), pg.username(), pg.password(), pg.poolSize(), null, registry);
             resources.add(db);
             customers = new PostgresCustomerDirectory(db.dataSource());
-            interactions = new PostgresInteractionLog(db.dataSource());
+            // Written behind the calls: a database briefly down delays the history, never a call, and loses nothing.
+            BufferedInteractionLog history = new BufferedInteractionLog(new PostgresInteractionLog(db.dataSource()));
+            resources.add(history);
+            interactions = history;
             surveys = new PostgresSurveyLog(db.dataSource());
             PostgresQueueLog pgLog = new PostgresQueueLog(db.dataSource());
             // Closed before the database (resources close in reverse order), so it can flush what it holds.

@@ -1,75 +1,32 @@
 package org.opencti.core.queuelog;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.opencti.core.write.BackgroundWriter;
 
 /**
- * A queue log written by a thread of its own, so that {@link #append} never waits for I/O.
- *
- * <p>{@link #append} puts the entry in a buffer bounded by {@code capacity} entries not yet written (those queued
- * and those being written). When the buffer is full the new entry is refused and counted ({@link #overflowed}):
- * the oldest entries are kept, so what is lost is a stretch at the end of an outage, not scattered entries.
- *
- * <p>The writer takes up to {@value #MAX_BATCH} entries at a time, in append order. When the store fails, the same
- * batch is retried (after 50 ms, doubling up to 2 s) until it is written, and nothing behind it overtakes it: the
- * entries are written later, in order, not lost. A subclass must therefore tolerate a batch being written again
- * after a failure that came after the write took effect.
- *
- * <p>{@link #close} stops taking entries, lets the writer write what is buffered for up to {@code closeTimeout}
- * (retrying a store that is down), then counts what is left as {@link #lost}. The writer is a daemon thread: close
- * the log before the JVM exits, or the buffered entries go with it.
+ * A queue log written by a thread of its own ({@link BackgroundWriter}), so that {@link #append} never waits for I/O:
+ * bounded, in order, retried through outages, flushed on {@link #close} for up to the close timeout. A subclass must
+ * tolerate a batch being written again after a failure that came after the write took effect.
  */
 public abstract sealed class BackgroundQueueLog implements QueueLog permits FileQueueLog, PostgresQueueLog {
-    public static final int DEFAULT_CAPACITY = 100_000;
-    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
-    static final int MAX_BATCH = 500;
-    private static final long POLL_MILLIS = 100;
-    private static final long FIRST_RETRY_MILLIS = 50;
-    private static final long MAX_RETRY_MILLIS = 2_000;
-    private static final long STILL_FAILING_LOG_NANOS = TimeUnit.SECONDS.toNanos(30);
-    private static final long REFUSAL_LOG_NANOS = TimeUnit.SECONDS.toNanos(1);
+    public static final int DEFAULT_CAPACITY = BackgroundWriter.DEFAULT_CAPACITY;
+    public static final Duration DEFAULT_CLOSE_TIMEOUT = BackgroundWriter.DEFAULT_CLOSE_TIMEOUT;
 
-    private final Logger log = LoggerFactory.getLogger(getClass());
-    private final String description;
-    private final int capacity;
-    private final Duration closeTimeout;
-    private final LinkedBlockingQueue<QueueLogEntry> queue = new LinkedBlockingQueue<>();
-    private final AtomicInteger pending = new AtomicInteger();
-    private final AtomicLong written = new AtomicLong();
-    private final AtomicLong overflowed = new AtomicLong();
-    private final AtomicLong writeFailures = new AtomicLong();
-    private final AtomicLong lost = new AtomicLong();
-    private final AtomicLong lastRefusalLog = new AtomicLong(System.nanoTime() - REFUSAL_LOG_NANOS);
-    private final ReentrantLock wakeLock = new ReentrantLock();
-    private final Condition wake = wakeLock.newCondition();
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private final Object closeLock = new Object();
-    private final Thread writer;
-    private boolean wakeRequested;
-    private boolean closeRequested;
-    private volatile long closeDeadlineNanos;
-    private volatile boolean closing;
+    private final BackgroundWriter<QueueLogEntry> writer;
 
     BackgroundQueueLog(String threadName, String description, int capacity, Duration closeTimeout) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("queue log capacity must be at least 1: " + capacity);
-        }
-        this.description = Objects.requireNonNull(description, "description");
-        this.capacity = capacity;
-        this.closeTimeout = Objects.requireNonNull(closeTimeout, "closeTimeout");
-        this.writer = new Thread(this::writeLoop, threadName);
-        this.writer.setDaemon(true);
+        this.writer = new BackgroundWriter<>(threadName, description, capacity, closeTimeout, new BackgroundWriter.Sink<>() {
+            @Override
+            public void write(List<QueueLogEntry> batch) throws Exception {
+                BackgroundQueueLog.this.write(batch);
+            }
+
+            @Override
+            public void release() throws Exception {
+                BackgroundQueueLog.this.release();
+            }
+        }, entry -> "an entry (" + entry.event() + ")");
     }
 
     /** Called by the subclass as the last step of its constructor, so the writer sees it fully built. */
@@ -85,177 +42,46 @@ public abstract sealed class BackgroundQueueLog implements QueueLog permits File
 
     @Override
     public final void append(QueueLogEntry entry) {
-        Objects.requireNonNull(entry, "entry");
-        if (closing) {
-            lost.incrementAndGet();
-            logRefusal("closed", entry);
-            return;
-        }
-        int now;
-        do {
-            now = pending.get();
-            if (now >= capacity) {
-                overflowed.incrementAndGet();
-                logRefusal("full (" + capacity + " entries waiting)", entry);
-                return;
-            }
-        } while (!pending.compareAndSet(now, now + 1));
-        queue.add(entry);
+        writer.submit(entry);
     }
 
     /** Entries appended and not yet written: queued, or in the batch being written. */
     public int pending() {
-        return pending.get();
+        return writer.pending();
     }
 
     /** Entries the store has taken (for PostgreSQL including replays it skipped and values it refused). */
     public long written() {
-        return written.get();
+        return writer.written();
     }
 
     /** Entries refused by {@link #append} because {@code capacity} entries were waiting already. */
     public long overflowed() {
-        return overflowed.get();
+        return writer.overflowed();
     }
 
     /** Failed attempts to write a batch (each retry of the same batch counts again). */
     public long writeFailures() {
-        return writeFailures.get();
+        return writer.writeFailures();
     }
 
     /** Entries appended after {@link #close}, or still unwritten when the close timeout ran out. */
     public long lost() {
-        return lost.get();
+        return writer.lost();
     }
 
     /** Asks the writer to retry now rather than at the end of its back-off. */
     final void wakeWriter() {
-        wakeLock.lock();
-        try {
-            wakeRequested = true;
-            wake.signalAll();
-        } finally {
-            wakeLock.unlock();
-        }
+        writer.wake();
     }
 
     @Override
     public final void close() {
-        synchronized (closeLock) {
-            if (closeRequested) {
-                return;
-            }
-            closeRequested = true;
-        }
-        closeDeadlineNanos = System.nanoTime() + closeTimeout.toNanos();
-        closing = true;
-        wakeWriter();
-        boolean stopped;
-        try {
-            stopped = finished.await(closeTimeout.toMillis() + POLL_MILLIS * 10, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopped = false;
-        }
-        int left = pending.get();
-        if (left > 0) {
-            lost.addAndGet(left);
-            log.error("{}: closed with {} entries unwritten after {} ms{}; they are lost", description, left,
-                closeTimeout.toMillis(), stopped ? "" : " (the writer is still busy in the store)");
-        }
+        writer.close();
     }
 
     @Override
     public String toString() {
-        return description;
-    }
-
-    private void writeLoop() {
-        List<QueueLogEntry> batch = new ArrayList<>(MAX_BATCH);
-        long retryMillis = FIRST_RETRY_MILLIS;
-        long failingSince = 0;
-        long lastFailureLog = 0;
-        try {
-            while (true) {
-                if (batch.isEmpty()) {
-                    QueueLogEntry first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        if (closing) {
-                            return;
-                        }
-                        continue;
-                    }
-                    batch.add(first);
-                    queue.drainTo(batch, MAX_BATCH - 1);
-                }
-                try {
-                    write(batch);
-                } catch (Exception e) {
-                    long attempts = writeFailures.incrementAndGet();
-                    long now = System.nanoTime();
-                    if (failingSince == 0) {
-                        failingSince = now;
-                        lastFailureLog = now;
-                        log.warn("{}: write failed; keeping {} entries to retry", description, pending.get(), e);
-                    } else if (now - lastFailureLog >= STILL_FAILING_LOG_NANOS) {
-                        lastFailureLog = now;
-                        log.warn("{}: still failing after {} s ({} attempts, {} entries waiting, {} refused as"
-                            + " overflow): {}", description, TimeUnit.NANOSECONDS.toSeconds(now - failingSince),
-                            attempts, pending.get(), overflowed.get(), e.toString());
-                    }
-                    if (closing && now - closeDeadlineNanos >= 0) {
-                        return;
-                    }
-                    awaitRetry(retryMillis);
-                    retryMillis = Math.min(retryMillis * 2, MAX_RETRY_MILLIS);
-                    continue;
-                }
-                written.addAndGet(batch.size());
-                pending.addAndGet(-batch.size());
-                batch.clear();
-                retryMillis = FIRST_RETRY_MILLIS;
-                if (failingSince != 0) {
-                    log.info("{}: writing again after {} s of failures", description,
-                        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - failingSince));
-                    failingSince = 0;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            try {
-                release();
-            } catch (Exception e) {
-                log.warn("{}: failed to release", description, e);
-            }
-            finished.countDown();
-        }
-    }
-
-    private void awaitRetry(long millis) throws InterruptedException {
-        long nanos = TimeUnit.MILLISECONDS.toNanos(millis);
-        if (closing) {
-            // still retry while closing, but never wait past the close deadline
-            nanos = Math.min(nanos, Math.max(0, closeDeadlineNanos - System.nanoTime()));
-        }
-        wakeLock.lock();
-        try {
-            if (!wakeRequested && nanos > 0) {
-                wake.awaitNanos(nanos);
-            }
-            wakeRequested = false;
-        } finally {
-            wakeLock.unlock();
-        }
-    }
-
-    /** Logs a refused append at most once a second: it runs on the ACD's thread, and may run very often. */
-    private void logRefusal(String why, QueueLogEntry entry) {
-        long now = System.nanoTime();
-        long last = lastRefusalLog.get();
-        if (now - last >= REFUSAL_LOG_NANOS && lastRefusalLog.compareAndSet(last, now)) {
-            log.warn("{}: {}; refused an entry ({}); {} refused as overflow, {} lost so far", description, why,
-                entry.event(), overflowed.get(), lost.get());
-        }
+        return writer.toString();
     }
 }

@@ -18,8 +18,8 @@ import javax.sql.DataSource;
  * PostgreSQL were unreachable), losing the next commit's acknowledgement (the commit takes effect, then the
  * connection fails), or hanging in getConnection until released.
  */
-final class SwitchableDataSource implements DataSource {
-    enum Mode { UP, DOWN, LOSE_NEXT_COMMIT_ACK, HANG }
+public final class SwitchableDataSource implements DataSource {
+    public enum Mode { UP, DOWN, LOSE_NEXT_COMMIT_ACK, HANG }
 
     private final DataSource real;
     private final AtomicReference<Mode> mode = new AtomicReference<>(Mode.UP);
@@ -28,21 +28,21 @@ final class SwitchableDataSource implements DataSource {
     private final CountDownLatch hanging = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
 
-    SwitchableDataSource(DataSource real) {
+    public SwitchableDataSource(DataSource real) {
         this.real = real;
     }
 
-    void set(Mode next) {
+    public void set(Mode next) {
         mode.set(next);
     }
 
     /** getConnection calls refused while down. */
-    int refused() {
+    public int refused() {
         return refused.get();
     }
 
     /** Commits that took effect and were then reported as failed. */
-    int lostAcks() {
+    public int lostAcks() {
         return lostAcks.get();
     }
 
@@ -52,7 +52,7 @@ final class SwitchableDataSource implements DataSource {
     }
 
     /** Lets hanging callers go on (to the real DataSource). */
-    void releaseHanging() {
+    public void releaseHanging() {
         release.countDown();
     }
 

@@ -41,7 +41,7 @@ public final class PostgresTestSchema implements AutoCloseable {
         return database.dataSource();
     }
 
-    void empty() {
+    public void empty() {
         truncate("interactions", "customer_consents", "customer_cases", "customer_orders", "customer_phones", "customers",
             "survey_answers");
     }
@@ -51,7 +51,7 @@ public final class PostgresTestSchema implements AutoCloseable {
             + " RESTART IDENTITY");
     }
 
-    int count(String table) {
+    public int count(String table) {
         try (Connection c = raw(); Statement s = c.createStatement();
              ResultSet rows = s.executeQuery("SELECT count(*) FROM " + schema + "." + table)) {
             rows.next();
