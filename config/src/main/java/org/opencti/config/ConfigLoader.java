@@ -22,8 +22,12 @@ import java.util.Set;
  */
 public final class ConfigLoader {
 
-    /** 1 MiB: thousands of agents fit many times over, and it bounds what a hostile file can make the parser do. */
-    public static final int MAX_BYTES = 1024 * 1024;
+    /**
+     * 16 MiB: a floor of 10,000 agents takes 2-4 MiB written out in full, so this leaves room for several times that,
+     * and it still bounds what a hostile file can make the parser do.
+     */
+    public static final int MAX_MIB = 16;
+    public static final int MAX_BYTES = MAX_MIB * 1024 * 1024;
     /** Classpath location of the commented sample. */
     public static final String SAMPLE_RESOURCE = "/org/opencti/config/sample-contact-centre.yaml";
 
@@ -111,7 +115,7 @@ public final class ConfigLoader {
             throw new ConfigException(source, List.of("cannot read the file (" + e.getClass().getSimpleName() + ")"));
         }
         if (bytes.length > MAX_BYTES) {
-            throw new ConfigException(source, List.of("file is more than 1 MiB; the limit is 1 MiB"));
+            throw new ConfigException(source, List.of("file is more than " + MAX_MIB + " MiB; the limit is " + MAX_MIB + " MiB"));
         }
         int start = startsWithBom(bytes) ? UTF8_BOM.length : 0;
         try {
@@ -130,9 +134,9 @@ public final class ConfigLoader {
     }
 
     private static ConfigException tooLarge(String source, long bytes) {
-        // Rounded up, so that a file just over the limit does not read "1 MiB; the limit is 1 MiB".
-        double tenths = Math.ceil(bytes * 10.0 / MAX_BYTES) / 10.0;
+        // Rounded up, so that a file just over the limit does not read "16 MiB; the limit is 16 MiB".
+        double tenths = Math.ceil(bytes * 10.0 / (1024 * 1024)) / 10.0;
         String size = tenths == Math.rint(tenths) ? String.valueOf((long) tenths) : String.format(Locale.ROOT, "%.1f", tenths);
-        return new ConfigException(source, List.of("file is " + size + " MiB; the limit is 1 MiB"));
+        return new ConfigException(source, List.of("file is " + size + " MiB; the limit is " + MAX_MIB + " MiB"));
     }
 }

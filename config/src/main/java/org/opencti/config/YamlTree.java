@@ -32,7 +32,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 final class YamlTree {
 
     static final int MAX_ALIASES = 50;
-    static final int MAX_VALUES = 250_000;
+    /** A 10,000-agent floor is about 150,000 values; ten times that is still no alias bomb's worth. */
+    static final int MAX_VALUES = 2_000_000;
     static final int MAX_DEPTH = 20;
     private static final String MERGE_KEY = "<<";
 

@@ -19,11 +19,11 @@ class HostileInputTest {
 
     @Test
     void oversizedTextIsRefusedBeforeParsing() {
-        String twoMiB = "#".repeat(2 * 1024 * 1024 - 1) + "\n";
+        String tooBig = "#".repeat(17 * 1024 * 1024 - 1) + "\n";
 
-        assertThatThrownBy(() -> ConfigLoader.parse(twoMiB, "big.yaml", Map.of()))
+        assertThatThrownBy(() -> ConfigLoader.parse(tooBig, "big.yaml", Map.of()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("big.yaml: 1 problem\n  - file is 2 MiB; the limit is 1 MiB");
+                .hasMessage("big.yaml: 1 problem\n  - file is 17 MiB; the limit is 16 MiB");
     }
 
     @Test
@@ -33,7 +33,21 @@ class HostileInputTest {
 
         assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage(file + ": 1 problem\n  - file is 1.1 MiB; the limit is 1 MiB");
+                .hasMessage(file + ": 1 problem\n  - file is 16.1 MiB; the limit is 16 MiB");
+    }
+
+    @Test
+    void aFloorOfTenThousandAgentsFitsWithinTheLimits() {
+        StringBuilder agents = new StringBuilder();
+        for (int i = 0; i < 10_000; i++) {
+            agents.append("  - {id: \"").append(20_000 + i).append("\", name: Agent Number ").append(i)
+                    .append(", team: blue, phone: PJSIP/").append(20_000 + i).append(", skills: {billing: 7, support: 5}, passwordHash: \"")
+                    .append(TestYaml.HASH).append("\", queues: {billing: 1, support: 2}}\n");
+        }
+        String yaml = TestYaml.withAgents(agents.toString());
+
+        assertThat(yaml.length()).as("the file written out in full").isGreaterThan(1024 * 1024);
+        assertThat(ConfigLoader.parse(yaml, "floor.yaml", Map.of()).agents()).hasSize(10_000);
     }
 
     @Test
@@ -46,7 +60,7 @@ class HostileInputTest {
         }
 
         assertThat(problems(yaml.toString()))
-                .containsExactly("line 6, column 20: aliases expand to more than 250000 values; refusing what looks like an alias bomb");
+                .containsExactly("line 7, column 20: aliases expand to more than 2000000 values; refusing what looks like an alias bomb");
     }
 
     @Test
@@ -65,7 +79,7 @@ class HostileInputTest {
         }
 
         assertThat(problems(yaml.toString())).singleElement().asString()
-                .endsWith("aliases expand to more than 250000 values; refusing what looks like an alias bomb");
+                .endsWith("aliases expand to more than 2000000 values; refusing what looks like an alias bomb");
     }
 
     @Test
