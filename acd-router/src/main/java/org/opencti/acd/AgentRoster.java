@@ -55,13 +55,20 @@ public final class AgentRoster {
         this.timers = timers;
     }
 
+    /** The roster at one instant of the ACD's clock (what a page's "time in state" counts from). */
+    public record Listing(Instant at, List<RosterEntry> agents) {
+        public Listing {
+            agents = List.copyOf(agents);
+        }
+    }
+
     /** Every agent, by id. */
-    public CompletionStage<List<RosterEntry>> agents() {
+    public CompletionStage<Listing> agents() {
         return onOwner(() -> {
             List<RosterEntry> out = new ArrayList<>(agents.size());
             agents.values().forEach(a -> out.add(entry(a)));
             out.sort(Comparator.comparing(RosterEntry::agentId));
-            return out;
+            return new Listing(scheduler.clock().instant(), out);
         });
     }
 
@@ -79,8 +86,8 @@ public final class AgentRoster {
             }
             Map<String, Integer> wanted = checked(a, queuePriorities);
             if (a.callId != null) {
-                throw new IllegalStateException("agent " + agentId + " is " + a.state.name().toLowerCase().replace('_', ' ')
-                    + " on call " + a.callId + ": move them between queues after the call");
+                throw new IllegalStateException("agent " + agentId + " is busy with call " + a.callId + " ("
+                    + a.state.name().toLowerCase().replace('_', ' ') + "): move them between queues after the call");
             }
             relogin(a, wanted, scheduler.clock().instant());
             return entry(a);

@@ -64,7 +64,7 @@ class AgentRosterTest {
     }
 
     private RosterEntry entry(String agentId) {
-        return done(acd.roster().agents()).stream().filter(e -> e.agentId().equals(agentId)).findFirst().orElseThrow();
+        return done(acd.roster().agents()).agents().stream().filter(e -> e.agentId().equals(agentId)).findFirst().orElseThrow();
     }
 
     private void callerWaitsIn(String queue, String uniqueId) {
@@ -79,7 +79,9 @@ class AgentRosterTest {
         done(acd.login("2001"));
         time.advance(Duration.ofSeconds(30));
         done(acd.notReady("2001", "lunch"));
-        assertThat(done(acd.roster().agents())).extracting(RosterEntry::agentId).containsExactly("2001", "2002");
+        AgentRoster.Listing listing = done(acd.roster().agents());
+        assertThat(listing.at()).isEqualTo(time.now());
+        assertThat(listing.agents()).extracting(RosterEntry::agentId).containsExactly("2001", "2002");
         RosterEntry ann = entry("2001");
         assertThat(ann).isEqualTo(new RosterEntry("2001", "Ann", "blue", AgentState.NOT_READY, "lunch",
             Instant.parse("2026-11-25T09:00:30Z"), null, Map.of("billing", 1)));
@@ -143,7 +145,7 @@ class AgentRosterTest {
         callerWaitsIn("billing", "100.4");
         assertThat(done(acd.status("2001")).orElseThrow().state()).isEqualTo(AgentState.RINGING);
         assertThatThrownBy(() -> done(acd.roster().move("2001", Map.of("support", 1))))
-            .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("agent 2001 is ringing on call");
+            .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("agent 2001 is busy with call").hasMessageContaining("(ringing)");
         assertThat(entry("2001").queues()).isEqualTo(Map.of("billing", 1));
     }
 
