@@ -145,7 +145,8 @@ class AgentRosterTest {
         callerWaitsIn("billing", "100.4");
         assertThat(done(acd.status("2001")).orElseThrow().state()).isEqualTo(AgentState.RINGING);
         assertThatThrownBy(() -> done(acd.roster().move("2001", Map.of("support", 1))))
-            .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("agent 2001 is busy with call").hasMessageContaining("(ringing)");
+            .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("agent 2001 is busy with call")
+            .hasMessageContaining("(ringing)");
         assertThat(entry("2001").queues()).isEqualTo(Map.of("billing", 1));
     }
 

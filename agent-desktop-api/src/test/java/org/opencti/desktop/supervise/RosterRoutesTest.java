@@ -107,7 +107,8 @@ class RosterRoutesTest {
         SupervisorDesk.Reply r = desk.call(HttpMethod.POST, "/api/v1/agents/2001/queues", desk.login("3001"), MOVE);
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.body().getString("field")).isEqualTo("state");
-        assertThat(r.body().getString("error")).startsWith("agent 2001 is busy with call ").contains("(on call)").endsWith("after the call");
+        assertThat(r.body().getString("error")).startsWith("agent 2001 is busy with call ").contains("(on call)")
+            .endsWith("after the call");
         assertThat(queuesOf("2001")).isEqualTo(new JsonObject().put("billing", 1));
         JsonArray agents = desk.call(HttpMethod.GET, "/api/v1/agents", desk.login("3001"), null).body().getJsonArray("agents");
         assertThat(agents.getJsonObject(0).getString("state")).isEqualTo("ON_CALL");

@@ -41,6 +41,8 @@ import org.opencti.core.event.ChannelRef;
 import org.opencti.core.event.PbxEvent;
 import org.opencti.core.port.OriginateRequest;
 import org.opencti.core.port.PbxGateway;
+import org.opencti.core.queuelog.QueueLog;
+import org.opencti.core.queuelog.QueueLogEntry;
 import org.opencti.core.screenpop.ScreenPopService;
 import org.opencti.core.time.ExecutorScheduler;
 import org.opencti.core.time.StateOwner;
@@ -49,6 +51,7 @@ import org.opencti.desktop.auth.Role;
 import org.opencti.desktop.auth.User;
 import org.opencti.desktop.http.DesktopServer;
 import org.opencti.desktop.ws.DesktopHub;
+import org.opencti.desktop.ws.WallboardPush;
 
 /**
  * A desktop server with two teams, over real HTTP and WebSocket: agents 2001 Ann and 2003 Cy (blue), 2002 Bob (red);
@@ -90,7 +93,20 @@ final class SupervisorDesk implements AutoCloseable {
             new User("3001", "Sue", "blue", Role.SUPERVISOR, HASH), new User("3002", "Raj", "red", Role.SUPERVISOR, HASH),
             new User("9001", "Ada", null, Role.ADMIN, HASH)), Clock.systemUTC(), Duration.ofHours(8));
         DesktopHub[] late = new DesktopHub[1];
-        AcdPorts ports = new AcdPorts(pbx, pops, e -> late[0].notify(e), new InMemoryAgentStateStore(), r -> true, Runnable::run);
+        // As the server wires it: queue moments reach the wallboards through the queue_log the ACD writes.
+        QueueLog queueLog = WallboardPush.signalling(new QueueLog() {
+            @Override
+            public void append(QueueLogEntry entry) {
+                // not stored in this test
+            }
+
+            @Override
+            public void close() {
+                // nothing held
+            }
+        }, () -> late[0].wallboard().changed());
+        AcdPorts ports = new AcdPorts(pbx, pops, e -> late[0].notify(e), new InMemoryAgentStateStore(), r -> true, Runnable::run,
+            queueLog);
         acd = new AcdService(AcdSetup.simple(AcdSettings.standard("billing"), queues, agents), ports, owner,
             new ExecutorScheduler(Clock.systemUTC(), owner.executor()), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         hub = new DesktopHub(vertx, auth, acd, wallboardInterval);
