@@ -111,7 +111,20 @@ class SupervisorPageBrowserTest {
         waitUpTo(10).until(ExpectedConditions.textToBe(By.id("link"), "online"));
         waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("state-2001"), "ON_CALL"));
         assertThat(text("waiting-billing")).isEqualTo("0");
+        // Moving queues is refused while the agent has the call, and done once the call is over.
+        browser.findElement(By.id("move-2001")).click();
+        browser.findElement(By.id("move-support")).clear();
+        browser.findElement(By.id("move-save")).click();
+        waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("move-error"), "busy with call"));
+        browser.findElement(By.id("move-cancel")).click();
         node.pbx.hangup(call);
-        waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("state-2001"), "WRAP_UP"));
+        // Wrap-up lasts a second here and frames come at most one a second: the row may skip straight to READY.
+        waitUpTo(10).until(ExpectedConditions.or(ExpectedConditions.textToBePresentInElementLocated(By.id("state-2001"), "WRAP_UP"),
+            ExpectedConditions.textToBePresentInElementLocated(By.id("state-2001"), "READY")));
+        browser.findElement(By.id("move-2001")).click();
+        browser.findElement(By.id("move-support")).clear();
+        browser.findElement(By.id("move-save")).click();
+        waitUpTo(10).until(ExpectedConditions.textToBe(By.id("queues-2001"), "billing 1"));
+        assertThat(node.centre.acd().roster().agents().toCompletableFuture().get().agents().get(0).queues()).containsOnlyKeys("billing");
     }
 }
