@@ -74,7 +74,8 @@ class WallboardPushTest {
 
         BlockingQueue<JsonObject> raj = new LinkedBlockingQueue<>();
         desk.socket(desk.login("3002"), raj);
-        JsonObject redBoard = until(raj, f -> true).get(1);
+        List<JsonObject> redFrames = until(raj, f -> true);
+        JsonObject redBoard = redFrames.get(redFrames.size() - 1);
         assertThat(redBoard.getJsonArray("agents").stream().map(a -> ((JsonObject) a).getString("agentId"))).containsExactly("2002");
 
         BlockingQueue<JsonObject> ann = new LinkedBlockingQueue<>();
@@ -96,21 +97,23 @@ class WallboardPushTest {
         BlockingQueue<JsonObject> sue = new LinkedBlockingQueue<>();
         desk.socket(desk.login("3001"), sue);
         List<JsonObject> frames = new ArrayList<>(until(sue, f -> true).subList(1, 2));
+        long burstStart = System.nanoTime();
         desk.acd.login("2003").toCompletableFuture().join();
         for (int i = 0; i < 40; i++) {
             desk.acd.ready("2003").toCompletableFuture().join();
             desk.acd.notReady("2003", "burst " + i).toCompletableFuture().join();
         }
+        long burstMillis = (System.nanoTime() - burstStart) / 1_000_000;
         frames.addAll(until(sue, f -> "burst 39".equals(agent(f, "2003").getString("reason"))).stream()
             .filter(f -> "wallboard".equals(f.getString("type"))).toList());
-        // 81 changes: the first frame after the burst's start, then at most one a second.
-        assertThat(frames.size()).isBetween(2, 4);
+        // 81 changes: the first frame, then at most one a second while the burst lasts (longer on a loaded machine), then the last.
+        assertThat(frames.size()).isBetween(2, 3 + (int) (burstMillis / INTERVAL.toMillis()));
         for (int i = 1; i < frames.size(); i++) {
             long gapMillis = (frames.get(i).getLong("receivedNanos") - frames.get(i - 1).getLong("receivedNanos")) / 1_000_000;
             // Frames leave at least a second apart; the receiving side may see them a few ms closer.
             assertThat(gapMillis).as("gap before frame %d", i).isGreaterThanOrEqualTo(INTERVAL.toMillis() - 50);
         }
         assertThat(agent(frames.get(frames.size() - 1), "2003").getString("state")).isEqualTo("NOT_READY");
-        System.out.printf("wallboard: %d frames for 81 changes%n", frames.size());
+        System.out.printf("wallboard: %d frames for 81 changes made in %d ms%n", frames.size(), burstMillis);
     }
 }
