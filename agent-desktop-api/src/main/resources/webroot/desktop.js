@@ -165,6 +165,7 @@
       user = data.user;
       sessionStorage.setItem('cti.token', token);
       sessionStorage.setItem('cti.user', JSON.stringify(user));
+      if (user.role !== 'AGENT') { location.href = 'supervisor.html'; return; }
       show(true);
       connect();
     } catch (e) {

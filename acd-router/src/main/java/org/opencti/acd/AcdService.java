@@ -592,4 +592,9 @@ public final class AcdService implements PbxEventListener {
     public Executor owner() {
         return owner;
     }
+
+    /** Supervisors' roster of agents and moves between queues ({@link AgentRoster}); its methods hop onto the owner. */
+    public AgentRoster roster() {
+        return new AgentRoster(this, scheduler, agents, timers);
+    }
 }

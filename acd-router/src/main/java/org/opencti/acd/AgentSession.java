@@ -14,9 +14,10 @@ final class AgentSession {
     static final Set<AgentState> BUSY = EnumSet.of(AgentState.RESERVED, AgentState.RINGING, AgentState.ON_CALL, AgentState.ON_HOLD,
         AgentState.WRAP_UP);
 
-    final AgentProfile profile;
-    /** The queues this agent serves, with their priority; empty when they qualify for none. */
-    final List<String> queues;
+    /** Replaced (with other queue priorities) only when a supervisor moves the agent between queues ({@link AgentRoster}). */
+    AgentProfile profile;
+    /** The queues this agent serves, with their priority; empty when they qualify for none. Replaced with {@link #profile}. */
+    List<String> queues;
     AgentState state = AgentState.LOGGED_OUT;
     String reason;
     Instant since;

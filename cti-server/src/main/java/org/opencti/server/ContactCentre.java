@@ -35,6 +35,7 @@ import org.opencti.desktop.auth.Role;
 import org.opencti.desktop.auth.User;
 import org.opencti.desktop.http.DesktopServer;
 import org.opencti.desktop.ws.DesktopHub;
+import org.opencti.desktop.ws.WallboardPush;
 import org.opencti.ivr.agi.AgiScriptRouter;
 import org.opencti.ivr.agi.FastAgiServer;
 import org.slf4j.Logger;
@@ -88,8 +89,10 @@ public final class ContactCentre implements AutoCloseable {
         ScreenPopService pops = new ScreenPopService(stores.customers(), new PhoneNumbers(config.defaultRegion()), worker,
             Duration.ofMillis(deadline), metrics);
         DesktopHub[] late = new DesktopHub[1];
+        // Supervisors' wallboards hear of queue moments (queued, answered, abandoned, members added) through the queue_log the
+        // ACD writes, and of agent moments through the desktop events: see WallboardPush.
         AcdPorts ports = new AcdPorts(pbx, pops, e -> late[0].notify(e), stores.agentStates(), stores.interactions(), worker,
-            stores.queueLog());
+            WallboardPush.signalling(stores.queueLog(), () -> late[0].wallboard().changed()));
         this.acd = new AcdService(setup, ports, acdOwner, new ExecutorScheduler(clock, acdOwner.executor()), metrics);
         pbx.addListener(acd);
         AuthService auth = new AuthService(config.agents().stream().map(ContactCentre::user).toList(), clock, TOKEN_LIFETIME);

@@ -10,6 +10,14 @@ public record User(String id, String name, String team, Role role, String passwo
         Objects.requireNonNull(passwordHash, "passwordHash");
     }
 
+    /** Whether this user may see and act on an agent of {@code agentTeam}: an admin any, a supervisor their own team's. */
+    public boolean oversees(String agentTeam) {
+        if (role == Role.ADMIN) {
+            return true;
+        }
+        return role == Role.SUPERVISOR && team != null && team.equals(agentTeam);
+    }
+
     @Override
     public String toString() {
         return "User[id=" + id + ", role=" + role + "]";

@@ -78,7 +78,9 @@ public final class DesktopServer {
         router.post("/api/v1/admin/:name").handler(this::admin);
         router.get("/api/v1/reports/:name").handler(this::report);
         new QueueRoutes(agentRoutes, acd).mount(router);
-        new SupervisorRoutes(agentRoutes, acd, () -> supervision).mount(router);
+        SupervisorRoutes supervisors = new SupervisorRoutes(agentRoutes, acd, () -> supervision);
+        supervisors.mount(router);
+        new RosterRoutes(agentRoutes, acd, supervisors).mount(router);
         new OpenApiRoutes(agentRoutes).mount(router);
         router.route("/api/*").handler(ctx -> ApiError.send(ctx, 404, "path", "no such endpoint: " + ctx.request().path()));
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));

@@ -15,7 +15,6 @@ import org.opencti.acd.AgentLine;
 import org.opencti.acd.SupervisorActions;
 import org.opencti.core.agent.AgentStatus;
 import org.opencti.core.port.SpyMode;
-import org.opencti.desktop.auth.Role;
 import org.opencti.desktop.auth.Session;
 import org.opencti.desktop.auth.User;
 
@@ -85,7 +84,7 @@ final class SupervisorRoutes {
     }
 
     /** The signed-in supervisor or admin and the agent of the path, once both are known and allowed; else the error is sent. */
-    private void withAgent(RoutingContext ctx, BiConsumer<Session, AgentLine> action) {
+    void withAgent(RoutingContext ctx, BiConsumer<Session, AgentLine> action) {
         Optional<Session> session = auth.sessionOf(ctx, true);
         if (session.isEmpty()) {
             return;
@@ -106,10 +105,7 @@ final class SupervisorRoutes {
 
     /** Admins act on anyone; a supervisor on the agents of their own team. */
     static boolean allowed(User user, AgentLine agent) {
-        if (user.role() == Role.ADMIN) {
-            return true;
-        }
-        return user.role() == Role.SUPERVISOR && user.team() != null && user.team().equals(agent.team());
+        return user.oversees(agent.team());
     }
 
     private static void replyStatus(RoutingContext ctx, CompletionStage<AgentStatus> result) {
@@ -123,7 +119,7 @@ final class SupervisorRoutes {
         });
     }
 
-    private static void fail(RoutingContext ctx, Throwable failure) {
+    static void fail(RoutingContext ctx, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof NoSuchElementException) {
             ApiError.send(ctx, 404, "agentId", cause.getMessage());

@@ -3,6 +3,7 @@ package org.opencti.desktop.ws;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One WebSocket per signed-in desktop. The first frame must authenticate within a deadline; after that an agent
- * receives only their own events and may change only their own state. Bad frames get an error frame and the
+ * receives only their own events and may change only their own state; a supervisor or admin receives {@code wallboard}
+ * frames ({@link WallboardPush}). Bad frames get an error frame and the
  * connection stays usable; floods are cut off.
  */
 public final class DesktopHub implements DesktopNotifier {
@@ -32,15 +34,29 @@ public final class DesktopHub implements DesktopNotifier {
     private final AcdService acd;
     private final Map<String, Set<ServerWebSocket>> byAgent = new ConcurrentHashMap<>();
     private final AtomicLong pushed = new AtomicLong();
+    private final WallboardPush wallboard;
 
     public DesktopHub(Vertx vertx, AuthService auth, AcdService acd) {
+        this(vertx, auth, acd, Duration.ofSeconds(1));
+    }
+
+    /** {@code wallboardInterval}: at most one wallboard frame per supervisor's socket this often. */
+    public DesktopHub(Vertx vertx, AuthService auth, AcdService acd, Duration wallboardInterval) {
         this.vertx = vertx;
         this.auth = auth;
         this.acd = acd;
+        this.wallboard = new WallboardPush(vertx, auth, acd, wallboardInterval);
+    }
+
+    /** What pushes queue and agent figures to supervisors' sockets; tell it of queue changes (see its doc). */
+    public WallboardPush wallboard() {
+        return wallboard;
     }
 
     @Override
     public void notify(DesktopEvent event) {
+        // Every agent event moves a supervisor's figures (state counts, the agent's row), even with no agent socket open.
+        wallboard.changed();
         Set<ServerWebSocket> sockets = byAgent.get(event.agentId());
         if (sockets == null || sockets.isEmpty()) {
             return;
@@ -155,6 +171,9 @@ public final class DesktopHub implements DesktopNotifier {
                         .put("callId", st.callId()));
                 }
                 ws.writeTextMessage(hello.encode());
+                if (s.user().role() != Role.AGENT && !ws.isClosed()) {
+                    wallboard.watch(ws, s);
+                }
             });
         }
 
@@ -181,6 +200,7 @@ public final class DesktopHub implements DesktopNotifier {
         }
 
         void closed() {
+            wallboard.unwatch(ws);
             if (session != null) {
                 Set<ServerWebSocket> set = byAgent.get(session.user().id());
                 if (set != null) {

@@ -1,0 +1,169 @@
+package org.opencti.desktop.ws;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.opencti.acd.AcdService;
+import org.opencti.acd.AgentRoster;
+import org.opencti.acd.stats.QueueSnapshot;
+import org.opencti.core.queuelog.QueueLog;
+import org.opencti.core.queuelog.QueueLogEntry;
+import org.opencti.desktop.auth.AuthService;
+import org.opencti.desktop.auth.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pushes {@code wallboard} frames (every queue's snapshot and the agents the supervisor oversees) to supervisors' and
+ * admins' WebSockets when something changes, at most one frame per {@code interval} per socket; the page never polls.
+ *
+ * <p>"Something changed" is heard from the two streams the ACD already emits for every moment that moves a figure: the
+ * desktop events (every agent state change, offer, connect, end: {@link DesktopHub#notify}) and the queue_log entries
+ * (a caller queued, answered, abandoned, overflowed; an agent added to or removed from a queue:
+ * {@link #signalling(QueueLog, Runnable)}). {@link #changed()} only bumps a generation and arms each socket's timer, so
+ * it costs the ACD's thread next to nothing; the snapshot is read from the ACD once per generation and shared by every
+ * supervisor's frame, each filtered to the agents that supervisor may see.
+ */
+public final class WallboardPush {
+    private static final Logger LOG = LoggerFactory.getLogger(WallboardPush.class);
+
+    private final Vertx vertx;
+    private final AuthService auth;
+    private final AcdService acd;
+    private final long intervalMillis;
+    private final Map<ServerWebSocket, Watcher> watchers = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong framesSent = new AtomicLong();
+    private volatile Board board;
+
+    /** What the ACD looked like at one generation of changes. */
+    private record Board(long generation, CompletableFuture<View> view) { }
+
+    private record View(List<QueueSnapshot> queues, AgentRoster.Listing roster) { }
+
+    /** One supervisor's socket: a frame is pending (timer armed) or not, and when the last one went. */
+    private static final class Watcher {
+        final ServerWebSocket ws;
+        final Session session;
+        final AtomicBoolean pending = new AtomicBoolean();
+        volatile long lastSentNanos;
+        volatile boolean sentAny;
+
+        Watcher(ServerWebSocket ws, Session session) {
+            this.ws = ws;
+            this.session = session;
+        }
+    }
+
+    public WallboardPush(Vertx vertx, AuthService auth, AcdService acd, Duration interval) {
+        this.vertx = vertx;
+        this.auth = auth;
+        this.acd = acd;
+        this.intervalMillis = interval.toMillis();
+    }
+
+    /**
+     * The queue_log the ACD writes, telling {@code changed} after every entry: wire it into the ACD's ports so queue
+     * moments (which raise no desktop event) reach the wallboards too.
+     */
+    public static QueueLog signalling(QueueLog log, Runnable changed) {
+        return new QueueLog() {
+            @Override
+            public void append(QueueLogEntry entry) {
+                log.append(entry);
+                changed.run();
+            }
+
+            @Override
+            public void close() {
+                log.close();
+            }
+        };
+    }
+
+    /** Something a wallboard shows has changed: every watcher gets a frame, coalesced to one per interval. Any thread. */
+    public void changed() {
+        generation.incrementAndGet();
+        watchers.values().forEach(this::arm);
+    }
+
+    /** A supervisor's socket starts watching: its first frame (the whole picture) goes at once. */
+    void watch(ServerWebSocket ws, Session session) {
+        Watcher w = new Watcher(ws, session);
+        watchers.put(ws, w);
+        arm(w);
+    }
+
+    void unwatch(ServerWebSocket ws) {
+        watchers.remove(ws);
+    }
+
+    public int watchers() {
+        return watchers.size();
+    }
+
+    public long framesSent() {
+        return framesSent.get();
+    }
+
+    private void arm(Watcher w) {
+        if (!w.pending.compareAndSet(false, true)) {
+            return;
+        }
+        long sinceLast = (System.nanoTime() - w.lastSentNanos) / 1_000_000;
+        long wait = w.sentAny ? intervalMillis - sinceLast : 0;
+        if (wait <= 0) {
+            vertx.runOnContext(v -> send(w));
+        } else {
+            vertx.setTimer(wait, id -> send(w));
+        }
+    }
+
+    private void send(Watcher w) {
+        if (watchers.get(w.ws) != w) {
+            return;
+        }
+        if (w.ws.isClosed()) {
+            watchers.remove(w.ws, w);
+            return;
+        }
+        if (auth.authenticate(w.session.token()).isEmpty()) {
+            watchers.remove(w.ws);
+            w.ws.close((short) 1008, "session expired");
+            return;
+        }
+        // Changes from here on arm the next frame, one interval after this one.
+        w.lastSentNanos = System.nanoTime();
+        w.sentAny = true;
+        w.pending.set(false);
+        view().whenComplete((view, failure) -> {
+            if (failure != null) {
+                LOG.warn("wallboard unavailable: {}", failure.toString());
+                return;
+            }
+            if (!w.ws.isClosed()) {
+                w.ws.writeTextMessage(WallboardJson.frame(view.queues(), view.roster(), w.session.user()).encode());
+                framesSent.incrementAndGet();
+            }
+        });
+    }
+
+    /** The ACD's picture for the current generation, read once and shared by every watcher's frame. */
+    private CompletionStage<View> view() {
+        long g = generation.get();
+        Board b = board;
+        if (b != null && b.generation() == g && !b.view().isCompletedExceptionally()) {
+            return b.view();
+        }
+        CompletableFuture<View> fresh = acd.queueSnapshots().thenCombine(acd.roster().agents(), View::new).toCompletableFuture();
+        board = new Board(g, fresh);
+        return fresh;
+    }
+}
