@@ -11,8 +11,10 @@ import org.opencti.core.time.Scheduler;
 /**
  * Where a live answer meets an agent: at once if one is free, else the first agent freed within the connect deadline
  * (2 s under the TSR), else the safe-harbour message and the call counts as abandoned. Agents in a nailed-up session
- * hear nothing ring, so "connected" here is the moment the bridge is made. Every verdict is recorded in the campaign's
- * {@link AbandonRate}. Runs on the campaign's thread; the deadline is a timer on the injected scheduler.
+ * hear nothing ring, so "connected" here is the moment the bridge is made. An abandon is recorded in the campaign's
+ * {@link AbandonRate} here; a connect is recorded by whoever learns what answered (the agent's first seconds tell a
+ * person from a machine AMD let through: {@link AbandonRate#connected()} or {@link AbandonRate#machineAtAgent()}).
+ * Runs on the campaign's thread; the deadline is a timer on the injected scheduler.
  */
 public final class LiveAnswerGate {
     /** What the gate decided for a call. */
@@ -51,7 +53,6 @@ public final class LiveAnswerGate {
         }
         Optional<String> agent = claimFreeAgent.get();
         if (agent.isPresent()) {
-            abandonRate.connected();
             listener.connect(callId, agent.get());
             return;
         }
@@ -72,7 +73,6 @@ public final class LiveAnswerGate {
         Map.Entry<String, Scheduler.Cancellable> first = it.next();
         it.remove();
         first.getValue().cancel();
-        abandonRate.connected();
         listener.connect(first.getKey(), agentId);
         return true;
     }

@@ -7,11 +7,22 @@ import java.time.Duration;
  * needs an agent, how long until it does, and the talk and wrap-up times. Talk times are modelled as log-normal (the
  * usual right-skewed shape): the mean and variance of their logarithm are tracked, which gives the chance that an agent
  * already {@code e} seconds into a call is free within the next {@code h}.
+ *
+ * <p>The chance that a line needs an agent depends on how long it has been in progress: a line still ringing after
+ * 18 s is most likely heading for a no-answer. So it is kept per second of age: for each age {@code a}, of the lines that
+ * were still in progress at {@code a}, the (exponentially weighted) share that went on to need an agent.
  */
 public final class OnlineEstimates {
     /** How much a prior counts, in observations, and how far back a warm estimate looks (1/floor observations). */
     private static final double PRIOR_WEIGHT = 20;
     private static final double FLOOR = 0.01;
+    /** Ages tracked, in seconds; older lines share the last one. */
+    static final int MAX_AGE = 60;
+    /** Per ended line, older evidence keeps this much weight: about the last 500 lines count. */
+    private static final double AGE_DECAY = 0.998;
+
+    private final double[] reachedAge = new double[MAX_AGE + 1];
+    private final double[] neededAgentAfterAge = new double[MAX_AGE + 1];
 
     private final Ewma needsAgent;
     private final Ewma secondsToAgent;
@@ -42,6 +53,10 @@ public final class OnlineEstimates {
         double sigma2 = Math.log1p(sd * sd / (mean * mean));
         double mu = Math.log(mean) - sigma2 / 2;
         this.needsAgent = new Ewma(p.needsAgentRate(), PRIOR_WEIGHT, FLOOR);
+        for (int a = 0; a <= MAX_AGE; a++) {
+            reachedAge[a] = PRIOR_WEIGHT;
+            neededAgentAfterAge[a] = PRIOR_WEIGHT * p.needsAgentRate();
+        }
         this.secondsToAgent = new Ewma(seconds(p.dialToAgent()), PRIOR_WEIGHT, FLOOR);
         this.logTalk = new Ewma(mu, PRIOR_WEIGHT, FLOOR);
         this.logTalkSquared = new Ewma(sigma2 + mu * mu, PRIOR_WEIGHT, FLOOR);
@@ -51,6 +66,15 @@ public final class OnlineEstimates {
     /** A dial ended with {@code outcome}, {@code sinceDial} after it was placed. */
     public void dialEnded(CallOutcome outcome, Duration sinceDial) {
         needsAgent.add(outcome.needsAgent() ? 1 : 0);
+        double lasted = seconds(sinceDial);
+        for (int a = 0; a <= MAX_AGE; a++) {
+            reachedAge[a] *= AGE_DECAY;
+            neededAgentAfterAge[a] *= AGE_DECAY;
+            if (a < lasted || a == 0) {
+                reachedAge[a] += 1;
+                neededAgentAfterAge[a] += outcome.needsAgent() ? 1 : 0;
+            }
+        }
         if (outcome.needsAgent()) {
             secondsToAgent.add(seconds(sinceDial));
         }
@@ -70,6 +94,12 @@ public final class OnlineEstimates {
     /** The chance that a dial needs an agent (a person, or AMD not sure). */
     public double needsAgentRate() {
         return needsAgent.mean();
+    }
+
+    /** The chance that a line {@code ageSeconds} into its dial, not ended yet, goes on to need an agent. */
+    public double needsAgentAfter(double ageSeconds) {
+        int a = (int) Math.min(MAX_AGE, Math.max(0, Math.floor(ageSeconds)));
+        return neededAgentAfterAge[a] / reachedAge[a];
     }
 
     /** Mean seconds from dial to a call that needs an agent: how far ahead a dial placed now looks. */

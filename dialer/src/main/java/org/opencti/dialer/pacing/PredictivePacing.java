@@ -13,17 +13,17 @@ import java.time.Duration;
  *   <li>agents available by then, {@code A = free + sum of Bernoulli(q_i)}, where {@code q_i} is the chance that busy
  *   agent {@code i} is free within {@code h} (log-normal talk time conditioned on the time already talked, plus the mean
  *   wrap-up; an agent in wrap-up is counted when its mean wrap-up ends within {@code h});</li>
- *   <li>calls needing an agent, {@code W + X}, with {@code W} answered calls already waiting and
- *   {@code X ~ Binomial(R + n, p)} for {@code R} lines in progress and {@code n} new ones;</li>
+ *   <li>calls needing an agent, {@code W + X}, with {@code W} answered calls already waiting and {@code X} the sum of
+ *   a Bernoulli for each line in progress, with the chance that a line of its age still needs an agent
+ *   ({@link OnlineEstimates#needsAgentAfter}), and {@code Binomial(n, p)} for {@code n} new lines;</li>
  *   <li>the expected abandoned share {@code E[(W + X - A)+] / E[W + X]}, computed exactly from the two distributions.</li>
  * </ul>
- * The pacing dials the largest {@code n} whose share stays at or under {@code target = level x budget}, capped at
- * {@code maxLinesPerAgent} lines per logged-in agent. The budget is {@code clamp(2g - r, 0, limit)} for the aim
- * {@code g = headroom x limit} and {@code r} the campaign's abandon rate so far (the prior {@code g} until 50 live
- * answers), and 0 once {@code r} reaches the limit: running under the aim earns more over-dial, running over it less.
- * The level is {@link DropBackoff}'s: halved at every drop, 0 for two minutes after a spike. With a target of 0 the
- * share is 0 only if every call can have an agent for certain, which is progressive dialing; with no agent logged in it
- * dials nothing.
+ * The pacing dials the largest {@code n} whose share stays at or under the target, capped at {@code maxLinesPerAgent}
+ * lines per logged-in agent. The target is {@code level x min(limit, c x aim)} with {@code aim = headroom x limit}
+ * (2.4 % by default), {@code c} the calibration that drops and connects move so that drops settle at the aim, and
+ * {@code level} 0 for two minutes after a drop spike (see {@link DropBackoff}); it is 0 while the campaign's rate over
+ * its rule's window (30 days US, 24 hours UK) is at or over the limit. With a target of 0 the share is 0 only if every
+ * call can have an agent for certain, which is progressive dialing; with no agent logged in it dials nothing.
  */
 public final class PredictivePacing implements Pacing {
     private static final long MIN_LIVE_FOR_RATE = 50;
@@ -37,7 +37,7 @@ public final class PredictivePacing implements Pacing {
         this.settings = settings;
         this.estimates = estimates;
         this.abandonRate = abandonRate;
-        this.backoff = new DropBackoff(settings.abandonLimit(), clock);
+        this.backoff = new DropBackoff(settings.abandonLimit(), settings.headroom() * settings.abandonLimit(), clock);
     }
 
     @Override
@@ -50,33 +50,45 @@ public final class PredictivePacing implements Pacing {
         if (floor.loggedIn() == 0) {
             return 0;
         }
-        double p = Math.min(1 - 1e-9, Math.max(1e-6, estimates.needsAgentRate()));
         double h = estimates.secondsToAgent();
         double[] available = availableAgents(floor, h);
-        double[] shortfall = expectedShortfall(available, floor.liveWaiting() + floor.loggedIn() * settings.maxLinesPerAgent() + 1);
-        double target = target();
         int cap = floor.loggedIn() * settings.maxLinesPerAgent() - floor.linesInProgress();
+        int most = floor.linesInProgress() + Math.max(0, cap);
+        double[] shortfall = expectedShortfall(available, floor.liveWaiting() + most + 1);
+        // Calls that will need an agent: a Poisson-binomial over the lines in progress (each by its age), then one
+        // more Bernoulli(p) for each new line tried.
+        double[] calls = new double[most + 2];
+        calls[0] = 1;
+        int size = 0;
+        double expected = floor.liveWaiting();
+        for (Duration age : floor.lines()) {
+            double q = estimates.needsAgentAfter(OnlineEstimates.seconds(age));
+            size = addBernoulli(calls, size, q);
+            expected += q;
+        }
+        double p = estimates.needsAgentAfter(0);
+        double target = target();
         int best = 0;
         for (int n = 0; n <= cap; n++) {
-            int lines = floor.linesInProgress() + n;
-            double expectedCalls = floor.liveWaiting() + lines * p;
-            double share = expectedCalls == 0 ? 0 : expectedOverflow(lines, p, floor.liveWaiting(), shortfall) / expectedCalls;
+            double share = expected == 0 ? 0 : expectedOverflow(calls, size, floor.liveWaiting(), shortfall) / expected;
             if (share > target + 1e-12) {
                 break;
             }
             best = n;
+            size = addBernoulli(calls, size, p);
+            expected += p;
         }
         return best;
     }
 
-    /** The share of live answers this decision may expect to lose: the back-off level times the budget left. */
+    /**
+     * The share of live answers this decision may plan to lose: {@link DropBackoff#plannedShare()}, or 0 once the
+     * campaign's rate over its rule's window has reached the limit.
+     */
     double target() {
         AbandonRate.Counts c = abandonRate.counts();
-        double limit = settings.abandonLimit();
-        double aim = settings.headroom() * limit;
-        double soFar = c.connected() + c.abandoned() >= MIN_LIVE_FOR_RATE ? c.rate() : aim;
-        double budget = soFar >= limit ? 0 : Math.min(limit, Math.max(0, 2 * aim - soFar));
-        return backoff.level() * budget;
+        boolean overLimit = c.connected() + c.abandoned() >= MIN_LIVE_FOR_RATE && c.rate() >= settings.abandonLimit();
+        return overLimit ? 0 : backoff.plannedShare();
     }
 
     /** The distribution of agents available within {@code h} seconds: free ones for certain, busy ones by chance. */
@@ -115,13 +127,11 @@ public final class PredictivePacing implements Pacing {
         return g;
     }
 
-    /** {@code E[(waiting + X - A)+]} for {@code X ~ Binomial(lines, p)}. */
-    private static double expectedOverflow(int lines, double p, int waiting, double[] shortfall) {
-        double pmf = Math.pow(1 - p, lines);
+    /** {@code E[(waiting + X - A)+]} for X distributed as {@code calls[0..size]}. */
+    private static double expectedOverflow(double[] calls, int size, int waiting, double[] shortfall) {
         double sum = 0;
-        for (int x = 0; x <= lines; x++) {
-            sum += pmf * shortfall[Math.min(shortfall.length - 1, waiting + x)];
-            pmf *= (double) (lines - x) / (x + 1) * p / (1 - p);
+        for (int x = 0; x <= size; x++) {
+            sum += calls[x] * shortfall[Math.min(shortfall.length - 1, waiting + x)];
         }
         return sum;
     }
@@ -154,6 +164,11 @@ public final class PredictivePacing implements Pacing {
     /** The back-off level now (0..1), for statistics and tests. */
     public double backoffLevel() {
         return backoff.level();
+    }
+
+    /** The calibration of the model's expected drops (see {@link DropBackoff}). */
+    public double calibration() {
+        return backoff.calibration();
     }
 
     /** Drop spikes seen so far. */
