@@ -28,6 +28,12 @@ final class DropBackoff {
     static final Duration SPIKE_HOLD = Duration.ofMinutes(2);
     /** A cold campaign plans for half the aim until its own calls have shown the model right. */
     static final double START = 0.5;
+    /**
+     * A cold campaign also starts at level 0, like just after a spike: its first dials go out one per free agent and
+     * the over-dial comes in over its first 50 connects. Otherwise a shift starting with every agent free would dial
+     * three lines each on the priors alone, and the answers would come back all at once.
+     */
+    static final double START_LEVEL = 0;
     static final double MAX_CALIBRATION = 4;
     static final double MIN_CALIBRATION = 1e-3;
 
@@ -36,7 +42,7 @@ final class DropBackoff {
     private final Clock clock;
     private final RollingCounts recent = new RollingCounts(SPIKE_WINDOW, Duration.ofSeconds(10), 2);
     private double calibration = START;
-    private double level = 1;
+    private double level = START_LEVEL;
     private Instant holdUntil = Instant.MIN;
     private long spikes;
 

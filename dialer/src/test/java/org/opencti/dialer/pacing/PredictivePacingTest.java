@@ -28,6 +28,18 @@ class PredictivePacingTest {
     }
 
     @Test
+    void coldCampaignStartsOneLinePerFreeAgentAndOverDialsAsConnectsComeIn() {
+        assertThat(pacing.linesToDial(floor(10, 10, 0))).isEqualTo(10);
+        for (int i = 0; i < 10; i++) {
+            pacing.connected();
+        }
+        int after10 = pacing.linesToDial(floor(10, 10, 0));
+        assertThat(after10).isGreaterThan(10);
+        warmUp();
+        assertThat(pacing.linesToDial(floor(10, 10, 0))).isGreaterThan(after10);
+    }
+
+    @Test
     void noAgentLoggedInNoDials() {
         warmUp();
         assertThat(pacing.linesToDial(FloorState.empty())).isZero();
