@@ -28,6 +28,7 @@ import org.opencti.core.customer.Erasure;
 import org.opencti.core.customer.FreeText;
 import org.opencti.core.customer.InteractionRecord;
 import org.opencti.core.customer.InteractionSummary;
+import org.opencti.core.customer.NoSuchCustomerException;
 import org.opencti.core.customer.CustomerOrder;
 import org.opencti.core.customer.CustomerProfile;
 import org.opencti.core.customer.PinCheck;
@@ -487,7 +488,7 @@ public final class InMemoryCustomerDirectory implements CustomerRecords {
 
     private void requireCustomer(long customerId) {
         if (!byId.containsKey(customerId)) {
-            throw new IllegalArgumentException("no customer with id " + customerId);
+            throw new NoSuchCustomerException(customerId);
         }
     }
 

@@ -26,6 +26,7 @@ import org.opencti.core.customer.DuplicateCustomerException;
 import org.opencti.core.customer.Erasure;
 import org.opencti.core.customer.FreeText;
 import org.opencti.core.customer.InteractionSummary;
+import org.opencti.core.customer.NoSuchCustomerException;
 import org.opencti.core.customer.Pins;
 
 /**
@@ -325,7 +326,7 @@ final class PostgresCustomerChanges {
             statement.setLong(1, customerId);
             try (ResultSet rows = statement.executeQuery()) {
                 if (!rows.next()) {
-                    throw new IllegalArgumentException("no customer with id " + customerId);
+                    throw new NoSuchCustomerException(customerId);
                 }
                 return instant(rows.getObject(1, OffsetDateTime.class));
             }

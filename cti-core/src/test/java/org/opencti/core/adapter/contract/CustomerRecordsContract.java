@@ -24,6 +24,7 @@ import org.opencti.core.customer.Erasure;
 import org.opencti.core.customer.InteractionRecord;
 import org.opencti.core.customer.InteractionSummary;
 import org.opencti.core.customer.InvalidFieldsException;
+import org.opencti.core.customer.NoSuchCustomerException;
 import org.opencti.core.customer.PhoneNumbers;
 import org.opencti.core.customer.PinCheck;
 import org.opencti.core.port.CustomerRecords;
@@ -149,7 +150,7 @@ public abstract class CustomerRecordsContract {
     @Test
     public void anUnknownCustomerIsRefused() {
         assertThatThrownBy(() -> records.updateContact(999, change(Map.of("firstName", "X")), ADA))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no customer with id 999");
+            .isInstanceOf(NoSuchCustomerException.class).hasMessageContaining("no customer with id 999");
         assertThatThrownBy(() -> records.addNote(999, "hello", ADA)).hasMessageContaining("no customer with id 999");
         assertThatThrownBy(() -> records.recordComplaint(999, "late", ADA)).hasMessageContaining("no customer with id 999");
         assertThatThrownBy(() -> records.erase(999, ADA)).hasMessageContaining("no customer with id 999");
