@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -14,8 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.opencti.core.adapter.contract.CustomerRecordsContract;
 import org.opencti.core.customer.Actor;
 import org.opencti.core.customer.InteractionRecord;
+import org.opencti.core.customer.PhoneNumbers;
 import org.opencti.core.port.CustomerRecords;
 import org.opencti.core.port.InteractionLog;
+import org.opencti.core.screenpop.ScreenPop;
+import org.opencti.core.screenpop.ScreenPopService;
 
 /** The contract on PostgreSQL, and what erasure leaves in the tables (read with plain SQL, not through the adapter). */
 class PostgresCustomerRecordsTest extends CustomerRecordsContract {
@@ -82,7 +86,9 @@ class PostgresCustomerRecordsTest extends CustomerRecordsContract {
             .containsExactly("created|4001", "note-added|4001", "pin-set|4001", "erased|4001");
         assertThat(rows("SELECT count(*) FROM customer_audit WHERE array_to_string(fields, ' ') ~ 'Alice|Moreno|Main|\\+1'"))
             .containsExactly("0");
-        assertThat(new PostgresCustomerDirectory(db.dataSource()).findByPhone("+12025550143", 5)).isEmpty();
+        ScreenPop pop = new ScreenPopService(new PostgresCustomerDirectory(db.dataSource()), new PhoneNumbers("US"),
+            Runnable::run, Duration.ofSeconds(10)).lookup("(202) 555-0143").toCompletableFuture().join();
+        assertThat(pop.outcome()).as("the pop by the old number finds nobody").isEqualTo(ScreenPop.Outcome.UNKNOWN_CALLER);
     }
 
     @Test
