@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencti.core.customer.Actor;
@@ -145,6 +151,33 @@ public abstract class CustomerRecordsContract {
         assertThat(records.findByPhone("+13125550122", 0)).map(p -> p.customer().id()).contains(bob.id());
         assertThat(records.search(new CustomerSearch("al", null), 100, 0)).extracting(Customer::id)
             .containsExactly(alice.id());
+    }
+
+    @Test
+    public void concurrentCreatesWithOneNumberLeaveExactlyOneCustomer() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Callable<Boolean>> creates = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String first = "Twin" + i;
+                creates.add(() -> {
+                    try {
+                        records.create(new Customer(0, null, first, "Doe", null, null, List.of("+14155550100")), ADA);
+                        return true;
+                    } catch (DuplicateCustomerException e) {
+                        return false;
+                    }
+                });
+            }
+            long created = 0;
+            for (Future<Boolean> f : pool.invokeAll(creates, 30, TimeUnit.SECONDS)) {
+                created += f.get() ? 1 : 0;
+            }
+            assertThat(created).isEqualTo(1);
+            assertThat(records.search(new CustomerSearch("+14155550100", "+14155550100"), 100, 0)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
