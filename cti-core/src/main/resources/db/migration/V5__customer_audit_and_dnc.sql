@@ -5,11 +5,12 @@
 -- Set once, when the customer's personal data was erased; never cleared (erasure is irreversible).
 ALTER TABLE customers ADD COLUMN erased_at TIMESTAMPTZ;
 
--- Search by e-mail (case-insensitive) and by name prefix; the duplicate check on every create and contact update
--- reads the e-mail index too.
+-- Search by e-mail (case-insensitive) and by name prefix ("first last" covers a first-name prefix too); the
+-- duplicate check on every create and contact update reads the e-mail index. text_pattern_ops: prefix LIKE uses the
+-- index whatever the database's collation.
 CREATE INDEX customers_email_idx ON customers (lower(email)) WHERE email IS NOT NULL;
 CREATE INDEX customers_last_name_idx ON customers (lower(last_name) text_pattern_ops);
-CREATE INDEX customers_first_name_idx ON customers (lower(first_name) text_pattern_ops);
+CREATE INDEX customers_full_name_idx ON customers (lower(first_name || ' ' || last_name) text_pattern_ops);
 
 -- What was changed, by whom, when. Field names only, never values: the audit must not keep the personal data an
 -- erasure removes (and a note's text or a PIN has no business in an audit trail anyway).
