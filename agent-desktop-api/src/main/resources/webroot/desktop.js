@@ -55,6 +55,13 @@
     $('pop').appendChild(table);
   }
 
+  function flag(text, kind) {
+    const span = document.createElement('span');
+    span.className = 'flag ' + kind;
+    span.textContent = text;
+    return span;
+  }
+
   function renderPop(pop) {
     const box = $('pop');
     box.textContent = '';
@@ -69,10 +76,36 @@
         tier.textContent = pop.customer.tier;
         name.appendChild(tier);
       }
+      const c = pop.customer;
+      if (c.vip) { name.appendChild(flag('VIP', 'vip')); }
+      if (c.churnRisk) { name.appendChild(flag('churn risk', 'churn')); }
       box.appendChild(name);
       const acct = document.createElement('div');
-      acct.textContent = 'Account ' + (pop.customer.accountNumber || '-') + ' · ' + pop.e164;
+      acct.textContent = 'Account ' + (c.accountNumber || '-') + ' · ' + pop.e164;
       box.appendChild(acct);
+      // the 360 view: value, how to talk to them, what is still open
+      const facts = [];
+      if (c.lifetimeValue) { facts.push('Lifetime value ' + c.lifetimeValue); }
+      if (c.preferredLanguage) { facts.push('Speaks ' + c.preferredLanguage); }
+      if (c.preferredChannel) { facts.push('Prefers ' + c.preferredChannel); }
+      if (c.accountManager) { facts.push('Account manager ' + c.accountManager); }
+      facts.push((c.openComplaints || 0) + ' open complaint' + (c.openComplaints === 1 ? '' : 's') + ', ' +
+        (c.openIssues || 0) + ' open issue' + (c.openIssues === 1 ? '' : 's'));
+      const factLine = document.createElement('div');
+      factLine.className = 'facts';
+      factLine.textContent = facts.join(' · ');
+      box.appendChild(factLine);
+      if ((c.openCases || []).length) {
+        const cases = document.createElement('ul');
+        cases.className = 'cases';
+        c.openCases.forEach((k) => {
+          const li = document.createElement('li');
+          li.className = k.kind;
+          li.textContent = k.kind + ' since ' + k.openedAt.slice(0, 10) + ': ' + k.summary;
+          cases.appendChild(li);
+        });
+        box.appendChild(cases);
+      }
       const list = document.createElement('ul');
       (pop.customer.recentInteractions || []).forEach((i) => {
         const li = document.createElement('li');

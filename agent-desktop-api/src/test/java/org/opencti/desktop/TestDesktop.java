@@ -49,6 +49,7 @@ public final class TestDesktop implements AutoCloseable {
     private final StateOwner owner;
     private final DesktopServer server;
     private final HttpClient http;
+    private final InMemoryCustomerDirectory customers;
 
     public TestDesktop(Vertx vertx, int maxFrameBytes) throws Exception {
         this.vertx = vertx;
@@ -57,8 +58,8 @@ public final class TestDesktop implements AutoCloseable {
             new AgentProfile("2002", "Bob", "blue", "Local/2002@agents", Map.of("billing", 5)));
         List<QueueSetup> queues = List.of(QueueSetup.simple("billing", List.of(new SkillRequirement("billing", 1)),
             Duration.ofSeconds(5), Duration.ofSeconds(15)));
-        ScreenPopService pops = new ScreenPopService(new InMemoryCustomerDirectory(new InMemoryInteractionLog()),
-            new PhoneNumbers("US"), Runnable::run, Duration.ofMillis(100));
+        customers = new InMemoryCustomerDirectory(new InMemoryInteractionLog());
+        ScreenPopService pops = new ScreenPopService(customers, new PhoneNumbers("US"), Runnable::run, Duration.ofMillis(100));
         AuthService auth = new AuthService(List.of(new User("2001", "Ann", "blue", Role.AGENT, HASH),
             new User("2002", "Bob", "blue", Role.AGENT, HASH), new User("3001", "Sue", "blue", Role.SUPERVISOR, HASH),
             new User("4001", "Ada", "blue", Role.ADMIN, HASH)), Clock.systemUTC(), Duration.ofHours(8));
@@ -69,12 +70,18 @@ public final class TestDesktop implements AutoCloseable {
         hub[0] = new DesktopHub(vertx, auth, acd);
         server = new DesktopServer(vertx, new DesktopServer.Settings("127.0.0.1", 0, List.of(), maxFrameBytes), auth, acd, hub[0],
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        server.setCustomers(customers, new PhoneNumbers("US"), Clock.systemUTC());
         server.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false).setConnectTimeout(5_000));
     }
 
     public DesktopServer server() {
         return server;
+    }
+
+    /** The customer store behind both the screen pop and /api/v1/customers. */
+    public InMemoryCustomerDirectory customers() {
+        return customers;
     }
 
     public int port() {

@@ -101,6 +101,8 @@ public final class ContactCentre implements AutoCloseable {
         var h = config.http();
         this.http = new DesktopServer(vertx, new DesktopServer.Settings(h.bindHost(), h.port(), h.allowedOrigins(),
             h.maxWebSocketFrameBytes()), auth, acd, hub, metrics);
+        // the customer API audits every change with the signed-in user and this clock
+        http.setCustomers(stores.customers(), new PhoneNumbers(config.defaultRegion()), clock);
         IvrSetup.Ivr ivr = IvrSetup.create(config, AcdConfiguration.calendars(config), stores.customers(), stores.surveys(), worker,
             clock, metrics);
         if (ivr.reload() != null) {

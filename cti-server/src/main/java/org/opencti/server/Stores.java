@@ -15,7 +15,7 @@ import org.opencti.core.adapter.postgres.PostgresInteractionLog;
 import org.opencti.core.adapter.postgres.PostgresSurveyLog;
 import org.opencti.core.adapter.redis.RedisAgentStateStore;
 import org.opencti.core.port.AgentStateStore;
-import org.opencti.core.port.CustomerAccounts;
+import org.opencti.core.port.CustomerRecords;
 import org.opencti.core.port.InteractionLog;
 import org.opencti.core.port.SurveyLog;
 import org.opencti.core.queuelog.CompositeQueueLog;
@@ -26,7 +26,7 @@ import org.opencti.core.queuelog.QueueLog;
 import org.opencti.core.write.BufferedInteractionLog;
 
 /** The storage ports, real or in memory as the configuration says, and what must be closed with them. */
-public record Stores(CustomerAccounts customers, InteractionLog interactions, AgentStateStore agentStates,
+public record Stores(CustomerRecords customers, InteractionLog interactions, AgentStateStore agentStates,
                      QueueLog queueLog, SurveyLog surveys, List<AutoCloseable> resources) implements AutoCloseable {
     public Stores {
         resources = List.copyOf(resources);
@@ -45,7 +45,7 @@ public record Stores(CustomerAccounts customers, InteractionLog interactions, Ag
     public static Stores from(ContactCentreConfig config, MeterRegistry registry) {
         List<AutoCloseable> resources = new ArrayList<>();
         Stores memory = inMemory();
-        CustomerAccounts customers = memory.customers();
+        CustomerRecords customers = memory.customers();
         InteractionLog interactions = memory.interactions();
         AgentStateStore states = memory.agentStates();
         QueueLog queueLog = memory.queueLog();

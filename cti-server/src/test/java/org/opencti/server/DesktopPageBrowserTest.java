@@ -74,7 +74,8 @@ class DesktopPageBrowserTest {
         node.pbx.press(call, "1");
         waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("pop"), "Ms Alice Moreno"));
         Instant popShown = Instant.now();
-        assertThat(browser.findElement(By.id("pop")).getText()).contains("Gold", "100234", "+12025550143");
+        assertThat(browser.findElement(By.id("pop")).getText()).contains("Gold", "100234", "+12025550143", "VIP",
+            "Lifetime value 4820.00", "Speaks en", "1 open complaint", "Charged twice for the October invoice");
         assertThat(browser.findElement(By.id("queue")).getText()).isEqualTo("billing");
         assertThat(node.pbx.history()).extracting(SimRecord::kind).doesNotContain(SimRecord.Kind.AGENT_ANSWERED);
         Instant queued = node.pbx.history().stream().filter(r -> r.kind() == SimRecord.Kind.ENTERED_HOLD).findFirst()

@@ -12,6 +12,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.opencti.acd.AcdService;
 import org.opencti.acd.SupervisorActions;
+import org.opencti.core.customer.PhoneNumbers;
+import org.opencti.core.port.CustomerRecords;
 import org.opencti.desktop.auth.AuthService;
 import org.opencti.desktop.auth.Role;
 import org.opencti.desktop.auth.Session;
@@ -49,6 +52,7 @@ public final class DesktopServer {
     private final Map<String, Supplier<AdminOutcome>> adminActions = new ConcurrentSkipListMap<>();
     private final Map<String, Supplier<Map<String, Object>>> reports = new ConcurrentSkipListMap<>();
     private volatile SupervisorActions supervision;
+    private volatile CustomerRoutes.Backend customers;
     private HttpServer server;
     private Router router;
 
@@ -81,6 +85,7 @@ public final class DesktopServer {
         SupervisorRoutes supervisors = new SupervisorRoutes(agentRoutes, acd, () -> supervision);
         supervisors.mount(router);
         new RosterRoutes(agentRoutes, acd, supervisors).mount(router);
+        new CustomerRoutes(vertx, agentRoutes, () -> customers).mount(router);
         new OpenApiRoutes(agentRoutes).mount(router);
         router.route("/api/*").handler(ctx -> ApiError.send(ctx, 404, "path", "no such endpoint: " + ctx.request().path()));
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
@@ -99,6 +104,14 @@ public final class DesktopServer {
     /** What rings supervisors' own phones into agents' calls (listen, whisper, barge); without it those answer 503. */
     public void setSupervision(SupervisorActions supervision) {
         this.supervision = supervision;
+    }
+
+    /**
+     * The customer store behind /api/v1/customers (without it those answer 503), the centre's number format for
+     * searches and contact changes, and the clock changes are audited with.
+     */
+    public void setCustomers(CustomerRecords records, PhoneNumbers numbers, Clock clock) {
+        this.customers = new CustomerRoutes.Backend(records, numbers, clock);
     }
 
     /**

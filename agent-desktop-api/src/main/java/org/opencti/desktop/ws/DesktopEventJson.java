@@ -1,11 +1,7 @@
 package org.opencti.desktop.ws;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
-import org.opencti.core.customer.Customer;
-import org.opencti.core.customer.CustomerProfile;
-import org.opencti.core.customer.InteractionSummary;
 import org.opencti.core.desktop.DesktopEvent;
 import org.opencti.core.screenpop.ScreenPop;
 
@@ -37,20 +33,7 @@ public final class DesktopEventJson {
             .put("e164", pop.e164())
             .put("outcome", pop.outcome().name())
             .put("lookupMillis", pop.lookupMillis());
-        pop.customer().ifPresent(p -> json.put("customer", customer(p)));
+        pop.customer().ifPresent(p -> json.put("customer", CustomerJson.profile(p)));
         return json;
-    }
-
-    private static JsonObject customer(CustomerProfile profile) {
-        Customer c = profile.customer();
-        JsonArray recent = new JsonArray();
-        for (InteractionSummary i : profile.recentInteractions()) {
-            recent.add(new JsonObject().put("startedAt", i.startedAt().toString()).put("channel", i.channel())
-                .put("queue", i.queue()).put("agentId", i.agentId()).put("disposition", i.disposition()).put("notes", i.notes()));
-        }
-        return new JsonObject().put("id", c.id()).put("name", c.displayName()).put("salutation", c.salutation())
-            .put("firstName", c.firstName()).put("lastName", c.lastName()).put("tier", c.tier())
-            .put("accountNumber", c.accountNumber()).put("phoneNumbers", new JsonArray(c.phoneNumbers()))
-            .put("recentInteractions", recent);
     }
 }

@@ -32,7 +32,8 @@ public record Customer(long id, String salutation, String firstName, String last
     }
 
     public String displayName() {
-        return (salutation == null || salutation.isBlank() ? "" : salutation + " ") + firstName + " " + lastName;
+        // stripped: an erased customer has no last name
+        return ((salutation == null || salutation.isBlank() ? "" : salutation + " ") + firstName + " " + lastName).strip();
     }
 
     /** The same customer under another id and with these numbers (what a directory hands back after a save). */

@@ -1,6 +1,7 @@
 package org.opencti.core.adapter.memory;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,14 @@ public final class InMemoryInteractionLog implements InteractionLog {
         }
     }
 
+    /** Blanks the caller number and notes of the customer's interactions and of any from these numbers (erasure). */
+    public void anonymise(long customerId, Collection<String> numbers) {
+        synchronized (lock) {
+            byKey.replaceAll((key, r) -> (r.customerId() != null && r.customerId() == customerId)
+                || (r.callerNumber() != null && numbers.contains(r.callerNumber())) ? r.anonymised() : r);
+        }
+    }
+
     /** Every record written, in the order they were written. */
     public List<InteractionRecord> all() {
         synchronized (lock) {
@@ -41,7 +50,7 @@ public final class InMemoryInteractionLog implements InteractionLog {
 
     /**
      * The customer's most recent interactions, newest first, at most {@code limit}. The summary's disposition is
-     * the record's outcome (records carry no separate disposition or notes yet).
+     * the record's outcome (records carry no separate disposition yet).
      */
     public List<InteractionSummary> recentFor(long customerId, int limit) {
         if (limit < 0) {
@@ -58,7 +67,7 @@ public final class InMemoryInteractionLog implements InteractionLog {
         return mine.stream()
             .sorted(NEWEST_FIRST)
             .limit(limit)
-            .map(r -> new InteractionSummary(r.startedAt(), r.channel(), r.queue(), r.agentId(), r.outcome(), null))
+            .map(r -> new InteractionSummary(r.startedAt(), r.channel(), r.queue(), r.agentId(), r.outcome(), r.notes()))
             .toList();
     }
 }

@@ -14,14 +14,20 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.opencti.core.customer.Actor;
+import org.opencti.core.customer.AuditEntry;
 import org.opencti.core.customer.Consent;
+import org.opencti.core.customer.ContactChange;
 import org.opencti.core.customer.Customer;
 import org.opencti.core.customer.CustomerCase;
 import org.opencti.core.customer.CustomerOrder;
 import org.opencti.core.customer.CustomerProfile;
+import org.opencti.core.customer.CustomerSearch;
+import org.opencti.core.customer.DncEntry;
+import org.opencti.core.customer.Erasure;
 import org.opencti.core.customer.InteractionSummary;
 import org.opencti.core.customer.PinCheck;
-import org.opencti.core.port.CustomerAccounts;
+import org.opencti.core.port.CustomerRecords;
 
 /**
  * Customers in PostgreSQL. A lookup is one statement for the customer, their numbers and their latest interactions,
@@ -29,10 +35,10 @@ import org.opencti.core.port.CustomerAccounts;
  * SQL. A number shared by several customers resolves to the one with the lowest id. PINs, orders, cases and consents
  * are {@link PostgresCustomerAccounts}' part. Blocks: call from a worker.
  */
-public final class PostgresCustomerDirectory implements CustomerAccounts {
+public final class PostgresCustomerDirectory implements CustomerRecords {
     private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
 
-    private static final String FIELDS = "salutation, first_name, last_name, tier, account_number, email, "
+    static final String FIELDS = "salutation, first_name, last_name, tier, account_number, email, "
         + "preferred_language, preferred_channel, preferred_contact_time, vip, churn_risk, lifetime_value, "
         + "acquisition_cost, balance, account_manager";
     private static final int FIELD_COUNT = 15;
@@ -59,19 +65,84 @@ public final class PostgresCustomerDirectory implements CustomerAccounts {
         "customer_phones p JOIN customers c ON c.id = p.customer_id WHERE p.e164 = ? ORDER BY c.id");
     private static final String FIND_BY_ACCOUNT = FIND_PROFILE.formatted(FIELDS,
         "customers c WHERE c.account_number = ?");
+    // erased customers are not found by id either: nothing of theirs is left to show
+    private static final String FIND_BY_ID = FIND_PROFILE.formatted(FIELDS,
+        "customers c WHERE c.id = CAST(? AS BIGINT) AND c.erased_at IS NULL");
     private static final String INSERT_CUSTOMER = "INSERT INTO customers (" + FIELDS + ") VALUES ("
         + "?, ".repeat(FIELD_COUNT - 1) + "?) RETURNING id";
     private static final String UPDATE_CUSTOMER = "UPDATE customers SET (" + FIELDS + ") = ("
-        + "?, ".repeat(FIELD_COUNT - 1) + "?) WHERE id = ?";
+        + "?, ".repeat(FIELD_COUNT - 1) + "?) WHERE id = ? AND erased_at IS NULL";
     private static final String DELETE_PHONES = "DELETE FROM customer_phones WHERE customer_id = ?";
     private static final String INSERT_PHONE = "INSERT INTO customer_phones (customer_id, e164, position) VALUES (?, ?, ?)";
 
     private final DataSource dataSource;
     private final PostgresCustomerAccounts accounts;
+    private final PostgresCustomerChanges changes;
 
     public PostgresCustomerDirectory(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.accounts = new PostgresCustomerAccounts(dataSource);
+        this.changes = new PostgresCustomerChanges(dataSource);
+    }
+
+    @Override
+    public Optional<CustomerProfile> findById(long customerId, int recent) {
+        return find(FIND_BY_ID, Long.toString(customerId), recent, "looking up customer " + customerId);
+    }
+
+    @Override
+    public List<Customer> search(CustomerSearch search, int limit, int offset) {
+        return changes.search(search, limit, offset);
+    }
+
+    @Override
+    public Optional<Instant> erasedAt(long customerId) {
+        return changes.erasedAt(customerId);
+    }
+
+    @Override
+    public Customer create(Customer customer, Actor actor) {
+        return changes.create(customer, actor);
+    }
+
+    @Override
+    public Customer updateContact(long customerId, ContactChange change, Actor actor) {
+        return changes.updateContact(customerId, change, actor);
+    }
+
+    @Override
+    public InteractionSummary addNote(long customerId, String text, Actor actor) {
+        return changes.addNote(customerId, text, actor);
+    }
+
+    @Override
+    public CustomerCase recordComplaint(long customerId, String summary, Actor actor) {
+        return changes.recordComplaint(customerId, summary, actor);
+    }
+
+    @Override
+    public void setPin(String accountNumber, String pin, Actor actor) {
+        changes.setPin(accountNumber, pin, actor);
+    }
+
+    @Override
+    public void setConsent(long customerId, Consent consent, Actor actor) {
+        changes.setConsent(customerId, consent, actor);
+    }
+
+    @Override
+    public Erasure erase(long customerId, Actor actor) {
+        return changes.erase(customerId, actor);
+    }
+
+    @Override
+    public List<AuditEntry> audit(long customerId, int limit, int offset) {
+        return changes.audit(customerId, limit, offset);
+    }
+
+    @Override
+    public Optional<DncEntry> doNotCall(String e164) {
+        return changes.doNotCall(e164);
     }
 
     @Override
@@ -183,7 +254,7 @@ public final class PostgresCustomerDirectory implements CustomerAccounts {
         accounts.setConsent(customerId, consent);
     }
 
-    private static long insert(Connection connection, Customer customer) throws SQLException {
+    static long insert(Connection connection, Customer customer) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT_CUSTOMER)) {
             bindFields(statement, customer);
             try (ResultSet keys = statement.executeQuery()) {
@@ -193,12 +264,13 @@ public final class PostgresCustomerDirectory implements CustomerAccounts {
         }
     }
 
-    private static long update(Connection connection, Customer customer) throws SQLException {
+    static long update(Connection connection, Customer customer) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(UPDATE_CUSTOMER)) {
             bindFields(statement, customer);
             statement.setLong(FIELD_COUNT + 1, customer.id());
             if (statement.executeUpdate() == 0) {
-                throw new IllegalArgumentException("no customer with id " + customer.id());
+                // erasure is irreversible: a save cannot bring an erased customer's data back
+                throw new IllegalArgumentException("no customer with id " + customer.id() + " (unknown or erased)");
             }
         }
         try (PreparedStatement statement = connection.prepareStatement(DELETE_PHONES)) {
@@ -230,7 +302,7 @@ public final class PostgresCustomerDirectory implements CustomerAccounts {
         statement.setString(15, relationship.accountManager());
     }
 
-    private static void writePhones(Connection connection, long id, List<String> phones) throws SQLException {
+    static void writePhones(Connection connection, long id, List<String> phones) throws SQLException {
         if (phones.isEmpty()) {
             return;
         }
@@ -245,7 +317,7 @@ public final class PostgresCustomerDirectory implements CustomerAccounts {
         }
     }
 
-    private static Customer customer(ResultSet rows) throws SQLException {
+    static Customer customer(ResultSet rows) throws SQLException {
         Array array = rows.getArray("phones");
         List<String> phones = List.of((String[]) array.getArray());
         array.free();
@@ -261,7 +333,7 @@ public final class PostgresCustomerDirectory implements CustomerAccounts {
     }
 
     /** The numbers in their given order without repeats; throws naming the first one that is not E.164. */
-    private static List<String> e164Only(List<String> numbers) {
+    static List<String> e164Only(List<String> numbers) {
         LinkedHashSet<String> distinct = new LinkedHashSet<>();
         for (String number : numbers) {
             if (!E164.matcher(number).matches()) {
