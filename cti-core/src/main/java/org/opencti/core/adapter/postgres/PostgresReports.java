@@ -85,7 +85,7 @@ public final class PostgresReports implements Reports {
                count(*) FILTER (WHERE transferred) AS transferred
           FROM judged
          GROUP BY GROUPING SETS ((queue), (agent_id), ())
-         ORDER BY 1 DESC, 2
+         ORDER BY grouping(queue) + 2 * grouping(agent_id) DESC, 2
         """.formatted(TRANSFER_EVENTS);
 
     /* An answer is placed in its caller's tier through the interaction that carries the same call id. */
