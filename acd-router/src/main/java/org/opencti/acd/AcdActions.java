@@ -117,7 +117,7 @@ final class AcdActions {
         String key = (call.callback ? "callback:" : "") + call.linkedId
             + (call.agentLegUniqueId == null ? "" : "/" + call.agentLegUniqueId);
         InteractionRecord record = new InteractionRecord(key, call.customerId, call.callerNumber, "voice", call.queue, call.agentId,
-            call.waitingSince, call.answeredAt, endedAt, outcome);
+            call.waitingSince, call.answeredAt, endedAt, outcome, call.callId, call.tier, call.holdSeconds);
         ports.worker().execute(() -> {
             try {
                 ports.history().record(record);

@@ -2,7 +2,9 @@ package org.opencti.acd;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.opencti.acd.stats.QueueSnapshot;
@@ -15,8 +17,20 @@ import org.opencti.core.queuelog.QueueLogEntry;
  * the queue_log in Asterisk's format (reports, existing tools). The ACD calls it on its owner thread.
  */
 final class AcdRecorder {
+    /** The queue_log INFO row that gives a call's after-call work: {@code INFO|WRAPUP|seconds}. */
+    static final String WRAPUP = "WRAPUP";
+
     private final QueueStatistics stats;
     private final QueueLog log;
+    /** Agents who have their customer on hold now, since when. */
+    private final Map<String, Instant> holdingSince = new HashMap<>();
+    /** Hold time of each agent's current call, up to the start of the current hold. */
+    private final Map<String, Duration> heldOnCall = new HashMap<>();
+    /** Calls in after-call work, by call id: logged as INFO|WRAPUP when it ends. */
+    private final Map<String, WrapUp> wrapping = new HashMap<>();
+
+    private record WrapUp(String queue, String agentId, Instant started) {
+    }
 
     AcdRecorder(QueueStatistics stats, QueueLog log) {
         this.stats = stats;
@@ -59,6 +73,11 @@ final class AcdRecorder {
 
     void completed(InboundCall call, boolean callerHungUp, Instant at) {
         stats.callEnded(call.callId, at);
+        // A call may end with the customer on hold: that hold lasts until now.
+        Duration held = heldOnCall.getOrDefault(call.agentId, Duration.ZERO);
+        Instant holding = holdingSince.get(call.agentId);
+        call.holdSeconds = held.plus(holding == null ? Duration.ZERO : Duration.between(holding, at)).toSeconds();
+        wrapping.put(call.callId, new WrapUp(call.queue, call.agentId, at));
         long hold = seconds(call.waitingSince, call.answeredAt);
         long talk = seconds(call.answeredAt, at);
         log.append(callerHungUp
@@ -68,6 +87,12 @@ final class AcdRecorder {
 
     void wrapUpEnded(String callId, Instant at) {
         stats.wrapUpEnded(callId, at);
+        WrapUp wrap = callId == null ? null : wrapping.remove(callId);
+        if (wrap != null) {
+            // Asterisk has no wrap-up event; an INFO row keeps the queue_log readable by the tools that know it.
+            log.append(QueueLogEntry.info(at, callId, wrap.queue(), wrap.agentId(), WRAPUP,
+                Long.toString(seconds(wrap.started(), at))));
+        }
     }
 
     void agentQueues(String agentId, List<String> queues, Instant at, boolean added) {
@@ -79,6 +104,20 @@ final class AcdRecorder {
 
     void agentState(String agentId, String state, Instant at) {
         stats.agentState(agentId, state, at);
+        Instant holding = holdingSince.remove(agentId);
+        if (holding != null) {
+            heldOnCall.merge(agentId, Duration.between(holding, at), Duration::plus);
+        }
+        if ("ON_HOLD".equals(state)) {
+            holdingSince.put(agentId, at);
+        } else if (!"ON_CALL".equals(state)) {
+            // the call is over (completed() has taken its hold time): the next one starts from zero
+            heldOnCall.remove(agentId);
+        }
+        if ("LOGGED_OUT".equals(state)) {
+            // after-call work cut short by a logout never ends by itself: forget it
+            wrapping.values().removeIf(w -> agentId.equals(w.agentId()));
+        }
     }
 
     void paused(String agentId, List<String> queues, String reason, Instant at, boolean paused) {

@@ -40,6 +40,8 @@ final class InboundCall {
     String agentLegUniqueId;
     String agentLegChannel;
     Instant answeredAt;
+    /** Seconds the customer spent on hold while connected, known once the call is completed (for the history). */
+    Long holdSeconds;
     /** The customer the pop found, so the history row points at them. */
     Long customerId;
     Scheduler.Cancellable overflowCheck;

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.opencti.acd.AcdPorts;
 import org.opencti.acd.AcdService;
 import org.opencti.acd.AcdSettings;
@@ -52,6 +53,11 @@ public final class TestDesktop implements AutoCloseable {
     private final InMemoryCustomerDirectory customers;
 
     public TestDesktop(Vertx vertx, int maxFrameBytes) throws Exception {
+        this(vertx, maxFrameBytes, server -> { });
+    }
+
+    /** {@code beforeStart} mounts what must be mounted before the server starts (e.g. the historical reports). */
+    public TestDesktop(Vertx vertx, int maxFrameBytes, Consumer<DesktopServer> beforeStart) throws Exception {
         this.vertx = vertx;
         owner = new StateOwner("acd-test");
         List<AgentProfile> agents = List.of(new AgentProfile("2001", "Ann", "blue", "Local/2001@agents", Map.of("billing", 5)),
@@ -71,6 +77,7 @@ public final class TestDesktop implements AutoCloseable {
         server = new DesktopServer(vertx, new DesktopServer.Settings("127.0.0.1", 0, List.of(), maxFrameBytes), auth, acd, hub[0],
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         server.setCustomers(customers, new PhoneNumbers("US"), Clock.systemUTC());
+        beforeStart.accept(server);
         server.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false).setConnectTimeout(5_000));
     }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -112,6 +113,10 @@ public final class ContactCentre implements AutoCloseable {
         }
         AgiScriptRouter scripts = ivr.router();
         this.fastAgi = new FastAgiServer(config.fastAgi().bindHost(), config.fastAgi().port(), scripts, metrics);
+        // The historical reports read PostgreSQL; in memory they answer 503 saying so. A supervisor sees their team's agents.
+        Map<String, Set<String>> teams = config.agents().stream().filter(a -> a.team() != null)
+            .collect(Collectors.groupingBy(AgentDef::team, Collectors.mapping(AgentDef::id, Collectors.toUnmodifiableSet())));
+        http.setReports(stores.reports(), team -> teams.getOrDefault(team, Set.of()));
         http.addHealthCheck("asterisk-ami", pbx::isConnected);
         // Supervisors and admins listen, whisper and barge from their own configured phones.
         http.setSupervision(new SupervisorActions(acd, pbx, config.agents().stream().filter(a -> !AgentDef.ROLE_AGENT.equals(a.role()))

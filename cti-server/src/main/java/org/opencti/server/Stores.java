@@ -12,6 +12,7 @@ import org.opencti.core.adapter.memory.InMemorySurveyLog;
 import org.opencti.core.adapter.postgres.PostgresCustomerDirectory;
 import org.opencti.core.adapter.postgres.PostgresDatabase;
 import org.opencti.core.adapter.postgres.PostgresInteractionLog;
+import org.opencti.core.adapter.postgres.PostgresReports;
 import org.opencti.core.adapter.postgres.PostgresSurveyLog;
 import org.opencti.core.adapter.redis.RedisAgentStateStore;
 import org.opencti.core.port.AgentStateStore;
@@ -23,13 +24,23 @@ import org.opencti.core.queuelog.FileQueueLog;
 import org.opencti.core.queuelog.InMemoryQueueLog;
 import org.opencti.core.queuelog.PostgresQueueLog;
 import org.opencti.core.queuelog.QueueLog;
+import org.opencti.core.report.Reports;
 import org.opencti.core.write.BufferedInteractionLog;
 
-/** The storage ports, real or in memory as the configuration says, and what must be closed with them. */
+/**
+ * The storage ports, real or in memory as the configuration says, and what must be closed with them. {@code reports}
+ * (the historical reports) exist only over PostgreSQL: null in memory.
+ */
 public record Stores(CustomerRecords customers, InteractionLog interactions, AgentStateStore agentStates,
-                     QueueLog queueLog, SurveyLog surveys, List<AutoCloseable> resources) implements AutoCloseable {
+                     QueueLog queueLog, SurveyLog surveys, Reports reports, List<AutoCloseable> resources) implements AutoCloseable {
     public Stores {
         resources = List.copyOf(resources);
+    }
+
+    /** Without the historical reports. */
+    public Stores(CustomerRecords customers, InteractionLog interactions, AgentStateStore agentStates, QueueLog queueLog,
+                  SurveyLog surveys, List<AutoCloseable> resources) {
+        this(customers, interactions, agentStates, queueLog, surveys, null, resources);
     }
 
     public static Stores inMemory() {
@@ -50,6 +61,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
         AgentStateStore states = memory.agentStates();
         QueueLog queueLog = memory.queueLog();
         SurveyLog surveys = memory.surveys();
+        Reports reports = null;
         if (config.postgres() != null) {
             var pg = config.postgres();
             PostgresDatabase db = new PostgresDatabase(pg.jdbcUrl(), pg.username(), pg.password(), pg.poolSize(), null, registry);
@@ -60,6 +72,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
             resources.add(history);
             interactions = history;
             surveys = new PostgresSurveyLog(db.dataSource());
+            reports = new PostgresReports(db.dataSource());
             PostgresQueueLog pgLog = new PostgresQueueLog(db.dataSource());
             // Closed before the database (resources close in reverse order), so it can flush what it holds.
             resources.add(pgLog);
@@ -75,7 +88,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
             resources.add(redis);
             states = redis;
         }
-        return new Stores(customers, interactions, states, queueLog, surveys, resources);
+        return new Stores(customers, interactions, states, queueLog, surveys, reports, resources);
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.opencti.core.adapter.memory.InMemoryAgentStateStore;
 import org.opencti.core.adapter.postgres.PostgresCustomerDirectory;
 import org.opencti.core.adapter.postgres.PostgresDatabase;
 import org.opencti.core.adapter.postgres.PostgresInteractionLog;
+import org.opencti.core.adapter.postgres.PostgresReports;
 import org.opencti.core.adapter.postgres.PostgresSurveyLog;
 import org.opencti.core.adapter.postgres.SampleCustomers;
 import org.opencti.core.event.PbxEvent;
@@ -56,7 +57,7 @@ final class TestNode implements AutoCloseable {
         SampleCustomers.seed(customers);
         queueLog = new PostgresQueueLog(database.dataSource());
         Stores stores = new Stores(customers, new PostgresInteractionLog(database.dataSource()), new InMemoryAgentStateStore(),
-            queueLog, new PostgresSurveyLog(database.dataSource()), List.of());
+            queueLog, new PostgresSurveyLog(database.dataSource()), new PostgresReports(database.dataSource()), List.of());
         ContactCentreConfig config = ConfigLoader.parse(yaml() + moreConfig, "e2e.yaml", Map.of("CTI_AMI_SECRET", "e2e-secret"));
         centre = new ContactCentre(config, stores, Clock.systemUTC(), metrics);
         centre.pbx().addListener(pbxEvents::add);

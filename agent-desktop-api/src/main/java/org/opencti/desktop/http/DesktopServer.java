@@ -17,13 +17,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.opencti.acd.AcdService;
 import org.opencti.acd.SupervisorActions;
 import org.opencti.core.customer.PhoneNumbers;
 import org.opencti.core.port.CustomerRecords;
+import org.opencti.core.report.Reports;
 import org.opencti.desktop.auth.AuthService;
 import org.opencti.desktop.auth.Role;
 import org.opencti.desktop.auth.Session;
@@ -53,6 +56,8 @@ public final class DesktopServer {
     private final Map<String, Supplier<Map<String, Object>>> reports = new ConcurrentSkipListMap<>();
     private volatile SupervisorActions supervision;
     private volatile CustomerRoutes.Backend customers;
+    private Reports historicalReports;
+    private Function<String, Set<String>> agentsOfTeam = team -> Set.of();
     private HttpServer server;
     private Router router;
 
@@ -80,6 +85,7 @@ public final class DesktopServer {
         agentRoutes.mount(router);
         router.post("/api/v1/admin/:name/:verb").handler(this::admin);
         router.post("/api/v1/admin/:name").handler(this::admin);
+        new ReportRoutes(vertx, agentRoutes, historicalReports, agentsOfTeam).mount(router);
         router.get("/api/v1/reports/:name").handler(this::report);
         new QueueRoutes(agentRoutes, acd).mount(router);
         SupervisorRoutes supervisors = new SupervisorRoutes(agentRoutes, acd, () -> supervision);
@@ -112,6 +118,16 @@ public final class DesktopServer {
      */
     public void setCustomers(CustomerRecords records, PhoneNumbers numbers, Clock clock) {
         this.customers = new CustomerRoutes.Backend(records, numbers, clock);
+    }
+
+    /**
+     * The historical reports (queues, agents, fcr, satisfaction-history under /api/v1/reports/) from the database;
+     * without them those answer 503. {@code agentsOfTeam} gives a team's agent ids: a supervisor sees only those.
+     * Set before {@link #start()}.
+     */
+    public void setReports(Reports reports, Function<String, Set<String>> agentsOfTeam) {
+        this.historicalReports = reports;
+        this.agentsOfTeam = agentsOfTeam;
     }
 
     /**

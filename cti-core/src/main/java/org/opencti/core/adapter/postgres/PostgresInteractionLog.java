@@ -19,8 +19,8 @@ import org.opencti.core.port.InteractionLog;
 public final class PostgresInteractionLog implements InteractionLog {
     private static final String INSERT = """
         INSERT INTO interactions (interaction_key, customer_id, caller_number, channel, queue, agent_id,
-                                  started_at, answered_at, ended_at, outcome, notes)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  started_at, answered_at, ended_at, outcome, notes, call_id, tier, hold_seconds)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (interaction_key) DO NOTHING
         """;
 
@@ -53,6 +53,13 @@ public final class PostgresInteractionLog implements InteractionLog {
             statement.setObject(9, utc(interaction.endedAt()));
             statement.setString(10, interaction.outcome());
             statement.setString(11, interaction.notes());
+            statement.setString(12, interaction.callId());
+            statement.setString(13, interaction.tier());
+            if (interaction.holdSeconds() == null) {
+                statement.setNull(14, Types.INTEGER);
+            } else {
+                statement.setInt(14, Math.toIntExact(interaction.holdSeconds()));
+            }
             return statement.executeUpdate() == 1;
         } catch (SQLException e) {
             if (SqlErrors.FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
