@@ -39,7 +39,8 @@ public record Campaign(long id, String name, DialMode mode, Assignment assignmen
         if (callerId == null || !E164.matcher(callerId).matches()) {
             throw new IllegalArgumentException("campaign " + name + ": callerId must be E.164 (+15551230000), not \"" + callerId + "\"");
         }
-        abandonLimitPercent = abandonLimitPercent == null ? DEFAULT_ABANDON_LIMIT : abandonLimitPercent;
+        abandonLimitPercent = Money.cents("campaign " + name + ": abandonLimitPercent",
+            abandonLimitPercent == null ? DEFAULT_ABANDON_LIMIT : abandonLimitPercent);
         if (abandonLimitPercent.signum() < 0 || abandonLimitPercent.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new IllegalArgumentException("campaign " + name + ": abandonLimitPercent must be 0-100, not " + abandonLimitPercent);
         }
@@ -47,9 +48,12 @@ public record Campaign(long id, String name, DialMode mode, Assignment assignmen
             throw new IllegalArgumentException("campaign " + name + ": safeHarbourMessage must not be blank (a dropped call must hear it)");
         }
         script = script == null ? "" : script;
-        retryRules = List.copyOf(retryRules == null ? List.of() : retryRules);
+        // rules and caps have no order of their own; one canonical order makes equal campaigns equal
+        retryRules = (retryRules == null ? List.<RetryRule>of() : retryRules).stream()
+            .sorted(java.util.Comparator.comparing(RetryRule::outcome)).toList();
         dispositions = List.copyOf(dispositions == null ? List.of() : dispositions);
-        caps = List.copyOf(caps == null ? List.of() : caps);
+        caps = (caps == null ? List.<ContactCap>of() : caps).stream()
+            .sorted(java.util.Comparator.comparing(ContactCap::scope).thenComparing(ContactCap::period)).toList();
         unique("retry rule outcome", retryRules.stream().map(r -> r.outcome().word()).toList(), name);
         unique("disposition code", dispositions.stream().map(Disposition::code).toList(), name);
         unique("contact cap", caps.stream().map(c -> c.scope().word() + "/" + c.period()).toList(), name);

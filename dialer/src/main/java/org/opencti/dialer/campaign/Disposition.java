@@ -17,7 +17,7 @@ public record Disposition(String code, String label, BigDecimal value, Set<Flag>
         if (label == null || label.isBlank()) {
             throw new IllegalArgumentException("disposition " + code + ": label must not be blank");
         }
-        value = value == null ? BigDecimal.ZERO : value;
+        value = Money.cents("disposition " + code + ": value", value == null ? BigDecimal.ZERO : value);
         flags = flags == null || flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
     }
 
