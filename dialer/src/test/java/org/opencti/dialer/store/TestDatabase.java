@@ -33,6 +33,11 @@ public final class TestDatabase implements AutoCloseable {
         return database.dataSource();
     }
 
+    /** Another pool on the same schema, as a second server would have (close it after use). */
+    public PostgresDatabase anotherPool() {
+        return new PostgresDatabase(URL, USER, null, 4, schema, null);
+    }
+
     /** Empties the dialer's tables and the customers (between tests). */
     public void empty() {
         execute("TRUNCATE " + String.join(", ", java.util.Arrays.stream(new String[] {"dial_refusals", "dial_attempts", "leads",
