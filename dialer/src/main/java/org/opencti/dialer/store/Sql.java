@@ -45,8 +45,8 @@ public final class Sql {
     }
 
     private static RuntimeException failure(String what, SQLException e) {
-        // unique_violation and check_violation come from bad input, not from a broken database
-        if ("23505".equals(e.getSQLState()) || "23514".equals(e.getSQLState())) {
+        // unique, foreign-key and check violations come from bad input, not from a broken database
+        if ("23505".equals(e.getSQLState()) || "23503".equals(e.getSQLState()) || "23514".equals(e.getSQLState())) {
             return new IllegalArgumentException(what + ": " + e.getMessage(), e);
         }
         return new DatabaseException(what + ": " + e.getMessage(), e);
