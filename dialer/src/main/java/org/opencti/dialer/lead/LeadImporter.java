@@ -122,7 +122,9 @@ public final class LeadImporter {
         Map<String, Integer> columns = new HashMap<>();
         List<String> names = first.get().fields();
         for (int i = 0; i < names.size(); i++) {
-            String name = ALIASES.get(names.get(i).trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
+            // spreadsheets often start a UTF-8 file with a byte-order mark
+            String raw = i == 0 && names.get(i).startsWith("\uFEFF") ? names.get(i).substring(1) : names.get(i);
+            String name = ALIASES.get(raw.trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
             if (name != null && columns.putIfAbsent(name, i) != null) {
                 throw new LeadFileException("line 1: column " + name + " appears twice in the header");
             }
