@@ -19,7 +19,7 @@ public final class InMemoryLeadStore implements LeadStore {
     private long nextList = 1;
 
     @Override
-    public synchronized Loaded addList(long campaignId, String name, List<NewLead> newLeads, Instant at) {
+    public synchronized Loaded addList(long campaignId, String name, List<NewLead> newLeads, int rejectedRows, Instant at) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("list name must not be blank");
         }

@@ -98,7 +98,7 @@ public final class LeadImporter {
                 fresh.add(lead);
             }
         }
-        LeadStore.Loaded loaded = store.addList(campaignId, listName, fresh, clock.instant());
+        LeadStore.Loaded loaded = store.addList(campaignId, listName, fresh, rejected.size(), clock.instant());
         for (NewLead lead : fresh) {
             // another import of the same numbers may have won between the check and the insert
             if (!loaded.loaded().contains(lead.e164())) {

@@ -13,9 +13,10 @@ import java.util.Set;
 public interface LeadStore {
     /**
      * Creates a list for the campaign and loads the leads whose number the campaign does not have yet (in any of its
-     * lists). Returns the new list's id and the numbers that were loaded; the others were duplicates.
+     * lists). {@code rejectedRows} is how many rows of the file were already turned away (the list records it with
+     * the duplicates found here). Returns the new list's id and the numbers that were loaded; the others were duplicates.
      */
-    Loaded addList(long campaignId, String name, List<NewLead> leads, Instant at);
+    Loaded addList(long campaignId, String name, List<NewLead> leads, int rejectedRows, Instant at);
 
     record Loaded(long listId, Set<String> loaded) {
         public Loaded {

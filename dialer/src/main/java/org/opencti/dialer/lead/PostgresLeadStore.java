@@ -34,7 +34,7 @@ public final class PostgresLeadStore implements LeadStore {
     }
 
     @Override
-    public Loaded addList(long campaignId, String name, List<NewLead> leads, Instant at) {
+    public Loaded addList(long campaignId, String name, List<NewLead> leads, int rejectedRows, Instant at) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("list name must not be blank");
         }
@@ -61,7 +61,7 @@ public final class PostgresLeadStore implements LeadStore {
             }
             try (PreparedStatement s = c.prepareStatement("UPDATE lead_lists SET accepted = ?, rejected = ? WHERE id = ?")) {
                 s.setInt(1, loaded.size());
-                s.setInt(2, leads.size() - loaded.size());
+                s.setInt(2, rejectedRows + leads.size() - loaded.size());
                 s.setLong(3, listId);
                 s.executeUpdate();
             }

@@ -40,7 +40,7 @@ public abstract class LeadStoreContract {
     void aLeadReadsBackWithEveryField() {
         var full = new NewLead(7, "+15551230001", "Ann", "Lee", ZoneId.of("America/Chicago"), 5,
             new TimeWindow(LocalTime.of(17, 0), LocalTime.of(19, 30)), "crm-42", null);
-        long list = store().addList(campaign, "March", List.of(full), T0).listId();
+        long list = store().addList(campaign, "March", List.of(full), 0, T0).listId();
 
         Lead lead = store().claim(campaign, "node-a", 10, T0, LEASE).get(0);
 
@@ -52,9 +52,9 @@ public abstract class LeadStoreContract {
 
     @Test
     void aNumberIsLoadedOncePerCampaignAcrossItsListsButMayBeInAnotherCampaign() {
-        var first = store().addList(campaign, "one", List.of(lead("+15551230001", 0), lead("+15551230002", 0)), T0);
-        var second = store().addList(campaign, "two", List.of(lead("+15551230002", 0), lead("+15551230003", 0)), T0);
-        var elsewhere = store().addList(otherCampaign, "three", List.of(lead("+15551230002", 0)), T0);
+        var first = store().addList(campaign, "one", List.of(lead("+15551230001", 0), lead("+15551230002", 0)), 0, T0);
+        var second = store().addList(campaign, "two", List.of(lead("+15551230002", 0), lead("+15551230003", 0)), 0, T0);
+        var elsewhere = store().addList(otherCampaign, "three", List.of(lead("+15551230002", 0)), 0, T0);
 
         assertThat(first.loaded()).containsExactlyInAnyOrder("+15551230001", "+15551230002");
         assertThat(second.loaded()).containsExactly("+15551230003");
@@ -66,7 +66,7 @@ public abstract class LeadStoreContract {
 
     @Test
     void claimsTakeTheBestPriorityFirstAndNeverTheSameLeadTwiceWhileLeased() {
-        store().addList(campaign, "l", List.of(lead("+15551230001", 1), lead("+15551230002", 9), lead("+15551230003", 5)), T0);
+        store().addList(campaign, "l", List.of(lead("+15551230001", 1), lead("+15551230002", 9), lead("+15551230003", 5)), 0, T0);
 
         List<Lead> first = store().claim(campaign, "node-a", 2, T0, LEASE);
         List<Lead> second = store().claim(campaign, "node-b", 2, T0.plusSeconds(1), LEASE);
@@ -79,7 +79,7 @@ public abstract class LeadStoreContract {
 
     @Test
     void aLeaseThatRunsOutLetsAnotherNodeTakeTheLeadAndTheLateNodeCannotFinishIt() {
-        store().addList(campaign, "l", List.of(lead("+15551230001", 0)), T0);
+        store().addList(campaign, "l", List.of(lead("+15551230001", 0)), 0, T0);
         Lead taken = store().claim(campaign, "node-a", 1, T0, LEASE).get(0);
 
         assertThat(store().claim(campaign, "node-b", 1, T0.plus(LEASE), LEASE)).isEmpty();
@@ -95,7 +95,7 @@ public abstract class LeadStoreContract {
 
     @Test
     void aRetryIsClaimableOnlyFromItsTimeAndCountsTheAttempt() {
-        store().addList(campaign, "l", List.of(lead("+15551230001", 0)), T0);
+        store().addList(campaign, "l", List.of(lead("+15551230001", 0)), 0, T0);
         Lead lead = store().claim(campaign, "node-a", 1, T0, LEASE).get(0);
         Instant retryAt = T0.plus(Duration.ofHours(2));
 
@@ -111,7 +111,7 @@ public abstract class LeadStoreContract {
 
     @Test
     void aLeadPutBackWithoutAnAttemptStaysNew() {
-        store().addList(campaign, "l", List.of(lead("+15551230001", 0)), T0);
+        store().addList(campaign, "l", List.of(lead("+15551230001", 0)), 0, T0);
         Lead lead = store().claim(campaign, "node-a", 1, T0, LEASE).get(0);
 
         store().finish(lead.id(), "node-a", false, T0.plusSeconds(600));
@@ -122,7 +122,7 @@ public abstract class LeadStoreContract {
     @Test
     void aListCountsItsLeadsAndIsFlaggedLowOnce() {
         long list = store().addList(campaign, "l", List.of(lead("+15551230001", 0), lead("+15551230002", 0),
-            lead("+15551230003", 0)), T0).listId();
+            lead("+15551230003", 0)), 0, T0).listId();
         Lead lead = store().claim(campaign, "node-a", 1, T0, LEASE).get(0);
         store().finish(lead.id(), "node-a", true, null);
         store().claim(campaign, "node-a", 1, T0, LEASE);

@@ -15,7 +15,7 @@ class ListLevelsTest {
         var store = new InMemoryLeadStore();
         Instant now = Instant.parse("2026-03-02T15:00:00Z");
         long list = store.addList(1, "l", List.of(Leads.lead("+15551230001", 0), Leads.lead("+15551230002", 0),
-            Leads.lead("+15551230003", 0), Leads.lead("+15551230004", 0)), now).listId();
+            Leads.lead("+15551230003", 0), Leads.lead("+15551230004", 0)), 0, now).listId();
         List<ListLevels.ListRunningLow> events = new ArrayList<>();
         var levels = new ListLevels(store, events::add, java.time.Clock.fixed(now, ZoneOffset.UTC));
 

@@ -54,7 +54,7 @@ class PostgresLeadClaimConcurrencyTest {
         for (int i = 0; i < LEADS; i++) {
             leads.add(Leads.lead("+1555%07d".formatted(i), i % 10));
         }
-        new PostgresLeadStore(db.dataSource()).addList(campaign, "shared", leads, NOW);
+        new PostgresLeadStore(db.dataSource()).addList(campaign, "shared", leads, 0, NOW);
     }
 
     @Test

@@ -60,6 +60,7 @@ class PostgresLeadImportTest {
                 assertThat(r.getString(1)).isEqualTo("+15551230001");
                 assertThat(r.getObject(2)).isNull();
                 assertThat(r.getInt(3)).isEqualTo(3);
+                assertThat(r.getInt(4)).as("the bad rows and the duplicate of line 2").isEqualTo(8);
                 assertThat(r.next()).isTrue();
                 assertThat(r.next()).isTrue();
                 assertThat(r.getString(1)).isEqualTo("+15551230010");
