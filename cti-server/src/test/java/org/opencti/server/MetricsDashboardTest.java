@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,6 +52,9 @@ class MetricsDashboardTest {
             ann.awaitType("callConnected");
             node.pbx.hangup(call);
             ann.awaitType("callEnded");
+            // the ended call is counted as the interaction is written, just after the desktop hears of it
+            Await.until("the ended call is counted", Duration.ofSeconds(10),
+                () -> node.metrics.scrape().contains("cti_calls_ended_total{"));
 
             String scrape = node.metrics.scrape();
             assertThat(queried).allSatisfy(name -> assertThat(scrape).as("exposed: " + name)

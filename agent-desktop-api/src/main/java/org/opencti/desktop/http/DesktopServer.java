@@ -31,6 +31,8 @@ import org.opencti.desktop.auth.AuthService;
 import org.opencti.desktop.auth.Role;
 import org.opencti.desktop.auth.Session;
 import org.opencti.desktop.ws.DesktopHub;
+import org.opencti.dialer.campaign.CampaignStore;
+import org.opencti.dialer.lead.LeadImporter;
 
 /** The desktop's HTTP side: REST under /api/v1, the events WebSocket, health, metrics and the pages. */
 public final class DesktopServer {
@@ -58,6 +60,7 @@ public final class DesktopServer {
     private volatile CustomerRoutes.Backend customers;
     private Reports historicalReports;
     private Function<String, Set<String>> agentsOfTeam = team -> Set.of();
+    private final CampaignRoutes campaignRoutes;
     private HttpServer server;
     private Router router;
 
@@ -70,10 +73,12 @@ public final class DesktopServer {
         this.metrics = metrics;
         this.agentRoutes = new AgentRoutes(vertx, auth, acd);
         this.acd = acd;
+        this.campaignRoutes = new CampaignRoutes(vertx, agentRoutes);
     }
 
     public Future<HttpServer> start() {
         router = Router.router(vertx);
+        campaignRoutes.mount(router); // before the body handler: lead files are larger than its limit
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(ctx -> {
@@ -110,6 +115,11 @@ public final class DesktopServer {
     /** What rings supervisors' own phones into agents' calls (listen, whisper, barge); without it those answer 503. */
     public void setSupervision(SupervisorActions supervision) {
         this.supervision = supervision;
+    }
+
+    /** Where lead files are imported ({@code POST /api/v1/campaigns/{id}/lists}); without it that answers 503. */
+    public void setLeadImports(CampaignStore campaigns, LeadImporter importer) {
+        campaignRoutes.set(new CampaignRoutes.LeadImports(campaigns, importer));
     }
 
     /**
