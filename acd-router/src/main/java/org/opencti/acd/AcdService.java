@@ -1,6 +1,5 @@
 package org.opencti.acd;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -18,7 +17,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.opencti.acd.routing.Decision;
-import org.opencti.acd.routing.QueuedCall;
 import org.opencti.acd.routing.RoutingEngine;
 import org.opencti.acd.stats.ExpectedWait;
 import org.opencti.acd.stats.QueueSnapshot;
@@ -54,7 +52,8 @@ public final class AcdService implements PbxEventListener {
     private final QueueRuleTimers timers;
     private final CallbackFlow callbacks;
     private final AgentStates states;
-    private final Counter offered;
+    private final AgentLegFlow legs;
+    private final WrapUps wrapUps;
     private final Timer routing;
 
     public AcdService(AcdSetup setup, AcdPorts ports, SingleWriter owner, Scheduler scheduler, MeterRegistry meters) {
@@ -74,7 +73,8 @@ public final class AcdService implements PbxEventListener {
         this.states = new AgentStates(owner, scheduler, engine, recorder, actions);
         this.timers = new QueueRuleTimers(this, scheduler, owner);
         this.callbacks = new CallbackFlow(this, scheduler, owner);
-        this.offered = meters.counter("cti.calls.offered");
+        this.legs = new AgentLegFlow(this, scheduler, meters);
+        this.wrapUps = new WrapUps(this, scheduler, owner);
         this.routing = Timer.builder("cti.acd.routing").description("One routing pass: matching waiting calls and free agents")
             .publishPercentileHistogram().register(meters);
         owner.execute(() -> queues.values().forEach(q -> timers.watchCalendar(q, scheduler.clock().instant())));
@@ -141,15 +141,7 @@ public final class AcdService implements PbxEventListener {
     public CompletionStage<AgentStatus> extendWrapUp(String agentId, Duration extra) {
         return onOwner(() -> {
             AgentSession a = agent(agentId);
-            if (a.state != AgentState.WRAP_UP) {
-                throw new IllegalStateException("agent " + agentId + " is not in wrap-up");
-            }
-            if (extra == null || extra.isNegative() || extra.isZero()) {
-                throw new IllegalArgumentException("the extension must be positive");
-            }
-            Instant cap = a.wrapStarted.plus(queues.get(a.wrapQueue).maxWrapUp());
-            Instant wanted = a.wrapEnds.plus(extra);
-            scheduleWrapEnd(a, wanted.isAfter(cap) ? cap : wanted);
+            wrapUps.extend(a, extra);
             return a.status();
         });
     }
@@ -187,10 +179,7 @@ public final class AcdService implements PbxEventListener {
     public CompletionStage<AgentStatus> finishWrapUp(String agentId) {
         return onOwner(() -> {
             AgentSession a = agent(agentId);
-            if (a.state != AgentState.WRAP_UP) {
-                throw new IllegalStateException("agent " + agentId + " is not in wrap-up");
-            }
-            endWrapUp(a);
+            wrapUps.finish(a);
             return a.status();
         });
     }
@@ -322,6 +311,10 @@ public final class AcdService implements PbxEventListener {
         return callbacks;
     }
 
+    QueueRuleTimers timers() {
+        return timers;
+    }
+
     /** Agent state changes from the callback flow. */
     void agentReadyAgain(AgentSession agent) {
         change(agent, AgentState.READY, null, true);
@@ -350,92 +343,12 @@ public final class AcdService implements PbxEventListener {
         List<Decision> decisions = engine.route(now);
         routing.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         for (Decision d : decisions) {
-            offer(calls.byId(d.callId()), agents.get(d.agentId()), now);
+            legs.offer(calls.byId(d.callId()), agents.get(d.agentId()), now);
         }
         engine.nextStepAt(now).ifPresent(at -> timers.routeAgainAt(at, now));
     }
 
     // ---- the call ----------------------------------------------------------------------------------
-
-    private void offer(InboundCall call, AgentSession agent, Instant now) {
-        call.cancelWaitingTimers();
-        call.stage = InboundCall.Stage.OFFERED;
-        call.agentId = agent.profile.id();
-        call.attempt++;
-        call.offeredAt = now;
-        agent.callId = call.callId;
-        change(agent, AgentState.RESERVED, null, false);
-        offered.increment();
-        actions.notify(new DesktopEvent.CallOffered(agent.profile.id(), now, call.callId, call.callerNumber, call.queue));
-        // The pop was looked up when the caller arrived: it is on the desktop before any phone can ring.
-        actions.notify(new DesktopEvent.ScreenPopped(agent.profile.id(), now, call.callId, call.pop, call.callData));
-        ringAgent(call, agent);
-    }
-
-    private void ringAgent(InboundCall call, AgentSession agent) {
-        call.stage = InboundCall.Stage.RINGING;
-        change(agent, AgentState.RINGING, null, false);
-        Duration ring = queues.get(call.queue).ringTimeout();
-        int attempt = call.attempt;
-        actions.originateAgentLeg(call, agent.profile, settings.agentLegContext(), ring, (result, failure) -> {
-            if (call.attempt != attempt) {
-                return;
-            }
-            if (failure != null || result == null || !result.success()) {
-                ringNoAnswer(call, agent);
-            } else {
-                agentAnswered(call, agent, result);
-            }
-        });
-    }
-
-    private void agentAnswered(InboundCall call, AgentSession agent, PbxEvent.OriginateCompleted result) {
-        call.agentLegUniqueId = result.uniqueId();
-        call.agentLegChannel = result.channelName();
-        if (call.stage == InboundCall.Stage.ENDED) {
-            // The caller left while the agent's phone rang: release the agent leg and the agent.
-            actions.hangup(call.agentLegChannel);
-            change(agent, AgentState.READY, null, true);
-            dispatch();
-            return;
-        }
-        calls.indexAgentLeg(call);
-        if (call.callback) {
-            call.stage = InboundCall.Stage.DIALING;
-            change(agent, AgentState.ON_CALL, "calling back", false);
-            callbacks.dialCustomer(call, agent);
-            return;
-        }
-        call.stage = InboundCall.Stage.CONNECTED;
-        call.answeredAt = scheduler.clock().instant();
-        change(agent, AgentState.ON_CALL, null, false);
-        recorder.answered(call, agent.profile.id(), call.answeredAt);
-        if (agreedToSurvey(call)) {
-            // Set while both are up, so the survey knows whom it is about when the dialplan takes the caller there.
-            actions.setVariable(call.callerChannel, "CTI_CALL_ID", call.callId);
-            actions.setVariable(call.callerChannel, "CTI_AGENT", agent.profile.id());
-            actions.setVariable(call.callerChannel, "CTI_QUEUE", call.queue);
-        }
-        actions.notify(new DesktopEvent.CallConnected(agent.profile.id(), call.answeredAt, call.callId));
-        actions.bridge(call.callerChannel, call.agentLegChannel);
-    }
-
-    private void ringNoAnswer(InboundCall call, AgentSession agent) {
-        Instant now = scheduler.clock().instant();
-        recorder.ringNoAnswer(call, agent.profile.id(), now);
-        change(agent, AgentState.NOT_READY, "ring no answer", true);
-        actions.notify(new DesktopEvent.CallEnded(agent.profile.id(), now, call.callId, "not answered"));
-        if (call.stage == InboundCall.Stage.ENDED) {
-            dispatch();
-            return;
-        }
-        // Back to the head of the line: the call keeps the instant it started waiting.
-        call.stage = InboundCall.Stage.WAITING;
-        call.agentId = null;
-        engine.requeueAtHead(new QueuedCall(call.callId, call.queue, call.waitingSince, call.caller, call.skills));
-        timers.scheduleOverflowCheck(call, now);
-        dispatch();
-    }
 
     private void channelGone(String uniqueId) {
         InboundCall call = calls.byChannel(uniqueId);
@@ -484,58 +397,18 @@ public final class AcdService implements PbxEventListener {
                 engine.handled(a.profile.id(), Duration.between(call.answeredAt, now));
                 String why = callerLeft ? "caller hung up" : "agent hung up";
                 actions.notify(new DesktopEvent.CallEnded(a.profile.id(), now, call.callId, why));
-                wrapUp(a, call, now);
+                wrapUps.start(a, call, now);
                 actions.record(call, now, "answered");
             }
             default -> { }
         }
     }
 
-    private boolean agreedToSurvey(InboundCall call) {
+    boolean agreedToSurvey(InboundCall call) {
         return call.callerUniqueId != null && channels.get(call.callerUniqueId).map(CallerVariables::agreedToSurvey).orElse(false);
     }
 
     // ---- agent state -------------------------------------------------------------------------------
-
-    private void wrapUp(AgentSession a, InboundCall call, Instant now) {
-        change(a, AgentState.WRAP_UP, null, true);
-        a.wrapCallId = call.callId;
-        a.wrapQueue = call.queue;
-        a.wrapStarted = now;
-        scheduleWrapEnd(a, now.plus(queues.get(call.queue).wrapUp()));
-    }
-
-    private void scheduleWrapEnd(AgentSession a, Instant ends) {
-        a.wrapEnds = ends;
-        long epoch = ++a.epoch;
-        Duration delay = Duration.between(scheduler.clock().instant(), ends);
-        scheduler.schedule(delay.isNegative() ? Duration.ZERO : delay, () -> owner.execute(() -> {
-            if (a.epoch == epoch && a.state == AgentState.WRAP_UP) {
-                endWrapUp(a);
-            }
-        }));
-    }
-
-    private void endWrapUp(AgentSession a) {
-        Instant now = scheduler.clock().instant();
-        recorder.wrapUpEnded(a.wrapCallId, now);
-        QueueSetup q = queues.get(a.wrapQueue);
-        a.wrapCallId = null;
-        if (q.occupancyCapPercent() != null && a.occupancyPercent(now) > q.occupancyCapPercent()) {
-            // Over the occupancy cap: a short breather before the next call, then ready by itself.
-            change(a, AgentState.NOT_READY, "occupancy guard", true);
-            long epoch = a.epoch;
-            scheduler.schedule(QueueRuleTimers.BREATHER, () -> owner.execute(() -> {
-                if (a.epoch == epoch && a.state == AgentState.NOT_READY) {
-                    change(a, AgentState.READY, null, true);
-                    dispatch();
-                }
-            }));
-            return;
-        }
-        change(a, AgentState.READY, null, true);
-        dispatch();
-    }
 
     private AgentSession agent(String agentId) {
         AgentSession a = agents.get(agentId);
@@ -552,7 +425,7 @@ public final class AcdService implements PbxEventListener {
         }
     }
 
-    private AgentStatus change(AgentSession a, AgentState state, String reason, boolean clearCall) {
+    AgentStatus change(AgentSession a, AgentState state, String reason, boolean clearCall) {
         return states.change(a, state, reason, clearCall);
     }
 
