@@ -68,6 +68,11 @@ final class AcdActions {
         ports.pbx().originate(request).whenComplete((result, failure) -> owner.execute(() -> onOwner.accept(result, failure)));
     }
 
+    /** Rings the target of a consultation (an agent's phone or an outside number); the result comes back on the owner. */
+    void originate(OriginateRequest request, BiConsumer<PbxEvent.OriginateCompleted, Throwable> onOwner) {
+        ports.pbx().originate(request).whenComplete((result, failure) -> owner.execute(() -> onOwner.accept(result, failure)));
+    }
+
     void bridge(String channel1, String channel2) {
         ports.pbx().bridge(channel1, channel2).whenComplete((ok, failure) -> {
             if (failure != null) {
@@ -117,7 +122,7 @@ final class AcdActions {
         String key = (call.callback ? "callback:" : "") + call.linkedId
             + (call.agentLegUniqueId == null ? "" : "/" + call.agentLegUniqueId);
         InteractionRecord record = new InteractionRecord(key, call.customerId, call.callerNumber, "voice", call.queue, call.agentId,
-            call.waitingSince, call.answeredAt, endedAt, outcome, call.callId, call.tier, call.holdSeconds);
+            call.waitingSince, call.answeredAt, endedAt, outcome, null, call.callId, call.tier, call.holdSeconds, call.transfer);
         ports.worker().execute(() -> {
             try {
                 ports.history().record(record);

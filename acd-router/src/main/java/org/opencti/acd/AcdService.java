@@ -24,6 +24,7 @@ import org.opencti.acd.stats.QueueStatistics;
 import org.opencti.core.agent.AgentState;
 import org.opencti.core.agent.AgentStatus;
 import org.opencti.core.call.ChannelTracker;
+import org.opencti.core.customer.InteractionRecord;
 import org.opencti.core.desktop.DesktopEvent;
 import org.opencti.core.event.PbxEvent;
 import org.opencti.core.port.PbxEventListener;
@@ -54,6 +55,7 @@ public final class AcdService implements PbxEventListener {
     private final AgentStates states;
     private final AgentLegFlow legs;
     private final WrapUps wrapUps;
+    private final TransferFlow transfers;
     private final Timer routing;
 
     public AcdService(AcdSetup setup, AcdPorts ports, SingleWriter owner, Scheduler scheduler, MeterRegistry meters) {
@@ -75,6 +77,7 @@ public final class AcdService implements PbxEventListener {
         this.callbacks = new CallbackFlow(this, scheduler, owner);
         this.legs = new AgentLegFlow(this, scheduler, meters);
         this.wrapUps = new WrapUps(this, scheduler, owner);
+        this.transfers = new TransferFlow(this, scheduler);
         this.routing = Timer.builder("cti.acd.routing").description("One routing pass: matching waiting calls and free agents")
             .publishPercentileHistogram().register(meters);
         owner.execute(() -> queues.values().forEach(q -> timers.watchCalendar(q, scheduler.clock().instant())));
@@ -170,9 +173,51 @@ public final class AcdService implements PbxEventListener {
             if (a.state != AgentState.ON_HOLD || call == null) {
                 throw new IllegalStateException("agent " + agentId + " has no call on hold");
             }
+            if (call.consult != null) {
+                throw new IllegalStateException("agent " + agentId + " is consulting " + call.consult.target.describe()
+                    + ": cancel the transfer to go back to the caller");
+            }
             actions.bridge(call.callerChannel, call.agentLegChannel);
             return change(a, AgentState.ON_CALL, null, false);
         });
+    }
+
+    /**
+     * The agent hands their connected caller on (see {@link TransferFlow}): blind, or attended (a consultation they then
+     * complete or cancel). Refused (IllegalStateException) when the agent has no connected call or the target agent is
+     * not ready; {@link TransferRequest.BadField} names a bad target.
+     */
+    public CompletionStage<AgentStatus> transfer(String agentId, TransferRequest request) {
+        return onOwner(() -> {
+            AgentSession a = agent(agentId);
+            return transfers.transfer(a, callOf(a, "transfer"), request);
+        });
+    }
+
+    /** The attended transfer completes: the caller is bridged with the consulted party and the agent wraps up. */
+    public CompletionStage<AgentStatus> completeTransfer(String agentId) {
+        return onOwner(() -> {
+            AgentSession a = agent(agentId);
+            return transfers.complete(a, callOf(a, "complete a transfer"));
+        });
+    }
+
+    /** The attended transfer is called off: the agent is back with the caller, the consulted party released. */
+    public CompletionStage<AgentStatus> cancelTransfer(String agentId) {
+        return onOwner(() -> {
+            AgentSession a = agent(agentId);
+            return transfers.cancel(a, callOf(a, "cancel a transfer"));
+        });
+    }
+
+    private InboundCall callOf(AgentSession a, String what) {
+        InboundCall call = a.callId == null ? null : calls.byId(a.callId);
+        boolean onIt = a.state == AgentState.ON_CALL || a.state == AgentState.ON_HOLD;
+        if (!onIt || call == null || call.stage != InboundCall.Stage.CONNECTED || !a.profile.id().equals(call.agentId)) {
+            throw new IllegalStateException("agent " + a.profile.id() + " cannot " + what + ": no connected call (agent is "
+                + a.state.name().toLowerCase().replace('_', ' ') + ")");
+        }
+        return call;
     }
 
     /** The agent is done with the after-call work before the wrap-up time is up. */
@@ -258,8 +303,13 @@ public final class AcdService implements PbxEventListener {
             return;
         }
         String queue = ch.variable(settings.queueVariable()).filter(queues::containsKey).orElse(settings.defaultQueue());
-        InboundCall call = new InboundCall("c-" + ch.uniqueId(), ch.uniqueId(), ch.linkedId(), ch.name(),
+        // A caller transferred to a queue arrives here again, as the next leg of their call (the id the transfer gave it).
+        Optional<String> by = ch.variable(TransferFlow.TRANSFERRED_BY).filter(v -> !v.isBlank());
+        String callId = ch.variable(TransferFlow.TRANSFER_LEG).filter(id -> by.isPresent() && calls.byId(id) == null)
+            .orElse("c-" + ch.uniqueId());
+        InboundCall call = new InboundCall(callId, ch.uniqueId(), ch.linkedId(), ch.name(),
             ch.callerIdNum(), ch.callerIdName(), queue, scheduler.clock().instant());
+        by.ifPresent(agent -> call.transfer = new InteractionRecord.Transfer("blind", agent, "queue:" + queue));
         calls.add(call);
         // Who is calling decides their place in line (tier, VIP), so the lookup comes first. It has a deadline.
         actions.screenPop(call.callerNumber).thenAccept(pop -> owner.execute(() -> {
@@ -311,6 +361,22 @@ public final class AcdService implements PbxEventListener {
         return callbacks;
     }
 
+    AgentLegFlow legs() {
+        return legs;
+    }
+
+    WrapUps wrapUps() {
+        return wrapUps;
+    }
+
+    AgentSession agentOrNull(String agentId) {
+        return agents.get(agentId);
+    }
+
+    Optional<String> channelVariable(String uniqueId, String name) {
+        return uniqueId == null ? Optional.empty() : channels.get(uniqueId).flatMap(ch -> ch.variable(name));
+    }
+
     QueueRuleTimers timers() {
         return timers;
     }
@@ -356,6 +422,9 @@ public final class AcdService implements PbxEventListener {
             return;
         }
         boolean callerLeft = uniqueId.equals(call.callerUniqueId);
+        if (call.consult != null && transfers.channelGone(call, uniqueId, agents.get(call.agentId))) {
+            return;
+        }
         InboundCall.Stage was = call.stage;
         if (was == InboundCall.Stage.DIALING) {
             callbacks.agentLeftWhileDialing(call, agents.get(call.agentId));
