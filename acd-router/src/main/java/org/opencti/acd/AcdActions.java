@@ -90,7 +90,11 @@ final class AcdActions {
     }
 
     void redirectBoth(String channel, String context, String extraChannel, String extraContext) {
-        ports.pbx().redirectBoth(channel, context, "s", extraChannel, extraContext, "s").whenComplete((ok, failure) -> {
+        redirectBoth(channel, context, "s", extraChannel, extraContext, "s");
+    }
+
+    void redirectBoth(String channel, String context, String exten, String extraChannel, String extraContext, String extraExten) {
+        ports.pbx().redirectBoth(channel, context, exten, extraChannel, extraContext, extraExten).whenComplete((ok, failure) -> {
             if (failure != null) {
                 LOG.warn("redirect of {} and {} failed: {}", channel, extraChannel, failure.toString());
             }

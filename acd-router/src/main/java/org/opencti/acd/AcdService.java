@@ -160,6 +160,9 @@ public final class AcdService implements PbxEventListener {
             if (a.state != AgentState.ON_CALL || call == null || call.stage != InboundCall.Stage.CONNECTED) {
                 throw new IllegalStateException("agent " + agentId + " has no connected call to hold");
             }
+            if (call.consult != null) {
+                throw new IllegalStateException("agent " + agentId + " is in a conference: complete or cancel it first");
+            }
             actions.redirectBoth(call.callerChannel, settings.onHoldContext(), call.agentLegChannel, settings.agentLegContext());
             return change(a, AgentState.ON_HOLD, null, false);
         });
@@ -207,6 +210,14 @@ public final class AcdService implements PbxEventListener {
         return onOwner(() -> {
             AgentSession a = agent(agentId);
             return transfers.cancel(a, callOf(a, "cancel a transfer"));
+        });
+    }
+
+    /** Caller, agent and the consulted party of an answered attended transfer talk together. */
+    public CompletionStage<AgentStatus> conference(String agentId) {
+        return onOwner(() -> {
+            AgentSession a = agent(agentId);
+            return transfers.conference(a, callOf(a, "start a conference"));
         });
     }
 

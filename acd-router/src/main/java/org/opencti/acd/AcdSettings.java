@@ -15,9 +15,11 @@ package org.opencti.acd;
  */
 public record AcdSettings(String holdContext, String agentLegContext, String queueVariable, String defaultQueue,
                           String voicemailContext, String callbackContext, String outboundContext, String customerLegContext,
-                          String announceContext, String onHoldContext, String consultContext) {
+                          String announceContext, String onHoldContext, String consultContext,
+                          String conferenceContext) {
     public static AcdSettings standard(String defaultQueue) {
         return new AcdSettings("cti-hold", "agent-leg", "CTI_QUEUE", defaultQueue, "cti-voicemail", "cti-callback", "cti-outbound",
-            "cti-customer-leg", "cti-announce", "cti-onhold", "cti-consult");
+            "cti-customer-leg", "cti-announce", "cti-onhold", "cti-consult",
+            "cti-conference");
     }
 }

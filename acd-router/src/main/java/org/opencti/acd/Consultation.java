@@ -17,6 +17,8 @@ final class Consultation {
     String legUniqueId;
     String legChannel;
     boolean answered;
+    /** The three are in a conference ([cti-conference]); complete then means the agent leaves it, cancel drops the target. */
+    boolean conference;
 
     Consultation(TransferRequest.Target target, String note, String nextCallId, AgentSession agent, Instant startedAt) {
         this.target = target;

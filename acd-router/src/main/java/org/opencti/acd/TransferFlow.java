@@ -128,7 +128,7 @@ final class TransferFlow {
         AcdSettings s = acd.settings();
         Consultation c = new Consultation(r.target(), r.note(), nextLegId(call), target, now);
         call.consult = c;
-        acd.actions().redirectBoth(call.callerChannel, s.onHoldContext(), call.agentLegChannel, s.consultContext());
+        acd.actions().redirectBoth(call.callerChannel, s.onHoldContext(), "s", call.agentLegChannel, s.consultContext(), "s");
         AgentStatus status = acd.change(a, AgentState.ON_HOLD, "consulting " + r.target().describe(), false);
         OriginateRequest ring;
         if (target != null) {
@@ -219,6 +219,28 @@ final class TransferFlow {
         if (hangUpAgentLeg) {
             acd.actions().hangup(agentLeg);
         }
+    }
+
+    /**
+     * Caller, agent and consulted party in one conference (ConfBridge in [cti-conference], the room named by the caller's
+     * Uniqueid digits). Complete then takes the agent out (the caller and the target go on in a plain bridge), cancel
+     * drops the target; whoever hangs up, the rules of a consultation apply.
+     */
+    AgentStatus conference(AgentSession a, InboundCall call) {
+        Consultation c = call.consult;
+        if (c == null || !c.answered || c.conference) {
+            throw new IllegalStateException("agent " + a.profile.id() + " cannot start a conference: " + (c == null
+                ? "no consultation in progress" : c.conference ? "already in one" : c.target.describe() + " has not answered"));
+        }
+        c.conference = true;
+        String room = call.callerUniqueId.replaceAll("[^0-9]", "");
+        String context = acd.settings().conferenceContext();
+        acd.actions().redirectBoth(call.callerChannel, context, room, call.agentLegChannel, context, room);
+        acd.actions().redirect(c.legChannel, context, room);
+        if (c.agent != null) {
+            acd.change(c.agent, AgentState.ON_CALL, "conference", false);
+        }
+        return acd.change(a, AgentState.ON_CALL, "conference with " + c.target.describe(), false);
     }
 
     /** The agent goes back to their caller; the consulted party is released. */

@@ -262,4 +262,27 @@ class TransferFlowTest {
         assertThat(refusal(Kind.BLIND, Target.Type.QUEUE, "billing")).isInstanceOf(IllegalStateException.class)
             .hasMessage("agent 2001 cannot transfer: no connected call (agent is ready)");
     }
+
+    @Test
+    void aConferenceJoinsTheThreeAndTheAgentLeavingItHandsTheCallOn() {
+        connectedTo2001();
+        bench.ready("2003");
+        assertThatThrownBy(() -> AcdBench.done(bench.acd.conference("2001"))).hasMessageContaining("no consultation in progress");
+        transfer("2001", Kind.ATTENDED, Target.Type.AGENT, "2003", null);
+        ChannelRef leg3 = bench.answer("200.3", "2003");
+
+        assertThat(AcdBench.done(bench.acd.conference("2001")).reason()).isEqualTo("conference with agent:2003");
+
+        assertThat(bench.pbx.actions).contains("redirect " + caller.name() + " -> cti-conference + " + leg1.name() + " -> cti-conference");
+        assertThat(bench.pbx.redirects).last().isEqualTo(leg3.name() + " -> cti-conference,1001");
+        assertThat(bench.state("2003")).isEqualTo(AgentState.ON_CALL);
+        assertThatThrownBy(() -> AcdBench.done(bench.acd.hold("2001"))).hasMessageContaining("conference");
+
+        bench.hangUp(leg1);
+        assertThat(bench.state("2001")).isEqualTo(AgentState.WRAP_UP);
+        assertThat(bench.pbx.actions).last().isEqualTo("bridge " + caller.name() + " + " + leg3.name());
+        bench.hangUp(caller);
+        assertThat(bench.history).extracting(InteractionRecord::agentId).containsExactly("2001", "2003");
+        assertThat(AcdBench.done(bench.acd.followedChannelCount())).isZero();
+    }
 }
