@@ -235,8 +235,10 @@ final class TransferFlow {
         c.conference = true;
         String room = call.callerUniqueId.replaceAll("[^0-9]", "");
         String context = acd.settings().conferenceContext();
-        acd.actions().redirectBoth(call.callerChannel, context, room, call.agentLegChannel, context, room);
+        // The target first: the agent's leg, left alone in the consult bridge, waits on in [cti-consult]; the other way round
+        // the target's leg would be alone and run its after-bridge Hangup.
         acd.actions().redirect(c.legChannel, context, room);
+        acd.actions().redirectBoth(call.callerChannel, context, room, call.agentLegChannel, context, room);
         if (c.agent != null) {
             acd.change(c.agent, AgentState.ON_CALL, "conference", false);
         }

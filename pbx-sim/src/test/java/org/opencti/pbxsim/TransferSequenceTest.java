@@ -105,6 +105,40 @@ class TransferSequenceTest {
             .isTrue();
     }
 
+    @Test
+    void aConferenceIsOneConfBridgeThatOutlivesEachMemberUntilTheLastLeaves() {
+        SimCall call = holdingCall();
+        String leg = agentLeg("2001");
+        bridge(call.channel(), leg);
+        String target = consult(call, leg, "2002");
+        int mark = ami.mark();
+
+        // The target first: the agent's leg, left alone in the consult bridge, waits on in [cti-consult]. The other way round
+        // the target's leg would be left alone and run agent-leg's Hangup.
+        ami.action("Redirect", "Channel: " + target, "Context: cti-conference", "Exten: 4711", "Priority: 1");
+        ami.action("Redirect", "Channel: " + call.channel(), "Context: cti-conference", "Exten: 4711", "Priority: 1",
+            "ExtraChannel: " + leg, "ExtraContext: cti-conference", "ExtraExten: 4711", "ExtraPriority: 1");
+        for (String ch : List.of(call.channel(), leg, target)) {
+            ami.awaitEventFrom(mark, "ConfbridgeJoin", m -> ch.equals(m.get("Channel")));
+        }
+        List<AmiMessage> joined = ami.since(mark);
+        assertThat(names(joined, "ConfbridgeStart")).hasSize(1);
+        AmiMessage join = first(joined, "ConfbridgeJoin", target);
+        assertThat(join.get("Conference")).isEqualTo("4711");
+        assertThat(joined.stream().filter(m -> "ConfbridgeJoin".equals(m.event())).map(m -> m.get("BridgeNumChannels")))
+            .containsExactlyInAnyOrder("1", "2", "3");
+        assertThat(first(joined, "BridgeEnter", target).get("BridgeTechnology")).isEqualTo("softmix");
+
+        // The agent leaves: caller and target go on in a plain bridge; the agent's leg, alone in the room, is hung up.
+        int out = ami.mark();
+        bridge(call.channel(), target);
+        ami.action("Hangup", "Channel: " + leg);
+        ami.awaitEventFrom(out, "ConfbridgeEnd", m -> "4711".equals(m.get("Conference")));
+        ami.awaitEventFrom(out, "Hangup", m -> leg.replace(";1", ";2").equals(m.get("Channel")));
+        assertThat(sim.isBridged(call)).isTrue();
+        assertThat(sim.channels()).hasSize(4);
+    }
+
     /** Caller to music, agent leg to [cti-consult] (one Redirect), target rung and bridged with the agent leg. */
     private String consult(SimCall call, String leg, String ext) {
         int mark = ami.mark();
@@ -143,7 +177,7 @@ class TransferSequenceTest {
         int mark = ami.mark();
         assertThat(ami.action("Bridge", "Channel1: " + one, "Channel2: " + two, "Tone: no").get("Message"))
             .isEqualTo("Channels have been bridged");
-        ami.awaitEventFrom(mark, "BridgeEnter", m -> two.equals(m.get("Channel")));
+        ami.awaitEventFrom(mark, "VarSet", m -> two.equals(m.get("Channel")) && "BRIDGEPEER".equals(m.get("Variable")));
     }
 
     private static List<String> ofChannel(List<AmiMessage> messages, String prefix) {
