@@ -4,13 +4,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.opencti.core.agent.AgentStatus;
 import org.opencti.core.customer.InteractionRecord;
 import org.opencti.core.desktop.DesktopEvent;
 import org.opencti.core.event.PbxEvent;
 import org.opencti.core.port.OriginateRequest;
+import org.opencti.core.port.PbxGateway;
 import org.opencti.core.screenpop.ScreenPop;
 import org.opencti.core.time.SingleWriter;
 import org.slf4j.Logger;
@@ -71,6 +74,23 @@ final class AcdActions {
     /** Rings the target of a consultation (an agent's phone or an outside number); the result comes back on the owner. */
     void originate(OriginateRequest request, BiConsumer<PbxEvent.OriginateCompleted, Throwable> onOwner) {
         ports.pbx().originate(request).whenComplete((result, failure) -> owner.execute(() -> onOwner.accept(result, failure)));
+    }
+
+    /**
+     * PBX actions that must reach the PBX in this order (a Redirect only after the Setvars it depends on, a Hangup only
+     * after the Bridge that left that channel alone). The gateway sends actions from a pool, so each step waits for the
+     * answer to the one before; a failed step is logged and the next still runs. Completes when the last has answered.
+     */
+    @SafeVarargs
+    final CompletionStage<Void> inOrder(String what, Function<PbxGateway, CompletionStage<Void>>... steps) {
+        CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
+        for (Function<PbxGateway, CompletionStage<Void>> step : steps) {
+            chain = chain.thenCompose(ignored -> step.apply(ports.pbx()).exceptionally(failure -> {
+                LOG.warn("{}: a step failed: {}", what, failure.toString());
+                return null;
+            }));
+        }
+        return chain;
     }
 
     void bridge(String channel1, String channel2) {

@@ -2,8 +2,12 @@ package org.opencti.acd;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.opencti.core.agent.AgentState;
 import org.opencti.core.agent.AgentStatus;
@@ -11,6 +15,7 @@ import org.opencti.core.customer.InteractionRecord;
 import org.opencti.core.desktop.DesktopEvent;
 import org.opencti.core.event.PbxEvent;
 import org.opencti.core.port.OriginateRequest;
+import org.opencti.core.port.PbxGateway;
 import org.opencti.core.time.Scheduler;
 
 /**
@@ -24,7 +29,8 @@ import org.opencti.core.time.Scheduler;
  * <li>Attended: the caller waits with music, the agent's leg waits in the consult context and is bridged with the
  * target once it answers; complete bridges the caller with the target, cancel brings the agent back.</li>
  * </ul>
- * Only AMI Redirect, Originate, Bridge and Setvar are used, as captured from Asterisk 22 (03 part A, 04 part B, 02).
+ * Only AMI Redirect, Originate, Bridge, Setvar and Hangup are used, as captured from Asterisk 22 (03 part A, 04 part B, 02);
+ * steps that depend on each other are sent one after the other ({@link AcdActions#inOrder}).
  * Runs on the ACD's owner.
  */
 final class TransferFlow {
@@ -99,18 +105,22 @@ final class TransferFlow {
         String nextId = nextLegId(call);
         switch (t.type()) {
             case QUEUE -> {
-                // The variables reach the tracker (VarSet) before the caller reaches hold (Newexten): AMI actions run in order.
-                carryOnChannel(call, a, r.note(), nextId);
-                acd.actions().setVariable(call.callerChannel, s.queueVariable(), t.value());
+                // The Redirect only once the variables are set: the caller must reach hold (Newexten) carrying them.
+                String caller = call.callerChannel;
+                List<Function<PbxGateway, CompletionStage<Void>>> steps = carryOnChannel(call, a, r.note(), nextId);
+                steps.add(pbx -> pbx.setVariable(caller, s.queueVariable(), t.value()));
+                steps.add(pbx -> pbx.redirect(caller, s.holdContext(), "s", 1));
                 endLeg(a, call, how, now);
-                acd.actions().redirect(call.callerChannel, s.holdContext(), "s");
+                run("blind transfer of " + call.callId + " to " + how.target(), steps);
             }
             case AGENT -> {
-                carryOnChannel(call, a, r.note(), nextId);
+                String caller = call.callerChannel;
+                List<Function<PbxGateway, CompletionStage<Void>>> steps = carryOnChannel(call, a, r.note(), nextId);
+                steps.add(pbx -> pbx.redirect(caller, s.onHoldContext(), "s", 1));
                 endLeg(a, call, how, now);
+                run("blind transfer of " + call.callId + " to " + how.target(), steps);
                 InboundCall next = call.nextLeg(nextId, carried(call, a, r.note()), how, now);
                 acd.calls().add(next);
-                acd.actions().redirect(call.callerChannel, s.onHoldContext(), "s");
                 acd.legs().offer(next, target, now);
             }
             default -> {
@@ -128,7 +138,12 @@ final class TransferFlow {
         AcdSettings s = acd.settings();
         Consultation c = new Consultation(r.target(), r.note(), nextLegId(call), target, now);
         call.consult = c;
-        acd.actions().redirectBoth(call.callerChannel, s.onHoldContext(), "s", call.agentLegChannel, s.consultContext(), "s");
+        String caller = call.callerChannel;
+        String agentLeg = call.agentLegChannel;
+        // The target is rung only once caller and agent are out of their bridge: a target answering at once would
+        // otherwise be bridged with the agent's leg while the caller was still in the bridge, left alone there.
+        CompletionStage<Void> parked = acd.actions().inOrder("consultation for " + call.callId,
+            pbx -> pbx.redirectBoth(caller, s.onHoldContext(), "s", agentLeg, s.consultContext(), "s"));
         AgentStatus status = acd.change(a, AgentState.ON_HOLD, "consulting " + r.target().describe(), false);
         OriginateRequest ring;
         if (target != null) {
@@ -145,7 +160,11 @@ final class TransferFlow {
             ring = new OriginateRequest(c.nextCallId + "/consult", "Local/" + r.target().value() + "@" + s.outboundContext(),
                 s.customerLegContext(), "s", 1, null, NUMBER_RING, Map.of("CTI_CALL_ID", c.nextCallId));
         }
-        acd.actions().originate(ring, (result, failure) -> consultRang(a, call, c, result, failure));
+        parked.thenRun(() -> acd.owner().execute(() -> {
+            if (call.consult == c) {
+                acd.actions().originate(ring, (result, failure) -> consultRang(a, call, c, result, failure));
+            }
+        }));
         return status;
     }
 
@@ -197,9 +216,9 @@ final class TransferFlow {
         call.consult = null;
         acd.calls().unindexChannel(c.legUniqueId);
         String agentLeg = call.agentLegChannel;
-        if (c.agent != null) {
-            carryOnChannel(call, a, c.note, c.nextCallId);
-        }
+        String caller = call.callerChannel;
+        List<Function<PbxGateway, CompletionStage<Void>>> steps = c.agent != null ? carryOnChannel(call, a, c.note, c.nextCallId)
+            : new ArrayList<>();
         endLeg(a, call, how, now);
         if (c.agent != null) {
             InboundCall next = call.nextLeg(c.nextCallId, carried(call, a, c.note), how, now);
@@ -215,10 +234,11 @@ final class TransferFlow {
             acd.change(c.agent, AgentState.ON_CALL, null, false);
         }
         // The bridge first: the agent's leg then stands alone in the consult context and is hung up.
-        acd.actions().bridge(call.callerChannel, c.legChannel);
+        steps.add(pbx -> pbx.bridge(caller, c.legChannel));
         if (hangUpAgentLeg) {
-            acd.actions().hangup(agentLeg);
+            steps.add(pbx -> pbx.hangup(agentLeg));
         }
+        run("completing the transfer of " + call.callId, steps);
     }
 
     /**
@@ -237,8 +257,10 @@ final class TransferFlow {
         String context = acd.settings().conferenceContext();
         // The target first: the agent's leg, left alone in the consult bridge, waits on in [cti-consult]; the other way round
         // the target's leg would be alone and run its after-bridge Hangup.
-        acd.actions().redirect(c.legChannel, context, room);
-        acd.actions().redirectBoth(call.callerChannel, context, room, call.agentLegChannel, context, room);
+        String caller = call.callerChannel;
+        String agentLeg = call.agentLegChannel;
+        acd.actions().inOrder("conference for " + call.callId, pbx -> pbx.redirect(c.legChannel, context, room, 1),
+            pbx -> pbx.redirectBoth(caller, context, room, agentLeg, context, room));
         if (c.agent != null) {
             acd.change(c.agent, AgentState.ON_CALL, "conference", false);
         }
@@ -254,10 +276,16 @@ final class TransferFlow {
         call.consult = null;
         acd.calls().unindexChannel(c.legUniqueId);
         release(c, "consultation cancelled");
-        backToCaller(a, call);
+        String caller = call.callerChannel;
+        String agentLeg = call.agentLegChannel;
         // After the Bridge: the consulted leg is then alone, and a phone whose dialplan would not end is hung up.
-        acd.actions().hangup(c.legChannel);
-        return a.status();
+        if (c.legChannel != null) {
+            acd.actions().inOrder("cancelling the transfer of " + call.callId, pbx -> pbx.bridge(caller, agentLeg),
+                pbx -> pbx.hangup(c.legChannel));
+        } else {
+            acd.actions().bridge(caller, agentLeg);
+        }
+        return acd.change(a, AgentState.ON_CALL, null, false);
     }
 
     /**
@@ -330,8 +358,14 @@ final class TransferFlow {
         return data;
     }
 
-    /** The same on the caller's channel, listed in CTI_IVR_DATA, so it travels wherever the caller goes next. */
-    private void carryOnChannel(InboundCall call, AgentSession a, String note, String nextId) {
+    @SuppressWarnings("unchecked")
+    private void run(String what, List<Function<PbxGateway, CompletionStage<Void>>> steps) {
+        acd.actions().inOrder(what, steps.toArray(new Function[0]));
+    }
+
+    /** The same on the caller's channel, listed in CTI_IVR_DATA, so it travels wherever the caller goes next (steps to run). */
+    private List<Function<PbxGateway, CompletionStage<Void>>> carryOnChannel(InboundCall call, AgentSession a, String note,
+                                                                             String nextId) {
         String listed = acd.channelVariable(call.callerUniqueId, IVR_DATA).orElse("");
         StringBuilder names = new StringBuilder(listed.trim());
         for (String name : new String[] {TRANSFERRED_BY, TRANSFER_NOTE}) {
@@ -339,9 +373,13 @@ final class TransferFlow {
                 names.append(names.isEmpty() ? "" : ",").append(name);
             }
         }
-        acd.actions().setVariable(call.callerChannel, TRANSFERRED_BY, a.profile.id());
-        acd.actions().setVariable(call.callerChannel, TRANSFER_NOTE, note == null ? "" : note);
-        acd.actions().setVariable(call.callerChannel, TRANSFER_LEG, nextId);
-        acd.actions().setVariable(call.callerChannel, IVR_DATA, names.toString());
+        String caller = call.callerChannel;
+        String by = a.profile.id();
+        List<Function<PbxGateway, CompletionStage<Void>>> steps = new ArrayList<>();
+        steps.add(pbx -> pbx.setVariable(caller, TRANSFERRED_BY, by));
+        steps.add(pbx -> pbx.setVariable(caller, TRANSFER_NOTE, note == null ? "" : note));
+        steps.add(pbx -> pbx.setVariable(caller, TRANSFER_LEG, nextId));
+        steps.add(pbx -> pbx.setVariable(caller, IVR_DATA, names.toString()));
+        return steps;
     }
 }

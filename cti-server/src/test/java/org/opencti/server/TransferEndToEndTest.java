@@ -13,8 +13,8 @@ import org.opencti.pbxsim.SimCall;
 /**
  * Transfers through pbx-sim over real AMI and FastAGI: a caller whom the IVR (a menu tree) sent to billing with their
  * intent reaches agent 2001 (Ann, the only billing agent), who hands them on to 2002 (Bo, support only): blind to the
- * support queue, then attended (completed), then attended and cancelled. Bo's pop shows what the caller told the IVR plus
- * who transferred them and the note; both legs of each transfer are in the history.
+ * support queue, then attended (completed), then attended and cancelled, then a conference that Ann leaves. Bo's pop
+ * shows what the caller told the IVR plus who transferred them and the note; both legs of each transfer are in the history.
  */
 class TransferEndToEndTest {
     private static final String ALICE = "2025550143";
@@ -31,7 +31,7 @@ class TransferEndToEndTest {
         """;
 
     @Test
-    void blindToAQueueThenAttendedCompletedThenAttendedCancelled(@TempDir Path dir) throws Exception {
+    void blindToAQueueThenAttendedCompletedThenCancelledThenAConference(@TempDir Path dir) throws Exception {
         Path tree = dir.resolve("menu.yaml");
         Files.writeString(tree, TREE);
         try (TestNode node = new TestNode("ivrMenuFile: " + tree + "\n"); DesktopClient ann = new DesktopClient(node.httpPort());
@@ -110,7 +110,26 @@ class TransferEndToEndTest {
             node.pbx.hangup(third);
             assertThat(ann.awaitType("callEnded").json().getString("outcome")).isEqualTo("caller hung up");
             awaitRows(node, "transfer_kind is null and agent_id = '2001' and outcome = 'answered'", 1);
-            assertThat(node.count("select count(*) from interactions")).isEqualTo(5);
+
+            // Conference: the consultation becomes a three-way ConfBridge; Ann leaves it and the caller goes on with Bo.
+            ready(ann);
+            ready(bo);
+            SimCall fourth = caller(node);
+            ann.awaitType("callConnected");
+            ann.post("/api/v1/agent/transfer", new JsonObject().put("kind", "attended").put("agent", "2002"));
+            bo.awaitType("callConnected");
+            awaitPbx(node, "Ann and Bo talk", () -> bridgedWithEachOther(node, "Local/2001@agents", "Local/2002@agents"));
+            DesktopClient.Reply conference = ann.post("/api/v1/agent/conference");
+            assertThat(conference.body().getString("reason")).as(conference.toString()).isEqualTo("conference with agent:2002");
+            awaitPbx(node, "the three are in one conference", () -> node.pbx.channels().stream()
+                .filter(c -> "cti-conference".equals(c.context()) && "ConfBridge".equals(c.application())).count() == 3);
+            assertThat(ann.post("/api/v1/agent/transfer/complete").body().getString("state")).isEqualTo("WRAP_UP");
+            awaitPbx(node, "the caller is bridged with Bo and Ann's leg is gone", () -> node.pbx.isBridged(fourth)
+                && node.pbx.channels().stream().noneMatch(c -> c.name().startsWith("Local/2001@agents")));
+            node.pbx.hangup(fourth);
+            bo.awaitType("callEnded");
+            awaitRows(node, "transfer_kind = 'attended' and transferred_by = '2001' and transfer_target = 'agent:2002'", 4);
+            assertThat(node.count("select count(*) from interactions")).isEqualTo(7);
         }
     }
 
