@@ -278,10 +278,11 @@ final class TransferFlow {
         release(c, "consultation cancelled");
         String caller = call.callerChannel;
         String agentLeg = call.agentLegChannel;
-        // After the Bridge: the consulted leg is then alone, and a phone whose dialplan would not end is hung up.
+        // After the Bridge: the consulted leg is then alone, and a phone whose dialplan would not end is hung up (one whose
+        // dialplan ends after the bridge, like [agent-leg], is usually gone already).
         if (c.legChannel != null) {
             acd.actions().inOrder("cancelling the transfer of " + call.callId, pbx -> pbx.bridge(caller, agentLeg),
-                pbx -> pbx.hangup(c.legChannel));
+                pbx -> pbx.hangup(c.legChannel).exceptionally(gone -> null));
         } else {
             acd.actions().bridge(caller, agentLeg);
         }

@@ -137,8 +137,7 @@ final class Events {
             // ConfBridge bridge (base type, softmix, created by ConfBridge, named by the conference).
             return b.add("BridgeUniqueid", bridge.id).add("BridgeType", "base").add("BridgeTechnology", "softmix")
                 .add("BridgeCreator", "ConfBridge").add("BridgeName", bridge.conference)
-                .add("BridgeNumChannels", bridge.members.size()).add("BridgeVideoSourceMode", "talker")
-                .add("BridgeVideoSource", "");
+                .add("BridgeNumChannels", bridge.members.size()).add("BridgeVideoSourceMode", "none");
         }
         return b.add("BridgeUniqueid", bridge.id).add("BridgeType", "basic").add("BridgeTechnology", "simple_bridge")
             .add("BridgeCreator", Chan.UNKNOWN).add("BridgeName", Chan.UNKNOWN)
