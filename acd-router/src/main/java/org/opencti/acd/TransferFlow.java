@@ -110,21 +110,21 @@ final class TransferFlow {
                 List<Function<PbxGateway, CompletionStage<Void>>> steps = carryOnChannel(call, a, r.note(), nextId);
                 steps.add(pbx -> pbx.setVariable(caller, s.queueVariable(), t.value()));
                 steps.add(pbx -> pbx.redirect(caller, s.holdContext(), "s", 1));
-                endLeg(a, call, how, now);
+                endLeg(a, call, how, t, now);
                 run("blind transfer of " + call.callId + " to " + how.target(), steps);
             }
             case AGENT -> {
                 String caller = call.callerChannel;
                 List<Function<PbxGateway, CompletionStage<Void>>> steps = carryOnChannel(call, a, r.note(), nextId);
                 steps.add(pbx -> pbx.redirect(caller, s.onHoldContext(), "s", 1));
-                endLeg(a, call, how, now);
+                endLeg(a, call, how, t, now);
                 run("blind transfer of " + call.callId + " to " + how.target(), steps);
                 InboundCall next = call.nextLeg(nextId, carried(call, a, r.note()), how, now);
                 acd.calls().add(next);
                 acd.legs().offer(next, target, now);
             }
             default -> {
-                endLeg(a, call, how, now);
+                endLeg(a, call, how, t, now);
                 acd.actions().redirect(call.callerChannel, s.outboundContext(), t.value());
             }
         }
@@ -219,7 +219,7 @@ final class TransferFlow {
         String caller = call.callerChannel;
         List<Function<PbxGateway, CompletionStage<Void>>> steps = c.agent != null ? carryOnChannel(call, a, c.note, c.nextCallId)
             : new ArrayList<>();
-        endLeg(a, call, how, now);
+        endLeg(a, call, how, c.target, now);
         if (c.agent != null) {
             InboundCall next = call.nextLeg(c.nextCallId, carried(call, a, c.note), how, now);
             next.agentId = c.agent.profile.id();
@@ -332,11 +332,18 @@ final class TransferFlow {
     // ---- the leg that ends -------------------------------------------------------------------------
 
     /** The transferring agent's leg is over: its history row, the queue_log, and their wrap-up. */
-    private void endLeg(AgentSession a, InboundCall call, InteractionRecord.Transfer how, Instant now) {
+    private void endLeg(AgentSession a, InboundCall call, InteractionRecord.Transfer how, TransferRequest.Target target,
+                        Instant now) {
         call.stage = InboundCall.Stage.ENDED;
         call.transfer = how;
         acd.calls().remove(call);
-        acd.recorder().completed(call, false, now);
+        AcdSettings s = acd.settings();
+        String context = switch (target.type()) {
+            case QUEUE -> s.holdContext();
+            case AGENT -> s.agentLegContext();
+            case NUMBER -> s.outboundContext();
+        };
+        acd.recorder().transferred(call, how.kind(), target.value(), context, now);
         acd.engine().handled(a.profile.id(), Duration.between(call.answeredAt, now));
         acd.actions().notify(new DesktopEvent.CallEnded(a.profile.id(), now, call.callId, "transferred to " + how.target()));
         acd.wrapUps().start(a, call, now);

@@ -81,6 +81,7 @@ class TransferFlowTest {
         assertThat(first.agentId()).isEqualTo("2001");
         assertThat(first.outcome()).isEqualTo("transferred");
         assertThat(first.transfer()).isEqualTo(new InteractionRecord.Transfer("blind", "2001", "queue:billing"));
+        assertThat(bench.queueLogLines()).contains("BLINDTRANSFER support 2001").doesNotContain("COMPLETEAGENT support 2001");
 
         // The PBX: the variables, the old agent leg hangs up on its own, the caller reaches hold again.
         Map<String, String> set = new LinkedHashMap<>();
@@ -188,6 +189,7 @@ class TransferFlowTest {
         assertThat(bench.pbx.actions.subList(bench.pbx.actions.size() - 2, bench.pbx.actions.size()))
             .containsExactly("bridge " + caller.name() + " + " + leg3.name(), "hangup " + leg1.name());
         assertThat(bench.history.get(0).transfer()).isEqualTo(new InteractionRecord.Transfer("attended", "2001", "agent:2003"));
+        assertThat(bench.queueLogLines()).contains("ATTENDEDTRANSFER support 2001", "CONNECT support 2003");
         bench.hangUp(leg1);
         assertThat(bench.state("2003")).isEqualTo(AgentState.ON_CALL);
 
