@@ -476,9 +476,10 @@ public final class AcdService implements PbxEventListener {
                 recorder.completed(call, callerLeft, now);
                 engine.handled(a.profile.id(), Duration.between(call.answeredAt, now));
                 String why = callerLeft ? "caller hung up" : "agent hung up";
+                // Recorded before the desktop hears of it: whoever reacts to callEnded finds the call counted.
+                actions.record(call, now, "answered");
                 actions.notify(new DesktopEvent.CallEnded(a.profile.id(), now, call.callId, why));
                 wrapUps.start(a, call, now);
-                actions.record(call, now, "answered");
             }
             default -> { }
         }

@@ -345,9 +345,9 @@ final class TransferFlow {
         };
         acd.recorder().transferred(call, how.kind(), target.value(), context, now);
         acd.engine().handled(a.profile.id(), Duration.between(call.answeredAt, now));
+        acd.actions().record(call, now, "transferred");
         acd.actions().notify(new DesktopEvent.CallEnded(a.profile.id(), now, call.callId, "transferred to " + how.target()));
         acd.wrapUps().start(a, call, now);
-        acd.actions().record(call, now, "transferred");
     }
 
     private String nextLegId(InboundCall call) {
