@@ -212,6 +212,21 @@
   $('resume').addEventListener('click', () => api('/api/v1/agent/resume').catch((e) => { $('desk-error').textContent = e.message; }));
   $('finish-wrap-up').addEventListener('click', () => api('/api/v1/agent/wrap-up/finish')
     .catch((e) => { $('desk-error').textContent = e.message; }));
+  // Transfers: the agent picks blind or attended and where to (queue, agent id, number); an attended transfer is then
+  // completed, cancelled or turned into a conference. The server refuses what the state does not allow, with the reason.
+  $('transfer-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const body = { kind: $('transfer-kind').value };
+    body[$('transfer-to').value] = $('transfer-target').value.trim();
+    const note = $('transfer-note').value.trim();
+    if (note) { body.note = note; }
+    $('desk-error').textContent = '';
+    api('/api/v1/agent/transfer', body).then(() => { $('transfer-note').value = ''; })
+      .catch((e) => { $('desk-error').textContent = e.message; });
+  });
+  [['transfer-complete', '/api/v1/agent/transfer/complete'], ['transfer-cancel', '/api/v1/agent/transfer/cancel'],
+    ['conference', '/api/v1/agent/conference']].forEach(([id, path]) => $(id).addEventListener('click',
+    () => api(path).catch((e) => { $('desk-error').textContent = e.message; })));
   $('logout').addEventListener('click', () => api('/api/v1/logout').finally(() => signOut()));
 
   if (token && user) { show(true); connect(); } else { show(false); }

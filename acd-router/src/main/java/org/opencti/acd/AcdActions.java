@@ -4,13 +4,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.opencti.core.agent.AgentStatus;
 import org.opencti.core.customer.InteractionRecord;
 import org.opencti.core.desktop.DesktopEvent;
 import org.opencti.core.event.PbxEvent;
 import org.opencti.core.port.OriginateRequest;
+import org.opencti.core.port.PbxGateway;
 import org.opencti.core.screenpop.ScreenPop;
 import org.opencti.core.time.SingleWriter;
 import org.slf4j.Logger;
@@ -68,6 +71,28 @@ final class AcdActions {
         ports.pbx().originate(request).whenComplete((result, failure) -> owner.execute(() -> onOwner.accept(result, failure)));
     }
 
+    /** Rings the target of a consultation (an agent's phone or an outside number); the result comes back on the owner. */
+    void originate(OriginateRequest request, BiConsumer<PbxEvent.OriginateCompleted, Throwable> onOwner) {
+        ports.pbx().originate(request).whenComplete((result, failure) -> owner.execute(() -> onOwner.accept(result, failure)));
+    }
+
+    /**
+     * PBX actions that must reach the PBX in this order (a Redirect only after the Setvars it depends on, a Hangup only
+     * after the Bridge that left that channel alone). The gateway sends actions from a pool, so each step waits for the
+     * answer to the one before; a failed step is logged and the next still runs. Completes when the last has answered.
+     */
+    @SafeVarargs
+    final CompletionStage<Void> inOrder(String what, Function<PbxGateway, CompletionStage<Void>>... steps) {
+        CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
+        for (Function<PbxGateway, CompletionStage<Void>> step : steps) {
+            chain = chain.thenCompose(ignored -> step.apply(ports.pbx()).exceptionally(failure -> {
+                LOG.warn("{}: a step failed: {}", what, failure.toString());
+                return null;
+            }));
+        }
+        return chain;
+    }
+
     void bridge(String channel1, String channel2) {
         ports.pbx().bridge(channel1, channel2).whenComplete((ok, failure) -> {
             if (failure != null) {
@@ -85,7 +110,11 @@ final class AcdActions {
     }
 
     void redirectBoth(String channel, String context, String extraChannel, String extraContext) {
-        ports.pbx().redirectBoth(channel, context, "s", extraChannel, extraContext, "s").whenComplete((ok, failure) -> {
+        redirectBoth(channel, context, "s", extraChannel, extraContext, "s");
+    }
+
+    void redirectBoth(String channel, String context, String exten, String extraChannel, String extraContext, String extraExten) {
+        ports.pbx().redirectBoth(channel, context, exten, extraChannel, extraContext, extraExten).whenComplete((ok, failure) -> {
             if (failure != null) {
                 LOG.warn("redirect of {} and {} failed: {}", channel, extraChannel, failure.toString());
             }
@@ -117,7 +146,7 @@ final class AcdActions {
         String key = (call.callback ? "callback:" : "") + call.linkedId
             + (call.agentLegUniqueId == null ? "" : "/" + call.agentLegUniqueId);
         InteractionRecord record = new InteractionRecord(key, call.customerId, call.callerNumber, "voice", call.queue, call.agentId,
-            call.waitingSince, call.answeredAt, endedAt, outcome, call.callId, call.tier, call.holdSeconds);
+            call.waitingSince, call.answeredAt, endedAt, outcome, null, call.callId, call.tier, call.holdSeconds, call.transfer);
         ports.worker().execute(() -> {
             try {
                 ports.history().record(record);

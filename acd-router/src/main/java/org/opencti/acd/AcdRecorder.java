@@ -71,18 +71,38 @@ final class AcdRecorder {
             seconds(call.waitingSince, at)));
     }
 
+    /**
+     * The agent's leg ended in a transfer: BLINDTRANSFER (extension and context where the caller went) or
+     * ATTENDEDTRANSFER (method BRIDGE, the target as destination) instead of COMPLETEAGENT, as Asterisk's app_queue
+     * writes them, so the reports count the transfer.
+     */
+    void transferred(InboundCall call, String kind, String extension, String context, Instant at) {
+        ended(call, at);
+        long hold = seconds(call.waitingSince, call.answeredAt);
+        long talk = seconds(call.answeredAt, at);
+        int position = Math.max(call.originalPosition, 1);
+        log.append("blind".equals(kind)
+            ? QueueLogEntry.blindTransfer(at, call.callId, call.queue, call.agentId, extension, context, hold, talk, position)
+            : QueueLogEntry.attendedTransfer(at, call.callId, call.queue, call.agentId, "BRIDGE", extension, hold, talk, position));
+    }
+
     void completed(InboundCall call, boolean callerHungUp, Instant at) {
+        ended(call, at);
+        long hold = seconds(call.waitingSince, call.answeredAt);
+        long talk = seconds(call.answeredAt, at);
+        log.append(callerHungUp
+            ? QueueLogEntry.completeCaller(at, call.callId, call.queue, call.agentId, hold, talk, Math.max(call.originalPosition, 1))
+            : QueueLogEntry.completeAgent(at, call.callId, call.queue, call.agentId, hold, talk, Math.max(call.originalPosition, 1)));
+    }
+
+    /** The conversation is over: statistics, the hold time the history row gets, and the wrap-up to come. */
+    private void ended(InboundCall call, Instant at) {
         stats.callEnded(call.callId, at);
         // A call may end with the customer on hold: that hold lasts until now.
         Duration held = heldOnCall.getOrDefault(call.agentId, Duration.ZERO);
         Instant holding = holdingSince.get(call.agentId);
         call.holdSeconds = held.plus(holding == null ? Duration.ZERO : Duration.between(holding, at)).toSeconds();
         wrapping.put(call.callId, new WrapUp(call.queue, call.agentId, at));
-        long hold = seconds(call.waitingSince, call.answeredAt);
-        long talk = seconds(call.answeredAt, at);
-        log.append(callerHungUp
-            ? QueueLogEntry.completeCaller(at, call.callId, call.queue, call.agentId, hold, talk, Math.max(call.originalPosition, 1))
-            : QueueLogEntry.completeAgent(at, call.callId, call.queue, call.agentId, hold, talk, Math.max(call.originalPosition, 1)));
     }
 
     void wrapUpEnded(String callId, Instant at) {

@@ -1,6 +1,5 @@
 package org.opencti.acd;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -18,7 +17,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.opencti.acd.routing.Decision;
-import org.opencti.acd.routing.QueuedCall;
 import org.opencti.acd.routing.RoutingEngine;
 import org.opencti.acd.stats.ExpectedWait;
 import org.opencti.acd.stats.QueueSnapshot;
@@ -26,6 +24,7 @@ import org.opencti.acd.stats.QueueStatistics;
 import org.opencti.core.agent.AgentState;
 import org.opencti.core.agent.AgentStatus;
 import org.opencti.core.call.ChannelTracker;
+import org.opencti.core.customer.InteractionRecord;
 import org.opencti.core.desktop.DesktopEvent;
 import org.opencti.core.event.PbxEvent;
 import org.opencti.core.port.PbxEventListener;
@@ -54,7 +53,9 @@ public final class AcdService implements PbxEventListener {
     private final QueueRuleTimers timers;
     private final CallbackFlow callbacks;
     private final AgentStates states;
-    private final Counter offered;
+    private final AgentLegFlow legs;
+    private final WrapUps wrapUps;
+    private final TransferFlow transfers;
     private final Timer routing;
 
     public AcdService(AcdSetup setup, AcdPorts ports, SingleWriter owner, Scheduler scheduler, MeterRegistry meters) {
@@ -74,7 +75,9 @@ public final class AcdService implements PbxEventListener {
         this.states = new AgentStates(owner, scheduler, engine, recorder, actions);
         this.timers = new QueueRuleTimers(this, scheduler, owner);
         this.callbacks = new CallbackFlow(this, scheduler, owner);
-        this.offered = meters.counter("cti.calls.offered");
+        this.legs = new AgentLegFlow(this, scheduler, meters);
+        this.wrapUps = new WrapUps(this, scheduler, owner);
+        this.transfers = new TransferFlow(this, scheduler);
         this.routing = Timer.builder("cti.acd.routing").description("One routing pass: matching waiting calls and free agents")
             .publishPercentileHistogram().register(meters);
         owner.execute(() -> queues.values().forEach(q -> timers.watchCalendar(q, scheduler.clock().instant())));
@@ -141,15 +144,7 @@ public final class AcdService implements PbxEventListener {
     public CompletionStage<AgentStatus> extendWrapUp(String agentId, Duration extra) {
         return onOwner(() -> {
             AgentSession a = agent(agentId);
-            if (a.state != AgentState.WRAP_UP) {
-                throw new IllegalStateException("agent " + agentId + " is not in wrap-up");
-            }
-            if (extra == null || extra.isNegative() || extra.isZero()) {
-                throw new IllegalArgumentException("the extension must be positive");
-            }
-            Instant cap = a.wrapStarted.plus(queues.get(a.wrapQueue).maxWrapUp());
-            Instant wanted = a.wrapEnds.plus(extra);
-            scheduleWrapEnd(a, wanted.isAfter(cap) ? cap : wanted);
+            wrapUps.extend(a, extra);
             return a.status();
         });
     }
@@ -165,6 +160,9 @@ public final class AcdService implements PbxEventListener {
             if (a.state != AgentState.ON_CALL || call == null || call.stage != InboundCall.Stage.CONNECTED) {
                 throw new IllegalStateException("agent " + agentId + " has no connected call to hold");
             }
+            if (call.consult != null) {
+                throw new IllegalStateException("agent " + agentId + " is in a conference: complete or cancel it first");
+            }
             actions.redirectBoth(call.callerChannel, settings.onHoldContext(), call.agentLegChannel, settings.agentLegContext());
             return change(a, AgentState.ON_HOLD, null, false);
         });
@@ -178,19 +176,66 @@ public final class AcdService implements PbxEventListener {
             if (a.state != AgentState.ON_HOLD || call == null) {
                 throw new IllegalStateException("agent " + agentId + " has no call on hold");
             }
+            if (call.consult != null) {
+                throw new IllegalStateException("agent " + agentId + " is consulting " + call.consult.target.describe()
+                    + ": cancel the transfer to go back to the caller");
+            }
             actions.bridge(call.callerChannel, call.agentLegChannel);
             return change(a, AgentState.ON_CALL, null, false);
         });
+    }
+
+    /**
+     * The agent hands their connected caller on (see {@link TransferFlow}): blind, or attended (a consultation they then
+     * complete or cancel). Refused (IllegalStateException) when the agent has no connected call or the target agent is
+     * not ready; {@link TransferRequest.BadField} names a bad target.
+     */
+    public CompletionStage<AgentStatus> transfer(String agentId, TransferRequest request) {
+        return onOwner(() -> {
+            AgentSession a = agent(agentId);
+            return transfers.transfer(a, callOf(a, "transfer"), request);
+        });
+    }
+
+    /** The attended transfer completes: the caller is bridged with the consulted party and the agent wraps up. */
+    public CompletionStage<AgentStatus> completeTransfer(String agentId) {
+        return onOwner(() -> {
+            AgentSession a = agent(agentId);
+            return transfers.complete(a, callOf(a, "complete a transfer"));
+        });
+    }
+
+    /** The attended transfer is called off: the agent is back with the caller, the consulted party released. */
+    public CompletionStage<AgentStatus> cancelTransfer(String agentId) {
+        return onOwner(() -> {
+            AgentSession a = agent(agentId);
+            return transfers.cancel(a, callOf(a, "cancel a transfer"));
+        });
+    }
+
+    /** Caller, agent and the consulted party of an answered attended transfer talk together. */
+    public CompletionStage<AgentStatus> conference(String agentId) {
+        return onOwner(() -> {
+            AgentSession a = agent(agentId);
+            return transfers.conference(a, callOf(a, "start a conference"));
+        });
+    }
+
+    private InboundCall callOf(AgentSession a, String what) {
+        InboundCall call = a.callId == null ? null : calls.byId(a.callId);
+        boolean onIt = a.state == AgentState.ON_CALL || a.state == AgentState.ON_HOLD;
+        if (!onIt || call == null || call.stage != InboundCall.Stage.CONNECTED || !a.profile.id().equals(call.agentId)) {
+            throw new IllegalStateException("agent " + a.profile.id() + " cannot " + what + ": no connected call (agent is "
+                + a.state.name().toLowerCase().replace('_', ' ') + ")");
+        }
+        return call;
     }
 
     /** The agent is done with the after-call work before the wrap-up time is up. */
     public CompletionStage<AgentStatus> finishWrapUp(String agentId) {
         return onOwner(() -> {
             AgentSession a = agent(agentId);
-            if (a.state != AgentState.WRAP_UP) {
-                throw new IllegalStateException("agent " + agentId + " is not in wrap-up");
-            }
-            endWrapUp(a);
+            wrapUps.finish(a);
             return a.status();
         });
     }
@@ -269,8 +314,13 @@ public final class AcdService implements PbxEventListener {
             return;
         }
         String queue = ch.variable(settings.queueVariable()).filter(queues::containsKey).orElse(settings.defaultQueue());
-        InboundCall call = new InboundCall("c-" + ch.uniqueId(), ch.uniqueId(), ch.linkedId(), ch.name(),
+        // A caller transferred to a queue arrives here again, as the next leg of their call (the id the transfer gave it).
+        Optional<String> by = ch.variable(TransferFlow.TRANSFERRED_BY).filter(v -> !v.isBlank());
+        String callId = ch.variable(TransferFlow.TRANSFER_LEG).filter(id -> by.isPresent() && calls.byId(id) == null)
+            .orElse("c-" + ch.uniqueId());
+        InboundCall call = new InboundCall(callId, ch.uniqueId(), ch.linkedId(), ch.name(),
             ch.callerIdNum(), ch.callerIdName(), queue, scheduler.clock().instant());
+        by.ifPresent(agent -> call.transfer = new InteractionRecord.Transfer("blind", agent, "queue:" + queue));
         calls.add(call);
         // Who is calling decides their place in line (tier, VIP), so the lookup comes first. It has a deadline.
         actions.screenPop(call.callerNumber).thenAccept(pop -> owner.execute(() -> {
@@ -322,6 +372,26 @@ public final class AcdService implements PbxEventListener {
         return callbacks;
     }
 
+    AgentLegFlow legs() {
+        return legs;
+    }
+
+    WrapUps wrapUps() {
+        return wrapUps;
+    }
+
+    AgentSession agentOrNull(String agentId) {
+        return agents.get(agentId);
+    }
+
+    Optional<String> channelVariable(String uniqueId, String name) {
+        return uniqueId == null ? Optional.empty() : channels.get(uniqueId).flatMap(ch -> ch.variable(name));
+    }
+
+    QueueRuleTimers timers() {
+        return timers;
+    }
+
     /** Agent state changes from the callback flow. */
     void agentReadyAgain(AgentSession agent) {
         change(agent, AgentState.READY, null, true);
@@ -350,92 +420,12 @@ public final class AcdService implements PbxEventListener {
         List<Decision> decisions = engine.route(now);
         routing.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         for (Decision d : decisions) {
-            offer(calls.byId(d.callId()), agents.get(d.agentId()), now);
+            legs.offer(calls.byId(d.callId()), agents.get(d.agentId()), now);
         }
         engine.nextStepAt(now).ifPresent(at -> timers.routeAgainAt(at, now));
     }
 
     // ---- the call ----------------------------------------------------------------------------------
-
-    private void offer(InboundCall call, AgentSession agent, Instant now) {
-        call.cancelWaitingTimers();
-        call.stage = InboundCall.Stage.OFFERED;
-        call.agentId = agent.profile.id();
-        call.attempt++;
-        call.offeredAt = now;
-        agent.callId = call.callId;
-        change(agent, AgentState.RESERVED, null, false);
-        offered.increment();
-        actions.notify(new DesktopEvent.CallOffered(agent.profile.id(), now, call.callId, call.callerNumber, call.queue));
-        // The pop was looked up when the caller arrived: it is on the desktop before any phone can ring.
-        actions.notify(new DesktopEvent.ScreenPopped(agent.profile.id(), now, call.callId, call.pop, call.callData));
-        ringAgent(call, agent);
-    }
-
-    private void ringAgent(InboundCall call, AgentSession agent) {
-        call.stage = InboundCall.Stage.RINGING;
-        change(agent, AgentState.RINGING, null, false);
-        Duration ring = queues.get(call.queue).ringTimeout();
-        int attempt = call.attempt;
-        actions.originateAgentLeg(call, agent.profile, settings.agentLegContext(), ring, (result, failure) -> {
-            if (call.attempt != attempt) {
-                return;
-            }
-            if (failure != null || result == null || !result.success()) {
-                ringNoAnswer(call, agent);
-            } else {
-                agentAnswered(call, agent, result);
-            }
-        });
-    }
-
-    private void agentAnswered(InboundCall call, AgentSession agent, PbxEvent.OriginateCompleted result) {
-        call.agentLegUniqueId = result.uniqueId();
-        call.agentLegChannel = result.channelName();
-        if (call.stage == InboundCall.Stage.ENDED) {
-            // The caller left while the agent's phone rang: release the agent leg and the agent.
-            actions.hangup(call.agentLegChannel);
-            change(agent, AgentState.READY, null, true);
-            dispatch();
-            return;
-        }
-        calls.indexAgentLeg(call);
-        if (call.callback) {
-            call.stage = InboundCall.Stage.DIALING;
-            change(agent, AgentState.ON_CALL, "calling back", false);
-            callbacks.dialCustomer(call, agent);
-            return;
-        }
-        call.stage = InboundCall.Stage.CONNECTED;
-        call.answeredAt = scheduler.clock().instant();
-        change(agent, AgentState.ON_CALL, null, false);
-        recorder.answered(call, agent.profile.id(), call.answeredAt);
-        if (agreedToSurvey(call)) {
-            // Set while both are up, so the survey knows whom it is about when the dialplan takes the caller there.
-            actions.setVariable(call.callerChannel, "CTI_CALL_ID", call.callId);
-            actions.setVariable(call.callerChannel, "CTI_AGENT", agent.profile.id());
-            actions.setVariable(call.callerChannel, "CTI_QUEUE", call.queue);
-        }
-        actions.notify(new DesktopEvent.CallConnected(agent.profile.id(), call.answeredAt, call.callId));
-        actions.bridge(call.callerChannel, call.agentLegChannel);
-    }
-
-    private void ringNoAnswer(InboundCall call, AgentSession agent) {
-        Instant now = scheduler.clock().instant();
-        recorder.ringNoAnswer(call, agent.profile.id(), now);
-        change(agent, AgentState.NOT_READY, "ring no answer", true);
-        actions.notify(new DesktopEvent.CallEnded(agent.profile.id(), now, call.callId, "not answered"));
-        if (call.stage == InboundCall.Stage.ENDED) {
-            dispatch();
-            return;
-        }
-        // Back to the head of the line: the call keeps the instant it started waiting.
-        call.stage = InboundCall.Stage.WAITING;
-        call.agentId = null;
-        engine.requeueAtHead(new QueuedCall(call.callId, call.queue, call.waitingSince, call.caller, call.skills));
-        timers.scheduleOverflowCheck(call, now);
-        dispatch();
-    }
 
     private void channelGone(String uniqueId) {
         InboundCall call = calls.byChannel(uniqueId);
@@ -443,6 +433,9 @@ public final class AcdService implements PbxEventListener {
             return;
         }
         boolean callerLeft = uniqueId.equals(call.callerUniqueId);
+        if (call.consult != null && transfers.channelGone(call, uniqueId, agents.get(call.agentId))) {
+            return;
+        }
         InboundCall.Stage was = call.stage;
         if (was == InboundCall.Stage.DIALING) {
             callbacks.agentLeftWhileDialing(call, agents.get(call.agentId));
@@ -483,59 +476,20 @@ public final class AcdService implements PbxEventListener {
                 recorder.completed(call, callerLeft, now);
                 engine.handled(a.profile.id(), Duration.between(call.answeredAt, now));
                 String why = callerLeft ? "caller hung up" : "agent hung up";
-                actions.notify(new DesktopEvent.CallEnded(a.profile.id(), now, call.callId, why));
-                wrapUp(a, call, now);
+                // Recorded before the desktop hears of it: whoever reacts to callEnded finds the call counted.
                 actions.record(call, now, "answered");
+                actions.notify(new DesktopEvent.CallEnded(a.profile.id(), now, call.callId, why));
+                wrapUps.start(a, call, now);
             }
             default -> { }
         }
     }
 
-    private boolean agreedToSurvey(InboundCall call) {
+    boolean agreedToSurvey(InboundCall call) {
         return call.callerUniqueId != null && channels.get(call.callerUniqueId).map(CallerVariables::agreedToSurvey).orElse(false);
     }
 
     // ---- agent state -------------------------------------------------------------------------------
-
-    private void wrapUp(AgentSession a, InboundCall call, Instant now) {
-        change(a, AgentState.WRAP_UP, null, true);
-        a.wrapCallId = call.callId;
-        a.wrapQueue = call.queue;
-        a.wrapStarted = now;
-        scheduleWrapEnd(a, now.plus(queues.get(call.queue).wrapUp()));
-    }
-
-    private void scheduleWrapEnd(AgentSession a, Instant ends) {
-        a.wrapEnds = ends;
-        long epoch = ++a.epoch;
-        Duration delay = Duration.between(scheduler.clock().instant(), ends);
-        scheduler.schedule(delay.isNegative() ? Duration.ZERO : delay, () -> owner.execute(() -> {
-            if (a.epoch == epoch && a.state == AgentState.WRAP_UP) {
-                endWrapUp(a);
-            }
-        }));
-    }
-
-    private void endWrapUp(AgentSession a) {
-        Instant now = scheduler.clock().instant();
-        recorder.wrapUpEnded(a.wrapCallId, now);
-        QueueSetup q = queues.get(a.wrapQueue);
-        a.wrapCallId = null;
-        if (q.occupancyCapPercent() != null && a.occupancyPercent(now) > q.occupancyCapPercent()) {
-            // Over the occupancy cap: a short breather before the next call, then ready by itself.
-            change(a, AgentState.NOT_READY, "occupancy guard", true);
-            long epoch = a.epoch;
-            scheduler.schedule(QueueRuleTimers.BREATHER, () -> owner.execute(() -> {
-                if (a.epoch == epoch && a.state == AgentState.NOT_READY) {
-                    change(a, AgentState.READY, null, true);
-                    dispatch();
-                }
-            }));
-            return;
-        }
-        change(a, AgentState.READY, null, true);
-        dispatch();
-    }
 
     private AgentSession agent(String agentId) {
         AgentSession a = agents.get(agentId);
@@ -552,7 +506,7 @@ public final class AcdService implements PbxEventListener {
         }
     }
 
-    private AgentStatus change(AgentSession a, AgentState state, String reason, boolean clearCall) {
+    AgentStatus change(AgentSession a, AgentState state, String reason, boolean clearCall) {
         return states.change(a, state, reason, clearCall);
     }
 

@@ -33,13 +33,25 @@ final class CallTable {
         }
     }
 
+    /** Another channel of the call (the consulted party during an attended transfer). */
+    void indexChannel(String uniqueId, InboundCall call) {
+        byChannel.put(uniqueId, call);
+    }
+
+    void unindexChannel(String uniqueId) {
+        if (uniqueId != null) {
+            byChannel.remove(uniqueId);
+        }
+    }
+
+    /** Only this call's own entries go: after a transfer the caller's channel may already belong to the next leg. */
     void remove(InboundCall call) {
-        byId.remove(call.callId);
+        byId.remove(call.callId, call);
         if (call.callerUniqueId != null) {
-            byChannel.remove(call.callerUniqueId);
+            byChannel.remove(call.callerUniqueId, call);
         }
         if (call.agentLegUniqueId != null) {
-            byChannel.remove(call.agentLegUniqueId);
+            byChannel.remove(call.agentLegUniqueId, call);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.opencti.acd.routing.CallSkills;
 import org.opencti.acd.routing.CallerProfile;
+import org.opencti.core.customer.InteractionRecord;
 import org.opencti.core.screenpop.ScreenPop;
 import org.opencti.core.time.Scheduler;
 
@@ -49,6 +50,10 @@ final class InboundCall {
     /** A callback the customer asked for: we dial them once an agent is on the line. */
     boolean callback;
     int dialAttempts;
+    /** How this leg was handed on (or, for the receiving leg, how it came): written with its history row. */
+    InteractionRecord.Transfer transfer;
+    /** The attended transfer the agent is making; null when none. */
+    Consultation consult;
 
     InboundCall(String callId, String callerUniqueId, String linkedId, String callerChannel, String callerNumber,
                 String callerName, String queue, Instant waitingSince) {
@@ -60,6 +65,19 @@ final class InboundCall {
         this.callerName = callerName;
         this.queue = queue;
         this.waitingSince = waitingSince;
+    }
+
+    /** The caller's next leg after a transfer: same caller, channel and what is known of them; a new wait from {@code now}. */
+    InboundCall nextLeg(String id, Map<String, String> data, InteractionRecord.Transfer how, Instant now) {
+        InboundCall next = new InboundCall(id, callerUniqueId, linkedId, callerChannel, callerNumber, callerName, queue, now);
+        next.caller = caller;
+        next.skills = skills;
+        next.tier = tier;
+        next.pop = pop;
+        next.customerId = customerId;
+        next.callData = data;
+        next.transfer = how;
+        return next;
     }
 
     String originateReference() {

@@ -18,6 +18,8 @@ final class RecordingPbx implements PbxGateway {
     final List<String> actions = new ArrayList<>();
     final Map<String, OriginateRequest> originates = new LinkedHashMap<>();
     final List<SpyRequest> spies = new ArrayList<>();
+    /** Every single-channel redirect as {@code channel -> context,exten}. */
+    final List<String> redirects = new ArrayList<>();
     private final Map<String, CompletableFuture<PbxEvent.OriginateCompleted>> pending = new LinkedHashMap<>();
 
     @Override
@@ -63,6 +65,7 @@ final class RecordingPbx implements PbxGateway {
     @Override
     public CompletionStage<Void> redirect(String channel, String context, String exten, int priority) {
         actions.add("redirect " + channel);
+        redirects.add(channel + " -> " + context + "," + exten);
         return CompletableFuture.completedFuture(null);
     }
 

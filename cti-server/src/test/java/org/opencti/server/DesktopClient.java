@@ -66,6 +66,15 @@ final class DesktopClient implements AutoCloseable {
         return request(HttpMethod.POST, path);
     }
 
+    /** POST with a JSON body. */
+    Reply post(String path, JsonObject body) throws Exception {
+        RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port).setURI(path)
+            .setIdleTimeout(15_000).putHeader("Authorization", "Bearer " + token);
+        return http.request(o).compose(req -> req.send(Buffer.buffer(body.encode())))
+            .compose(res -> res.body().map(b -> new Reply(res.statusCode(), b.toJsonObject())))
+            .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
     Reply get(String path) throws Exception {
         return request(HttpMethod.GET, path);
     }

@@ -16,6 +16,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.opencti.pbxsim.SimCall;
 import org.opencti.pbxsim.SimRecord;
@@ -95,6 +96,17 @@ class DesktopPageBrowserTest {
         browser.findElement(By.id("resume")).click();
         waitUpTo(10).until(ExpectedConditions.textToBe(By.id("state"), "ON_CALL"));
         Await.until("bridged again", Duration.ofSeconds(10), () -> node.pbx.isBridged(call));
+
+        // The transfer controls reach the API and show its refusals; the call stays as it was.
+        new Select(browser.findElement(By.id("transfer-kind"))).selectByValue("attended");
+        new Select(browser.findElement(By.id("transfer-to"))).selectByValue("agent");
+        browser.findElement(By.id("transfer-target")).sendKeys("9999");
+        browser.findElement(By.id("transfer")).click();
+        waitUpTo(10).until(ExpectedConditions.textToBe(By.id("desk-error"), "unknown agent \"9999\""));
+        browser.findElement(By.id("transfer-complete")).click();
+        waitUpTo(10).until(ExpectedConditions.textToBe(By.id("desk-error"), "agent 2001 is not consulting anyone"));
+        assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("ON_CALL");
+        assertThat(node.pbx.isBridged(call)).isTrue();
         node.pbx.hangup(call);
         waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("call-status"), "ended"));
         waitUpTo(10).until(ExpectedConditions.textToBe(By.id("state"), "READY"));

@@ -76,10 +76,12 @@ final class TestNode implements AutoCloseable {
               - {name: billing, skills: [{skill: billing, minLevel: 5}], wrapUpSeconds: 1, ringTimeoutSeconds: 15}
               - {name: support, skills: [{skill: support, minLevel: 3}], wrapUpSeconds: 1, ringTimeoutSeconds: 15,
                  announcePositionSeconds: 15}
-            teams: [{name: blue}]
+            teams: [{name: blue}, {name: green}]
             agents:
               - {id: "2001", name: Ann Lee, team: blue, phone: Local/2001@agents, skills: {billing: 7, support: 4},
                  passwordHash: "HASH", role: agent}
+              - {id: "2002", name: Bo Chen, team: green, phone: Local/2002@agents, skills: {support: 5}, passwordHash: "HASH",
+                 role: agent}
               - {id: "3001", name: Sam Reyes, team: blue, phone: Local/3001@agents, skills: {}, passwordHash: "HASH",
                  role: supervisor}
               - {id: "9001", name: Ada Admin, team: blue, phone: Local/9001@agents, skills: {}, passwordHash: "HASH", role: admin}

@@ -72,9 +72,42 @@ final class CallControl {
         core.emit(core.events.varSet(ch, "BRIDGEPEER", value));
     }
 
+    /**
+     * ConfBridge({@code room}): the channel joins the room's conference, created with the first member. The dialplan
+     * waits there until the channel is taken out (Redirect, Bridge) or hangs up.
+     */
+    void joinConference(Chan ch, String room) {
+        BridgeState conf = core.bridges.values().stream().filter(b -> room.equals(b.conference)).findFirst().orElse(null);
+        if (conf == null) {
+            conf = new BridgeState(UUID.randomUUID().toString(), room);
+            core.bridges.put(conf.id, conf);
+            core.emit(core.events.bridgeCreate(conf));
+            core.emit(core.events.confbridge("ConfbridgeStart", conf));
+        }
+        if (ch.state != ChannelState.UP) {
+            answer(ch);
+        }
+        conf.members.add(ch);
+        ch.bridge = conf;
+        core.emit(core.events.bridgeEnter(conf, ch));
+        core.emit(core.events.confbridgeMember("ConfbridgeJoin", conf, ch));
+        core.record(SimRecord.Kind.BRIDGED, ch.name, "conference " + room);
+    }
+
     /** {@code ch} leaves its bridge; a basic bridge left with one channel dissolves and that channel moves on. */
     void leaveBridge(Chan ch) {
         BridgeState bridge = ch.bridge;
+        if (bridge.conference != null) {
+            bridge.members.remove(ch);
+            ch.bridge = null;
+            core.emit(core.events.bridgeLeave(bridge, ch));
+            core.emit(core.events.confbridgeMember("ConfbridgeLeave", bridge, ch));
+            if (bridge.members.isEmpty()) {
+                core.emit(core.events.confbridge("ConfbridgeEnd", bridge));
+                destroy(bridge, ch, null);
+            }
+            return;
+        }
         if (bridge.members.size() == 2) {
             for (Chan m : List.copyOf(bridge.members)) {
                 setBridgePeer(m, "");

@@ -191,6 +191,14 @@ final class DialplanRunner {
             case "playback" -> {
                 return park(ch, core.settings.promptDuration(), () -> core.setVar(ch, "PLAYBACKSTATUS", "SUCCESS"));
             }
+            case "confbridge" -> {
+                String room = data.split(",", 2)[0].trim();
+                if (room.isEmpty()) {
+                    return end(ch);
+                }
+                core.calls.joinConference(ch, room);
+                return Flow.PARKED;
+            }
             case "userevent" -> {
                 userEvent(ch, data);
                 return Flow.NEXT;

@@ -132,9 +132,27 @@ final class Events {
     }
 
     private static AmiMessage.Builder bridge(AmiMessage.Builder b, BridgeState bridge) {
+        if (bridge.conference != null) {
+            // Not from a capture (the lab did not run ConfBridge): the layout of Asterisk 22's bridge snapshot for a
+            // ConfBridge bridge (base type, softmix, created by ConfBridge, named by the conference).
+            return b.add("BridgeUniqueid", bridge.id).add("BridgeType", "base").add("BridgeTechnology", "softmix")
+                .add("BridgeCreator", "ConfBridge").add("BridgeName", bridge.conference)
+                .add("BridgeNumChannels", bridge.members.size()).add("BridgeVideoSourceMode", "none");
+        }
         return b.add("BridgeUniqueid", bridge.id).add("BridgeType", "basic").add("BridgeTechnology", "simple_bridge")
             .add("BridgeCreator", Chan.UNKNOWN).add("BridgeName", Chan.UNKNOWN)
             .add("BridgeNumChannels", bridge.members.size()).add("BridgeVideoSourceMode", "none");
+    }
+
+    /** ConfbridgeStart / ConfbridgeEnd (app_confbridge's manager events; not from a capture). */
+    AmiMessage confbridge(String event, BridgeState b) {
+        return bridge(head(event, CALL).add("Conference", b.conference), b).build();
+    }
+
+    /** ConfbridgeJoin / ConfbridgeLeave for one channel (not from a capture). */
+    AmiMessage confbridgeMember(String event, BridgeState b, Chan ch) {
+        AmiMessage.Builder m = snapshot(bridge(head(event, CALL).add("Conference", b.conference), b), "", ch).add("Admin", "No");
+        return ("ConfbridgeJoin".equals(event) ? m.add("Muted", "No") : m).build();
     }
 
     AmiMessage bridgeCreate(BridgeState b) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletionException;
 import org.opencti.acd.AcdService;
+import org.opencti.acd.TransferRequest;
 import org.opencti.core.agent.AgentState;
 import org.opencti.core.agent.AgentStatus;
 import org.opencti.desktop.auth.AuthService;
@@ -103,7 +104,7 @@ final class AgentRoutes {
         });
     }
 
-    private static JsonObject bodyOf(RoutingContext ctx, boolean required) {
+    static JsonObject bodyOf(RoutingContext ctx, boolean required) {
         String text = ctx.body().asString();
         if (text == null || text.isBlank()) {
             if (required) {
@@ -137,7 +138,7 @@ final class AgentRoutes {
         return session;
     }
 
-    private Optional<Session> asAgent(RoutingContext ctx) {
+    Optional<Session> asAgent(RoutingContext ctx) {
         Optional<Session> s = sessionOf(ctx, false);
         if (s.isPresent() && s.get().user().role() != Role.AGENT) {
             ApiError.send(ctx, 403, "Authorization", "only agents have a state");
@@ -146,11 +147,13 @@ final class AgentRoutes {
         return s;
     }
 
-    private static void reply(RoutingContext ctx, CompletionStage<AgentStatus> result) {
+    /** The agent's new state; a refusal is 409 when the state does not allow it, else 400 naming the field at fault. */
+    static void reply(RoutingContext ctx, CompletionStage<AgentStatus> result) {
         result.whenComplete((st, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                ApiError.send(ctx, cause instanceof IllegalStateException ? 409 : 400, "state", cause.getMessage());
+                String field = cause instanceof TransferRequest.BadField bad ? bad.field() : "state";
+                ApiError.send(ctx, cause instanceof IllegalStateException ? 409 : 400, field, cause.getMessage());
                 return;
             }
             ctx.json(new JsonObject().put("agentId", st.agentId()).put("state", st.state().name()).put("reason", st.reason())

@@ -92,6 +92,7 @@ public final class DesktopServer {
         router.post("/api/v1/admin/:name").handler(this::admin);
         new ReportRoutes(vertx, agentRoutes, historicalReports, agentsOfTeam).mount(router);
         router.get("/api/v1/reports/:name").handler(this::report);
+        new TransferRoutes(agentRoutes, acd).mount(router);
         new QueueRoutes(agentRoutes, acd).mount(router);
         SupervisorRoutes supervisors = new SupervisorRoutes(agentRoutes, acd, () -> supervision);
         supervisors.mount(router);

@@ -19,8 +19,9 @@ import org.opencti.core.port.InteractionLog;
 public final class PostgresInteractionLog implements InteractionLog {
     private static final String INSERT = """
         INSERT INTO interactions (interaction_key, customer_id, caller_number, channel, queue, agent_id,
-                                  started_at, answered_at, ended_at, outcome, notes, call_id, tier, hold_seconds)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  started_at, answered_at, ended_at, outcome, notes, call_id, tier, hold_seconds,
+                                  transfer_kind, transferred_by, transfer_target)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (interaction_key) DO NOTHING
         """;
 
@@ -60,6 +61,10 @@ public final class PostgresInteractionLog implements InteractionLog {
             } else {
                 statement.setInt(14, Math.toIntExact(interaction.holdSeconds()));
             }
+            InteractionRecord.Transfer transfer = interaction.transfer();
+            statement.setString(15, transfer == null ? null : transfer.kind());
+            statement.setString(16, transfer == null ? null : transfer.transferredBy());
+            statement.setString(17, transfer == null ? null : transfer.target());
             return statement.executeUpdate() == 1;
         } catch (SQLException e) {
             if (SqlErrors.FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {

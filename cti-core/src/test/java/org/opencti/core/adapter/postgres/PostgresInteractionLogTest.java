@@ -3,6 +3,10 @@ package org.opencti.core.adapter.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,5 +64,32 @@ class PostgresInteractionLogTest extends InteractionLogContract {
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("777");
         assertThat(storedInteractions()).isZero();
+    }
+
+    @Test
+    void bothLegsOfATransferSayHowTheCallWasHandedOn() throws SQLException {
+        Instant t0 = Instant.parse("2026-11-22T09:00:00Z");
+        InteractionRecord.Transfer transfer = new InteractionRecord.Transfer("attended", "2001", "agent:2002");
+        log.record(new InteractionRecord("L1/a1", null, "+15551230001", "voice", "support", "2001", t0, t0.plusSeconds(5),
+            t0.plusSeconds(60), "transferred", null, "c-1", null, null, transfer));
+        log.record(new InteractionRecord("L1/a2", null, "+15551230001", "voice", "support", "2002", t0.plusSeconds(60),
+            t0.plusSeconds(60), t0.plusSeconds(90), "answered", null, "c-1-t1", null, null, transfer));
+        log.record(new InteractionRecord("L2/a3", null, "+15551230002", "voice", "support", "2001", t0, t0, t0.plusSeconds(9), "answered"));
+
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement st = c.prepareStatement("SELECT interaction_key, outcome, transfer_kind, transferred_by, transfer_target"
+                 + " FROM interactions ORDER BY interaction_key");
+             ResultSet rs = st.executeQuery()) {
+            StringBuilder rows = new StringBuilder();
+            while (rs.next()) {
+                rows.append(rs.getString(1)).append(' ').append(rs.getString(2)).append(' ').append(rs.getString(3)).append(' ')
+                    .append(rs.getString(4)).append(' ').append(rs.getString(5)).append('\n');
+            }
+            assertThat(rows.toString()).isEqualTo("""
+                L1/a1 transferred attended 2001 agent:2002
+                L1/a2 answered attended 2001 agent:2002
+                L2/a3 answered null null null
+                """);
+        }
     }
 }

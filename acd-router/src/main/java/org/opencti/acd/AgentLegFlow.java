@@ -1,0 +1,108 @@
+package org.opencti.acd;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import org.opencti.acd.routing.QueuedCall;
+import org.opencti.core.agent.AgentState;
+import org.opencti.core.desktop.DesktopEvent;
+import org.opencti.core.event.PbxEvent;
+import org.opencti.core.time.Scheduler;
+
+/**
+ * From the routing decision to the conversation: the agent is reserved and told (offer and pop), their phone
+ * is rung (the agent leg is originated into the agent-leg context) and, once they answer, the leg is bridged
+ * with the caller. No answer: the agent goes not ready and the call returns to the head of its line. Runs on
+ * the ACD's owner.
+ */
+final class AgentLegFlow {
+    private final AcdService acd;
+    private final Scheduler scheduler;
+    private final Counter offered;
+
+    AgentLegFlow(AcdService acd, Scheduler scheduler, MeterRegistry meters) {
+        this.acd = acd;
+        this.scheduler = scheduler;
+        this.offered = meters.counter("cti.calls.offered");
+    }
+
+    void offer(InboundCall call, AgentSession agent, Instant now) {
+        call.cancelWaitingTimers();
+        call.stage = InboundCall.Stage.OFFERED;
+        call.agentId = agent.profile.id();
+        call.attempt++;
+        call.offeredAt = now;
+        agent.callId = call.callId;
+        acd.change(agent, AgentState.RESERVED, null, false);
+        offered.increment();
+        acd.actions().notify(new DesktopEvent.CallOffered(agent.profile.id(), now, call.callId, call.callerNumber, call.queue));
+        // The pop was looked up when the caller arrived: it is on the desktop before any phone can ring.
+        acd.actions().notify(new DesktopEvent.ScreenPopped(agent.profile.id(), now, call.callId, call.pop, call.callData));
+        ringAgent(call, agent);
+    }
+
+    private void ringAgent(InboundCall call, AgentSession agent) {
+        call.stage = InboundCall.Stage.RINGING;
+        acd.change(agent, AgentState.RINGING, null, false);
+        Duration ring = acd.queue(call.queue).ringTimeout();
+        int attempt = call.attempt;
+        acd.actions().originateAgentLeg(call, agent.profile, acd.settings().agentLegContext(), ring, (result, failure) -> {
+            if (call.attempt != attempt) {
+                return;
+            }
+            if (failure != null || result == null || !result.success()) {
+                ringNoAnswer(call, agent);
+            } else {
+                agentAnswered(call, agent, result);
+            }
+        });
+    }
+
+    private void agentAnswered(InboundCall call, AgentSession agent, PbxEvent.OriginateCompleted result) {
+        call.agentLegUniqueId = result.uniqueId();
+        call.agentLegChannel = result.channelName();
+        if (call.stage == InboundCall.Stage.ENDED) {
+            // The caller left while the agent's phone rang: release the agent leg and the agent.
+            acd.actions().hangup(call.agentLegChannel);
+            acd.agentReadyAgain(agent);
+            return;
+        }
+        acd.calls().indexAgentLeg(call);
+        if (call.callback) {
+            call.stage = InboundCall.Stage.DIALING;
+            acd.change(agent, AgentState.ON_CALL, "calling back", false);
+            acd.callbacks().dialCustomer(call, agent);
+            return;
+        }
+        call.stage = InboundCall.Stage.CONNECTED;
+        call.answeredAt = scheduler.clock().instant();
+        acd.change(agent, AgentState.ON_CALL, null, false);
+        acd.recorder().answered(call, agent.profile.id(), call.answeredAt);
+        if (acd.agreedToSurvey(call)) {
+            // Set while both are up, so the survey knows whom it is about when the dialplan takes the caller there.
+            acd.actions().setVariable(call.callerChannel, "CTI_CALL_ID", call.callId);
+            acd.actions().setVariable(call.callerChannel, "CTI_AGENT", agent.profile.id());
+            acd.actions().setVariable(call.callerChannel, "CTI_QUEUE", call.queue);
+        }
+        acd.actions().notify(new DesktopEvent.CallConnected(agent.profile.id(), call.answeredAt, call.callId));
+        acd.actions().bridge(call.callerChannel, call.agentLegChannel);
+    }
+
+    private void ringNoAnswer(InboundCall call, AgentSession agent) {
+        Instant now = scheduler.clock().instant();
+        acd.recorder().ringNoAnswer(call, agent.profile.id(), now);
+        acd.change(agent, AgentState.NOT_READY, "ring no answer", true);
+        acd.actions().notify(new DesktopEvent.CallEnded(agent.profile.id(), now, call.callId, "not answered"));
+        if (call.stage == InboundCall.Stage.ENDED) {
+            acd.dispatch();
+            return;
+        }
+        // Back to the head of the line: the call keeps the instant it started waiting.
+        call.stage = InboundCall.Stage.WAITING;
+        call.agentId = null;
+        acd.engine().requeueAtHead(new QueuedCall(call.callId, call.queue, call.waitingSince, call.caller, call.skills));
+        acd.timers().scheduleOverflowCheck(call, now);
+        acd.dispatch();
+    }
+}
