@@ -63,29 +63,26 @@ final class DesktopClient implements AutoCloseable {
     }
 
     Reply post(String path) throws Exception {
-        return request(HttpMethod.POST, path);
+        return request(HttpMethod.POST, path, null);
     }
 
     /** POST with a JSON body. */
     Reply post(String path, JsonObject body) throws Exception {
-        RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port).setURI(path)
-            .setIdleTimeout(15_000).putHeader("Authorization", "Bearer " + token);
-        return http.request(o).compose(req -> req.send(Buffer.buffer(body.encode())))
-            .compose(res -> res.body().map(b -> new Reply(res.statusCode(), b.toJsonObject())))
-            .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        return request(HttpMethod.POST, path, body);
     }
 
     Reply get(String path) throws Exception {
-        return request(HttpMethod.GET, path);
+        return request(HttpMethod.GET, path, null);
     }
 
-    private Reply request(HttpMethod method, String path) throws Exception {
+    private Reply request(HttpMethod method, String path, JsonObject body) throws Exception {
         RequestOptions o = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(port).setURI(path)
             .setIdleTimeout(15_000).putHeader("Authorization", "Bearer " + token);
+        Buffer payload = body == null ? Buffer.buffer() : Buffer.buffer(body.encode());
         // res.body() is asked for inside send()'s callback, which runs on the event loop as the response head arrives. Chained
         // after it from this (test) thread instead, it can come after the response has already ended on a reused connection,
         // and then that body future never completes.
-        return http.request(o).compose(req -> req.send(Buffer.buffer())
+        return http.request(o).compose(req -> req.send(payload)
                 .compose(res -> res.body().map(b -> new Reply(res.statusCode(), b.toJsonObject()))))
             .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
