@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.opencti.config.ContactCentreConfig;
+import org.opencti.core.adapter.cache.CachingCustomerDirectory;
 import org.opencti.core.adapter.memory.InMemoryAgentStateStore;
 import org.opencti.core.adapter.memory.InMemoryCustomerDirectory;
 import org.opencti.core.adapter.memory.InMemoryInteractionLog;
@@ -66,9 +67,15 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
             var pg = config.postgres();
             PostgresDatabase db = new PostgresDatabase(pg.jdbcUrl(), pg.username(), pg.password(), pg.poolSize(), null, registry);
             resources.add(db);
-            customers = new PostgresCustomerDirectory(db.dataSource());
+            // Profiles are cached in front of the database (the IVR, the pop and an account lookup ask for the same
+            // caller within seconds). The in-memory store is not cached: it is as fast as the cache would be.
+            CachingCustomerDirectory cached = new CachingCustomerDirectory(new PostgresCustomerDirectory(db.dataSource()));
+            customers = cached;
             // Written behind the calls: a database briefly down delays the history, never a call, and loses nothing.
-            BufferedInteractionLog history = new BufferedInteractionLog(new PostgresInteractionLog(db.dataSource()));
+            // The cache drops the customer's profile once the row is in (inside the buffer, not when the call is
+            // queued for writing), so the caller's next pop lists the call just ended.
+            BufferedInteractionLog history = new BufferedInteractionLog(
+                cached.invalidating(new PostgresInteractionLog(db.dataSource())));
             resources.add(history);
             interactions = history;
             surveys = new PostgresSurveyLog(db.dataSource());
