@@ -16,6 +16,7 @@ import org.opencti.core.adapter.postgres.PostgresInteractionLog;
 import org.opencti.core.adapter.postgres.PostgresReports;
 import org.opencti.core.adapter.postgres.PostgresSurveyLog;
 import org.opencti.core.adapter.redis.RedisAgentStateStore;
+import org.opencti.core.adapter.redis.RedisCacheInvalidation;
 import org.opencti.core.port.AgentStateStore;
 import org.opencti.core.port.CustomerRecords;
 import org.opencti.core.port.InteractionLog;
@@ -59,6 +60,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
         Stores memory = inMemory();
         CustomerRecords customers = memory.customers();
         InteractionLog interactions = memory.interactions();
+        CachingCustomerDirectory cached = null;
         AgentStateStore states = memory.agentStates();
         QueueLog queueLog = memory.queueLog();
         SurveyLog surveys = memory.surveys();
@@ -69,7 +71,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
             resources.add(db);
             // Profiles are cached in front of the database (the IVR, the pop and an account lookup ask for the same
             // caller within seconds). The in-memory store is not cached: it is as fast as the cache would be.
-            CachingCustomerDirectory cached = new CachingCustomerDirectory(new PostgresCustomerDirectory(db.dataSource()));
+            cached = new CachingCustomerDirectory(new PostgresCustomerDirectory(db.dataSource()));
             customers = cached;
             // Written behind the calls: a database briefly down delays the history, never a call, and loses nothing.
             // The cache drops the customer's profile once the row is in (inside the buffer, not when the call is
@@ -94,6 +96,10 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
             RedisAgentStateStore redis = new RedisAgentStateStore(config.redis().uri(), config.redis().keyPrefix(), registry);
             resources.add(redis);
             states = redis;
+            if (cached != null) {
+                // several nodes over one database: each tells the others what its writes changed
+                resources.add(new RedisCacheInvalidation(config.redis().uri(), config.redis().keyPrefix(), cached));
+            }
         }
         return new Stores(customers, interactions, states, queueLog, surveys, reports, resources);
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import org.opencti.core.adapter.cache.ProfileCache.Key;
 import org.opencti.core.adapter.cache.ProfileCache.Kind;
 import org.opencti.core.customer.Consent;
@@ -16,6 +17,8 @@ import org.opencti.core.customer.InteractionRecord;
 import org.opencti.core.customer.PinCheck;
 import org.opencti.core.port.CustomerAccounts;
 import org.opencti.core.port.InteractionLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A read-through cache of customer profiles in front of any {@link CustomerAccounts}, by E.164 number and by account
@@ -31,12 +34,15 @@ import org.opencti.core.port.InteractionLog;
  * <p>Recent interactions are part of the cached profile, so that a cache hit costs no query at all. They change when a
  * call ends, which is written to the {@link InteractionLog}, not here: the server writes interactions through
  * {@link #invalidating(InteractionLog)}, which drops the customer's lookups once the record is written. Interactions
- * written by another node reach this one through the time to live (at most a minute by default) unless the cross-node
- * invalidation is wired.
+ * written by another node reach this one through the time to live (at most a minute by default), or at once when the
+ * nodes tell each other (see {@link #onInvalidation}: the server does it over Redis pub/sub).
  */
 public final class CachingCustomerDirectory implements CustomerAccounts {
+    private static final Logger LOG = LoggerFactory.getLogger(CachingCustomerDirectory.class);
+
     private final CustomerAccounts store;
     private final ProfileCache cache;
+    private volatile Consumer<CacheInvalidation> peers = invalidation -> { };
 
     public CachingCustomerDirectory(CustomerAccounts store, CustomerCacheSettings settings, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
@@ -86,14 +92,14 @@ public final class CachingCustomerDirectory implements CustomerAccounts {
             return store.save(customer);
         } finally {
             if (customer.id() > 0) {
-                cache.invalidateCustomer(customer.id());
+                dropCustomer(customer.id());
             }
             // a new or changed number or account number may have been cached as nobody's, or as another customer's
             for (String number : customer.phoneNumbers()) {
-                cache.invalidate(new Key(Kind.PHONE, number));
+                drop(new CacheInvalidation(CacheInvalidation.Type.PHONE, number));
             }
             if (customer.accountNumber() != null) {
-                cache.invalidate(new Key(Kind.ACCOUNT, customer.accountNumber()));
+                drop(new CacheInvalidation(CacheInvalidation.Type.ACCOUNT, customer.accountNumber()));
             }
         }
     }
@@ -103,7 +109,7 @@ public final class CachingCustomerDirectory implements CustomerAccounts {
         try {
             return store.addCase(customerId, newCase);
         } finally {
-            cache.invalidateCustomer(customerId);
+            dropCustomer(customerId);
         }
     }
 
@@ -113,7 +119,7 @@ public final class CachingCustomerDirectory implements CustomerAccounts {
         try {
             return store.setCaseStatus(caseId, status, at);
         } finally {
-            owner.ifPresent(cache::invalidateCustomer);
+            owner.ifPresent(this::dropCustomer);
         }
     }
 
@@ -122,7 +128,7 @@ public final class CachingCustomerDirectory implements CustomerAccounts {
         try {
             store.setConsent(customerId, consent);
         } finally {
-            cache.invalidateCustomer(customerId);
+            dropCustomer(customerId);
         }
     }
 
@@ -169,13 +175,41 @@ public final class CachingCustomerDirectory implements CustomerAccounts {
 
     private void invalidateCustomerOf(InteractionRecord interaction) {
         if (interaction.customerId() != null) {
-            cache.invalidateCustomer(interaction.customerId());
+            dropCustomer(interaction.customerId());
         }
     }
 
-    /** Drops every cached lookup of this customer (a change made elsewhere, e.g. told by another node). */
-    public void invalidateCustomer(long customerId) {
-        cache.invalidateCustomer(customerId);
+    private void dropCustomer(long customerId) {
+        drop(CacheInvalidation.customer(customerId));
+    }
+
+    /** What a write through this node changed: dropped here, then told to the other nodes. */
+    private void drop(CacheInvalidation invalidation) {
+        apply(invalidation);
+        try {
+            peers.accept(invalidation);
+        } catch (RuntimeException e) {
+            // the write is done and this node's cache is right; the other nodes fall back on the time to live
+            LOG.warn("could not tell the other nodes of {}: {}", invalidation.wire(), e.toString());
+        }
+    }
+
+    /**
+     * Where this node's invalidations go (one at a time, after the write, on the writer's thread: keep it quick, e.g.
+     * an asynchronous publish). Replaces the previous one.
+     */
+    public void onInvalidation(Consumer<CacheInvalidation> publisher) {
+        this.peers = Objects.requireNonNull(publisher, "publisher");
+    }
+
+    /** Drops what another node's write changed; not told to anyone. */
+    public void apply(CacheInvalidation invalidation) {
+        if (invalidation.type() == CacheInvalidation.Type.CUSTOMER) {
+            cache.invalidateCustomer(Long.parseLong(invalidation.value()));
+        } else {
+            Kind kind = invalidation.type() == CacheInvalidation.Type.PHONE ? Kind.PHONE : Kind.ACCOUNT;
+            cache.invalidate(new Key(kind, invalidation.value()));
+        }
     }
 
     /** Drops everything cached. */
