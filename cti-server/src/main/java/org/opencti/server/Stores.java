@@ -72,6 +72,9 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
             // Profiles are cached in front of the database (the IVR, the pop and an account lookup ask for the same
             // caller within seconds). The in-memory store is not cached: it is as fast as the cache would be.
             cached = new CachingCustomerDirectory(new PostgresCustomerDirectory(db.dataSource()));
+            if (registry != null) {
+                cached.bindTo(registry);
+            }
             customers = cached;
             // Written behind the calls: a database briefly down delays the history, never a call, and loses nothing.
             // The cache drops the customer's profile once the row is in (inside the buffer, not when the call is

@@ -1,5 +1,8 @@
 package org.opencti.core.adapter.cache;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -78,11 +81,6 @@ public final class CachingCustomerDirectory implements CustomerAccounts {
             ? store.findByPhone(key.value(), recent) : store.findByAccount(key.value(), recent);
         cache.put(key, found, recent, epoch);
         return found;
-    }
-
-    /** The store's lookup, bypassing the cache (for comparison and benchmarks). */
-    public CustomerAccounts store() {
-        return store;
     }
 
     @Override
@@ -215,6 +213,21 @@ public final class CachingCustomerDirectory implements CustomerAccounts {
     /** Drops everything cached. */
     public void invalidateAll() {
         cache.clear();
+    }
+
+    /**
+     * Reports to {@code registry}: {@code cti.customer.cache.lookups} by {@code result} (hit, miss),
+     * {@code cti.customer.cache.evictions} and the gauge {@code cti.customer.cache.entries}.
+     */
+    public void bindTo(MeterRegistry registry) {
+        FunctionCounter.builder("cti.customer.cache.lookups", this, c -> c.stats().hits()).tag("result", "hit")
+            .description("Customer profile lookups answered from the cache, or not").register(registry);
+        FunctionCounter.builder("cti.customer.cache.lookups", this, c -> c.stats().misses()).tag("result", "miss")
+            .description("Customer profile lookups answered from the cache, or not").register(registry);
+        FunctionCounter.builder("cti.customer.cache.evictions", this, c -> c.stats().evictions())
+            .description("Cached lookups dropped to stay within the size bound").register(registry);
+        Gauge.builder("cti.customer.cache.entries", this, c -> c.stats().size())
+            .description("Lookups held in the customer cache").register(registry);
     }
 
     /** Hits, misses, evictions and entries held, since the start. */

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,6 +68,20 @@ class CachingCustomerDirectoryTest {
         verify(store, times(1)).findByAccount("AC-1", 5);
         assertThat(cache.stats().hits()).isEqualTo(2);
         assertThat(cache.stats().misses()).isEqualTo(2);
+    }
+
+    @Test
+    void hitsMissesAndEntriesAreReportedAsMetrics() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        cache.bindTo(registry);
+        cache.findByPhone(ALICE_PHONE, 5);
+        cache.findByPhone(ALICE_PHONE, 5);
+        cache.findByPhone(ALICE_PHONE, 5);
+
+        assertThat(registry.get("cti.customer.cache.lookups").tag("result", "hit").functionCounter().count()).isEqualTo(2);
+        assertThat(registry.get("cti.customer.cache.lookups").tag("result", "miss").functionCounter().count()).isEqualTo(1);
+        assertThat(registry.get("cti.customer.cache.entries").gauge().value()).isEqualTo(1);
+        assertThat(registry.get("cti.customer.cache.evictions").functionCounter().count()).isZero();
     }
 
     @Test
