@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.opencti.config.ContactCentreConfig;
 import org.opencti.core.adapter.cache.CachingCustomerDirectory;
+import org.opencti.core.adapter.cache.CachingCustomerRecords;
 import org.opencti.core.adapter.memory.InMemoryAgentStateStore;
 import org.opencti.core.adapter.memory.InMemoryCustomerDirectory;
 import org.opencti.core.adapter.memory.InMemoryInteractionLog;
@@ -71,11 +72,12 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
             resources.add(db);
             // Profiles are cached in front of the database (the IVR, the pop and an account lookup ask for the same
             // caller within seconds). The in-memory store is not cached: it is as fast as the cache would be.
-            cached = new CachingCustomerDirectory(new PostgresCustomerDirectory(db.dataSource()));
+            CachingCustomerRecords records = new CachingCustomerRecords(new PostgresCustomerDirectory(db.dataSource()));
+            cached = records.cache();
             if (registry != null) {
                 cached.bindTo(registry);
             }
-            customers = cached;
+            customers = records;
             // Written behind the calls: a database briefly down delays the history, never a call, and loses nothing.
             // The cache drops the customer's profile once the row is in (inside the buffer, not when the call is
             // queued for writing), so the caller's next pop lists the call just ended.

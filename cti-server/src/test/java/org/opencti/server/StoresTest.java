@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opencti.config.ConfigLoader;
-import org.opencti.core.adapter.cache.CachingCustomerDirectory;
+import org.opencti.core.adapter.cache.CachingCustomerRecords;
 import org.opencti.core.adapter.redis.RedisCacheInvalidation;
 import org.opencti.core.customer.Customer;
 import org.opencti.core.customer.InteractionRecord;
@@ -42,7 +42,7 @@ class StoresTest {
         String yaml = ConfigLoader.sampleText() + "\npostgres:\n  jdbcUrl: jdbc:postgresql://127.0.0.1:5432/test?currentSchema="
             + schema + "\n  username: postgres\nredis:\n  uri: redis://127.0.0.1:6379\n  keyPrefix: \"" + schema + ":\"\n";
         try (Stores stores = Stores.from(ConfigLoader.parse(yaml, "test.yaml", Map.of()), null)) {
-            assertThat(stores.customers()).isInstanceOf(CachingCustomerDirectory.class);
+            assertThat(stores.customers()).isInstanceOf(CachingCustomerRecords.class);
             assertThat(stores.resources()).hasAtLeastOneElementOfType(RedisCacheInvalidation.class);
             Customer alice = stores.customers().save(new Customer(0, "Ms", "Alice", "Moreno", "Gold", "AC-1",
                 List.of("+12025550143")));

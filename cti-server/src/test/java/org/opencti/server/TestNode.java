@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import org.opencti.config.ConfigLoader;
 import org.opencti.config.ContactCentreConfig;
-import org.opencti.core.adapter.cache.CachingCustomerDirectory;
+import org.opencti.core.adapter.cache.CachingCustomerRecords;
 import org.opencti.core.adapter.memory.InMemoryAgentStateStore;
 import org.opencti.core.adapter.postgres.PostgresCustomerDirectory;
 import org.opencti.core.adapter.postgres.PostgresDatabase;
@@ -55,7 +55,7 @@ final class TestNode implements AutoCloseable {
         sql("CREATE SCHEMA " + schema);
         database = new PostgresDatabase(JDBC_URL, "postgres", "", 4, schema, metrics);
         // as Stores.from wires PostgreSQL: profiles through the cache, interactions through its invalidating log
-        CachingCustomerDirectory customers = new CachingCustomerDirectory(new PostgresCustomerDirectory(database.dataSource()));
+        CachingCustomerRecords customers = new CachingCustomerRecords(new PostgresCustomerDirectory(database.dataSource()));
         SampleCustomers.seed(customers);
         queueLog = new PostgresQueueLog(database.dataSource());
         Stores stores = new Stores(customers, customers.invalidating(new PostgresInteractionLog(database.dataSource())),

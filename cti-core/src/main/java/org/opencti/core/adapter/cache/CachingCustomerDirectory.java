@@ -92,13 +92,17 @@ public final class CachingCustomerDirectory implements CustomerAccounts {
             if (customer.id() > 0) {
                 dropCustomer(customer.id());
             }
-            // a new or changed number or account number may have been cached as nobody's, or as another customer's
-            for (String number : customer.phoneNumbers()) {
-                drop(new CacheInvalidation(CacheInvalidation.Type.PHONE, number));
-            }
-            if (customer.accountNumber() != null) {
-                drop(new CacheInvalidation(CacheInvalidation.Type.ACCOUNT, customer.accountNumber()));
-            }
+            dropNumbersOf(customer);
+        }
+    }
+
+    /** A new or changed number or account number may have been cached as nobody's, or as another customer's. */
+    void dropNumbersOf(Customer customer) {
+        for (String number : customer.phoneNumbers()) {
+            drop(new CacheInvalidation(CacheInvalidation.Type.PHONE, number));
+        }
+        if (customer.accountNumber() != null) {
+            drop(new CacheInvalidation(CacheInvalidation.Type.ACCOUNT, customer.accountNumber()));
         }
     }
 
@@ -177,7 +181,7 @@ public final class CachingCustomerDirectory implements CustomerAccounts {
         }
     }
 
-    private void dropCustomer(long customerId) {
+    void dropCustomer(long customerId) {
         drop(CacheInvalidation.customer(customerId));
     }
 
