@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.opencti.config.ContactCentreConfig;
+import org.opencti.core.adapter.cache.CachingCustomerDirectory;
+import org.opencti.core.adapter.cache.CachingCustomerRecords;
 import org.opencti.core.adapter.memory.InMemoryAgentStateStore;
 import org.opencti.core.adapter.memory.InMemoryCustomerDirectory;
 import org.opencti.core.adapter.memory.InMemoryInteractionLog;
@@ -15,6 +17,7 @@ import org.opencti.core.adapter.postgres.PostgresInteractionLog;
 import org.opencti.core.adapter.postgres.PostgresReports;
 import org.opencti.core.adapter.postgres.PostgresSurveyLog;
 import org.opencti.core.adapter.redis.RedisAgentStateStore;
+import org.opencti.core.adapter.redis.RedisCacheInvalidation;
 import org.opencti.core.port.AgentStateStore;
 import org.opencti.core.port.CustomerRecords;
 import org.opencti.core.port.InteractionLog;
@@ -58,6 +61,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
         Stores memory = inMemory();
         CustomerRecords customers = memory.customers();
         InteractionLog interactions = memory.interactions();
+        CachingCustomerDirectory cached = null;
         AgentStateStore states = memory.agentStates();
         QueueLog queueLog = memory.queueLog();
         SurveyLog surveys = memory.surveys();
@@ -66,9 +70,19 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
             var pg = config.postgres();
             PostgresDatabase db = new PostgresDatabase(pg.jdbcUrl(), pg.username(), pg.password(), pg.poolSize(), null, registry);
             resources.add(db);
-            customers = new PostgresCustomerDirectory(db.dataSource());
+            // Profiles are cached in front of the database (the IVR, the pop and an account lookup ask for the same
+            // caller within seconds). The in-memory store is not cached: it is as fast as the cache would be.
+            CachingCustomerRecords records = new CachingCustomerRecords(new PostgresCustomerDirectory(db.dataSource()));
+            cached = records.cache();
+            if (registry != null) {
+                cached.bindTo(registry);
+            }
+            customers = records;
             // Written behind the calls: a database briefly down delays the history, never a call, and loses nothing.
-            BufferedInteractionLog history = new BufferedInteractionLog(new PostgresInteractionLog(db.dataSource()));
+            // The cache drops the customer's profile once the row is in (inside the buffer, not when the call is
+            // queued for writing), so the caller's next pop lists the call just ended.
+            BufferedInteractionLog history = new BufferedInteractionLog(
+                cached.invalidating(new PostgresInteractionLog(db.dataSource())));
             resources.add(history);
             interactions = history;
             surveys = new PostgresSurveyLog(db.dataSource());
@@ -87,6 +101,10 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
             RedisAgentStateStore redis = new RedisAgentStateStore(config.redis().uri(), config.redis().keyPrefix(), registry);
             resources.add(redis);
             states = redis;
+            if (cached != null) {
+                // several nodes over one database: each tells the others what its writes changed
+                resources.add(new RedisCacheInvalidation(config.redis().uri(), config.redis().keyPrefix(), cached));
+            }
         }
         return new Stores(customers, interactions, states, queueLog, surveys, reports, resources);
     }

@@ -95,6 +95,10 @@ class IvrSelfServiceEndToEndTest {
             assertThat(variable(node, lost, "CTI_QUEUE")).isEqualTo("support");
             assertThat(variable(node, lost, "CTI_IVR_PATH")).isEqualTo("main>identify>welcome");
             node.pbx.hangup(lost);
+            // The hangup (over AMI) and the agent's ready (over the WebSocket) race: a quick lookup (the cache) has the
+            // lost caller waiting at once, and a ready that arrives first would be offered them. Wait until the ACD let go.
+            Await.until("the ACD forgets the lost caller", Duration.ofSeconds(15),
+                () -> node.centre.acd().liveCallCount().toCompletableFuture().join() == 0);
 
             // Two wrong PINs: the account check fails and the caller reaches billing; the PIN is never on the channel.
             ann.send(new JsonObject().put("type", "ready"));

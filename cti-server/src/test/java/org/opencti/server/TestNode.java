@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import org.opencti.config.ConfigLoader;
 import org.opencti.config.ContactCentreConfig;
+import org.opencti.core.adapter.cache.CachingCustomerRecords;
 import org.opencti.core.adapter.memory.InMemoryAgentStateStore;
 import org.opencti.core.adapter.postgres.PostgresCustomerDirectory;
 import org.opencti.core.adapter.postgres.PostgresDatabase;
@@ -53,11 +54,13 @@ final class TestNode implements AutoCloseable {
             .withAnswerDelay(Duration.ofMillis(20)).withPromptDuration(Duration.ofMillis(20))).start();
         sql("CREATE SCHEMA " + schema);
         database = new PostgresDatabase(JDBC_URL, "postgres", "", 4, schema, metrics);
-        PostgresCustomerDirectory customers = new PostgresCustomerDirectory(database.dataSource());
+        // as Stores.from wires PostgreSQL: profiles through the cache, interactions through its invalidating log
+        CachingCustomerRecords customers = new CachingCustomerRecords(new PostgresCustomerDirectory(database.dataSource()));
         SampleCustomers.seed(customers);
         queueLog = new PostgresQueueLog(database.dataSource());
-        Stores stores = new Stores(customers, new PostgresInteractionLog(database.dataSource()), new InMemoryAgentStateStore(),
-            queueLog, new PostgresSurveyLog(database.dataSource()), new PostgresReports(database.dataSource()), List.of());
+        Stores stores = new Stores(customers, customers.invalidating(new PostgresInteractionLog(database.dataSource())),
+            new InMemoryAgentStateStore(), queueLog, new PostgresSurveyLog(database.dataSource()),
+            new PostgresReports(database.dataSource()), List.of());
         ContactCentreConfig config = ConfigLoader.parse(yaml() + moreConfig, "e2e.yaml", Map.of("CTI_AMI_SECRET", "e2e-secret"));
         centre = new ContactCentre(config, stores, Clock.systemUTC(), metrics);
         centre.pbx().addListener(pbxEvents::add);

@@ -2,6 +2,7 @@ package org.opencti.core.port;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.opencti.core.customer.Consent;
 import org.opencti.core.customer.CustomerCase;
 import org.opencti.core.customer.CustomerOrder;
@@ -41,6 +42,12 @@ public interface CustomerAccounts extends CustomerDirectory {
      * it. Returns the case as stored; an unknown case id is refused.
      */
     CustomerCase setCaseStatus(long caseId, CustomerCase.Status status, Instant at);
+
+    /**
+     * The customer a case belongs to; empty for an unknown case id. A cache in front of the directory asks it before a
+     * status change, so that it drops the profile of the case's owner (reopening a case puts it back on their pop).
+     */
+    OptionalLong customerOfCase(long caseId);
 
     /** Records the customer's consent for one channel, replacing the previous answer for that channel. */
     void setConsent(long customerId, Consent consent);

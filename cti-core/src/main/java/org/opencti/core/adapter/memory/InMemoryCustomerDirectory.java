@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -260,6 +261,14 @@ public final class InMemoryCustomerDirectory implements CustomerRecords {
                 current.openedAt(), status.isOpen() ? null : at);
             cases.put(caseId, changed);
             return changed;
+        }
+    }
+
+    @Override
+    public OptionalLong customerOfCase(long caseId) {
+        synchronized (lock) {
+            Long owner = caseOwners.get(caseId);
+            return owner == null ? OptionalLong.empty() : OptionalLong.of(owner);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.opencti.core.customer.Consent;
 import org.opencti.core.customer.CustomerCase;
@@ -63,6 +64,7 @@ final class PostgresCustomerAccounts {
     private static final String UPDATE_CASE = "UPDATE customer_cases SET status = ?, closed_at = ? WHERE id = ?";
     private static final String OPEN_CASES = "SELECT " + CASE_COLUMNS
         + " FROM customer_cases WHERE customer_id = ? AND status IN ('open', 'pending') ORDER BY opened_at, id";
+    private static final String CASE_OWNER = "SELECT customer_id FROM customer_cases WHERE id = ?";
     private static final String SET_CONSENT = """
         INSERT INTO customer_consents (customer_id, channel, opted_in, updated_at) VALUES (?, ?, ?, ?)
         ON CONFLICT (customer_id, channel) DO UPDATE SET opted_in = EXCLUDED.opted_in, updated_at = EXCLUDED.updated_at
@@ -246,6 +248,18 @@ final class PostgresCustomerAccounts {
             }
         } catch (SQLException e) {
             throw SqlErrors.translate("changing case " + caseId, e);
+        }
+    }
+
+    OptionalLong customerOfCase(long caseId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(CASE_OWNER)) {
+            statement.setLong(1, caseId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate("looking up the customer of case " + caseId, e);
         }
     }
 

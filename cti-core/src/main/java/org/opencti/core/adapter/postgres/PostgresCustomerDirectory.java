@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.opencti.core.customer.Actor;
@@ -247,6 +248,11 @@ public final class PostgresCustomerDirectory implements CustomerRecords {
     @Override
     public CustomerCase setCaseStatus(long caseId, CustomerCase.Status status, Instant at) {
         return accounts.setCaseStatus(caseId, status, at);
+    }
+
+    @Override
+    public OptionalLong customerOfCase(long caseId) {
+        return accounts.customerOfCase(caseId);
     }
 
     @Override

@@ -233,6 +233,16 @@ public abstract class CustomerAccountsContract {
     }
 
     @Test
+    public void aCaseNamesItsCustomer() {
+        CustomerCase bobs = directory().addCase(bob.id(), CustomerCase.open(CustomerCase.Kind.ISSUE, "No dial tone", T0));
+        CustomerCase alices = directory().addCase(alice.id(), CustomerCase.open(CustomerCase.Kind.ISSUE, "Slow line", T0));
+
+        assertThat(directory().customerOfCase(bobs.id())).hasValue(bob.id());
+        assertThat(directory().customerOfCase(alices.id())).hasValue(alice.id());
+        assertThat(directory().customerOfCase(424242)).isEmpty();
+    }
+
+    @Test
     public void badCasesAreRefusedByFieldAndNothingStoredChanges() {
         CustomerCase open = directory().addCase(alice.id(), CustomerCase.open(CustomerCase.Kind.ISSUE, "Slow line", T0));
 
