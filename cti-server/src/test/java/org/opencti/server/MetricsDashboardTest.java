@@ -56,6 +56,10 @@ class MetricsDashboardTest {
             Await.until("the ended call is counted", Duration.ofSeconds(10),
                 () -> node.metrics.scrape().contains("cti_calls_ended_total{"));
 
+            // GC pauses are timed as they happen: make sure one has
+            System.gc();
+            Await.until("a GC pause is timed", Duration.ofSeconds(10), () -> node.metrics.scrape().contains("jvm_gc_pause_seconds"));
+
             String scrape = node.metrics.scrape();
             assertThat(queried).allSatisfy(name -> assertThat(scrape).as("exposed: " + name)
                 .containsPattern("(?m)^" + name + "[{ ]"));

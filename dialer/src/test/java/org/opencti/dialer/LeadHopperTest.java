@@ -39,7 +39,7 @@ class LeadHopperTest {
     void handsOutOnlyClearedLeadsPutsTemporaryRefusalsBackAndClosesPermanentOnes() {
         leads.addList(1, "l", List.of(lead("+15551230001", "America/New_York"), lead("+15551230002", "Asia/Tokyo"),
             lead("+15551230003", "America/Chicago")), 0, time.now());
-        dnc.addInternal("+15551230003", "dnc-request", "2001", time.now());
+        dnc.addInternal("+15551230003", "request", "2001", time.now());
 
         List<Lead> cleared = hopper.next(campaign, 10, null);
 

@@ -34,7 +34,7 @@ public final class Dispositions {
                 + campaign.id());
         }
         if (disposition.has(Disposition.Flag.DNC_REQUEST)) {
-            dnc.addInternal(attempt.e164(), "dnc-request campaign " + campaign.id() + " attempt " + attemptId, agentId, clock.instant());
+            dnc.addInternal(attempt.e164(), "request", agentId, clock.instant()); // the attempt row keeps the disposition
             LOG.info("campaign {} attempt {}: do-not-call request, number added to the internal list", campaign.id(), attemptId);
         }
         attempts.disposed(attemptId, code, value == null ? disposition.value() : value, agentId);

@@ -26,7 +26,7 @@ public final class InMemoryDncLists implements DncLists {
 
     @Override
     public void addInternal(String e164, String source, String addedBy, Instant at) {
-        internal.putIfAbsent(E164s.check(e164), source);
+        internal.putIfAbsent(E164s.check(e164), DncLists.checkSource(source));
     }
 
     @Override

@@ -44,6 +44,7 @@ public final class PostgresDncLists implements DncLists {
     @Override
     public void addInternal(String e164, String source, String addedBy, Instant at) {
         E164s.check(e164);
+        DncLists.checkSource(source);
         Sql.query(dataSource, "add to the internal do-not-call list", c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO dnc_numbers (e164, source, added_at, added_by) VALUES (?, ?, ?, ?)"
                 + " ON CONFLICT (e164) DO NOTHING")) {

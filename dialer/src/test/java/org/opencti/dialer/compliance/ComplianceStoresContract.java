@@ -45,13 +45,13 @@ public abstract class ComplianceStoresContract {
         dnc().importNational("US-DNC", List.of("+15551230001", "+15551230002", "+15551230002"), T0);
         dnc().addToCampaign(campaign.id(), "+15551230002", T0);
         dnc().addToCampaign(campaign.id(), "+15551230002", T0);
-        dnc().addInternal("+15551230003", "dnc-request", "2001", T0);
-        dnc().addInternal("+15551230003", "manual", "admin", T0.plusSeconds(5));
+        dnc().addInternal("+15551230003", "request", "2001", T0);
+        dnc().addInternal("+15551230003", "regulator", "admin", T0.plusSeconds(5));
 
         assertThat(dnc().find(campaign.id(), "+15551230001")).contains(new DncLists.Hit(DncList.NATIONAL, "US-DNC"));
         assertThat(dnc().find(campaign.id(), "+15551230002").orElseThrow().list()).isEqualTo(DncList.CAMPAIGN);
         assertThat(dnc().find(other.id(), "+15551230002").orElseThrow().list()).isEqualTo(DncList.NATIONAL);
-        assertThat(dnc().find(campaign.id(), "+15551230003")).contains(new DncLists.Hit(DncList.INTERNAL, "dnc-request"));
+        assertThat(dnc().find(campaign.id(), "+15551230003")).contains(new DncLists.Hit(DncList.INTERNAL, "request"));
         assertThat(dnc().find(campaign.id(), "+15551239999")).isEmpty();
     }
 
@@ -64,7 +64,10 @@ public abstract class ComplianceStoresContract {
         assertThatThrownBy(() -> dnc().importNational("US-DNC", List.of("+15551230004", "5551230005"), T0))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5551230005");
         assertThat(dnc().find(campaign.id(), "+15551230003")).isPresent();
-        assertThatThrownBy(() -> dnc().addInternal("0800", "x", null, T0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> dnc().addInternal("0800", "request", null, T0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> dnc().addInternal("+15551230009", "whim", null, T0)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("source");
+        assertThat(dnc().find(campaign.id(), "+15551230009")).isEmpty();
     }
 
     @Test

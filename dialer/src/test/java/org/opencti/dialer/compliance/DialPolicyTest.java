@@ -78,7 +78,7 @@ class DialPolicyTest {
 
     @Test
     void everyRefusalIsRecordedWithItsReasonDetailLeadAndTheClocksTime() {
-        dnc.addInternal(NUMBER, "dnc-request", "2001", WEDNESDAY_NOON_NY);
+        dnc.addInternal(NUMBER, "request", "2001", WEDNESDAY_NOON_NY);
 
         DialDecision decision = decide(lead(NUMBER, NEW_YORK, null));
 
@@ -86,7 +86,7 @@ class DialPolicyTest {
         assertThat(decision.reason()).isEqualTo(RefusalReason.DNC_INTERNAL);
         assertThat(refusals.recent(1, 10)).containsExactly(new DialRefusal(1, 11L, NUMBER, RefusalReason.DNC_INTERNAL,
             decision.detail(), WEDNESDAY_NOON_NY));
-        assertThat(decision.detail()).contains(NUMBER).contains("internal").contains("dnc-request");
+        assertThat(decision.detail()).contains(NUMBER).contains("internal").contains("request");
     }
 
     @Nested
@@ -111,7 +111,7 @@ class DialPolicyTest {
         void theInternalListIsNamedFirstWhenANumberIsOnSeveral() {
             dnc.importNational("US-DNC", List.of(NUMBER), WEDNESDAY_NOON_NY);
             dnc.addToCampaign(1, NUMBER, WEDNESDAY_NOON_NY);
-            dnc.addInternal(NUMBER, "manual", "admin", WEDNESDAY_NOON_NY);
+            dnc.addInternal(NUMBER, "regulator", "admin", WEDNESDAY_NOON_NY);
 
             assertThat(decide(lead(NUMBER, NEW_YORK, null)).reason()).isEqualTo(RefusalReason.DNC_INTERNAL);
         }
