@@ -5,8 +5,6 @@
   const $ = (id) => document.getElementById(id);
   let token = sessionStorage.getItem('cti.token');
   let user = JSON.parse(sessionStorage.getItem('cti.user') || 'null');
-  let socket = null;
-  let retry = 0;
 
   function show(signedIn) {
     $('login-panel').hidden = signedIn;
@@ -162,29 +160,14 @@
     }
   }
 
-  function connect() {
-    if (!token) { return; }
-    const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/api/v1/events';
-    socket = new WebSocket(url);
-    socket.onopen = () => {
-      retry = 0;
-      $('link').textContent = 'online';
-      $('link').className = 'link up';
-      socket.send(JSON.stringify({ type: 'auth', token: token }));
-    };
-    socket.onmessage = (ev) => onMessage(JSON.parse(ev.data));
-    socket.onclose = (ev) => {
-      $('link').textContent = 'offline';
-      $('link').className = 'link down';
-      if (ev.code === 1008 && /token|expired|authenticate/.test(ev.reason)) { signOut('session ended, please log in again'); return; }
-      if (token) { setTimeout(connect, Math.min(10000, 500 * Math.pow(2, retry++))); }
-    };
-  }
+  const events = window.ctiEventSocket((msg) => onMessage(msg), () => token,
+    () => signOut('session ended, please log in again'));
+  const connect = events.connect;
 
   function signOut(message) {
     token = null;
     sessionStorage.removeItem('cti.token');
-    if (socket) { socket.close(); }
+    events.close();
     show(false);
     $('login-error').textContent = message || '';
   }
