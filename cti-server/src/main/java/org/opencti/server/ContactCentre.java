@@ -37,6 +37,8 @@ import org.opencti.desktop.auth.User;
 import org.opencti.desktop.http.DesktopServer;
 import org.opencti.desktop.ws.DesktopHub;
 import org.opencti.desktop.ws.WallboardPush;
+import org.opencti.dialer.lead.CustomerLookup;
+import org.opencti.dialer.lead.LeadImporter;
 import org.opencti.ivr.agi.AgiScriptRouter;
 import org.opencti.ivr.agi.FastAgiServer;
 import org.slf4j.Logger;
@@ -117,6 +119,9 @@ public final class ContactCentre implements AutoCloseable {
         Map<String, Set<String>> teams = config.agents().stream().filter(a -> a.team() != null)
             .collect(Collectors.groupingBy(AgentDef::team, Collectors.mapping(AgentDef::id, Collectors.toUnmodifiableSet())));
         http.setReports(stores.reports(), team -> teams.getOrDefault(team, Set.of()));
+        // Lead lists are imported into the campaigns where the stores keep them (PostgreSQL, else memory).
+        http.setLeadImports(stores.outbound().campaigns(), new LeadImporter(stores.outbound().leads(),
+            CustomerLookup.of(stores.customers()), config.defaultRegion(), LeadImporter.Limits.DEFAULT, clock));
         http.addHealthCheck("asterisk-ami", pbx::isConnected);
         // Supervisors and admins listen, whisper and barge from their own configured phones.
         http.setSupervision(new SupervisorActions(acd, pbx, config.agents().stream().filter(a -> !AgentDef.ROLE_AGENT.equals(a.role()))

@@ -29,21 +29,36 @@ import org.opencti.core.queuelog.PostgresQueueLog;
 import org.opencti.core.queuelog.QueueLog;
 import org.opencti.core.report.Reports;
 import org.opencti.core.write.BufferedInteractionLog;
+import org.opencti.dialer.campaign.CampaignStore;
+import org.opencti.dialer.campaign.InMemoryCampaignStore;
+import org.opencti.dialer.campaign.PostgresCampaignStore;
+import org.opencti.dialer.lead.InMemoryLeadStore;
+import org.opencti.dialer.lead.LeadStore;
+import org.opencti.dialer.lead.PostgresLeadStore;
 
 /**
  * The storage ports, real or in memory as the configuration says, and what must be closed with them. {@code reports}
  * (the historical reports) exist only over PostgreSQL: null in memory.
  */
 public record Stores(CustomerRecords customers, InteractionLog interactions, AgentStateStore agentStates,
-                     QueueLog queueLog, SurveyLog surveys, Reports reports, List<AutoCloseable> resources) implements AutoCloseable {
+                     QueueLog queueLog, SurveyLog surveys, Reports reports, Outbound outbound, List<AutoCloseable> resources)
+    implements AutoCloseable {
+
+    /** The dialer's campaigns and lead lists. */
+    public record Outbound(CampaignStore campaigns, LeadStore leads) {
+        static Outbound inMemory() {
+            return new Outbound(new InMemoryCampaignStore(), new InMemoryLeadStore());
+        }
+    }
+
     public Stores {
         resources = List.copyOf(resources);
     }
 
-    /** Without the historical reports. */
+    /** Without the historical reports; campaigns and leads in memory. */
     public Stores(CustomerRecords customers, InteractionLog interactions, AgentStateStore agentStates, QueueLog queueLog,
                   SurveyLog surveys, List<AutoCloseable> resources) {
-        this(customers, interactions, agentStates, queueLog, surveys, null, resources);
+        this(customers, interactions, agentStates, queueLog, surveys, null, Outbound.inMemory(), resources);
     }
 
     public static Stores inMemory() {
@@ -66,6 +81,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
         QueueLog queueLog = memory.queueLog();
         SurveyLog surveys = memory.surveys();
         Reports reports = null;
+        Outbound outbound = memory.outbound();
         if (config.postgres() != null) {
             var pg = config.postgres();
             PostgresDatabase db = new PostgresDatabase(pg.jdbcUrl(), pg.username(), pg.password(), pg.poolSize(), null, registry);
@@ -87,6 +103,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
             interactions = history;
             surveys = new PostgresSurveyLog(db.dataSource());
             reports = new PostgresReports(db.dataSource());
+            outbound = new Outbound(new PostgresCampaignStore(db.dataSource()), new PostgresLeadStore(db.dataSource()));
             PostgresQueueLog pgLog = new PostgresQueueLog(db.dataSource());
             // Closed before the database (resources close in reverse order), so it can flush what it holds.
             resources.add(pgLog);
@@ -106,7 +123,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
                 resources.add(new RedisCacheInvalidation(config.redis().uri(), config.redis().keyPrefix(), cached));
             }
         }
-        return new Stores(customers, interactions, states, queueLog, surveys, reports, resources);
+        return new Stores(customers, interactions, states, queueLog, surveys, reports, outbound, resources);
     }
 
     @Override

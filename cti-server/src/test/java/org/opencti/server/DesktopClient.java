@@ -71,6 +71,15 @@ final class DesktopClient implements AutoCloseable {
         return request(HttpMethod.POST, path, body);
     }
 
+    /** POST a CSV file, as a lead list import. */
+    Reply postCsv(String path, String csv) throws Exception {
+        RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port).setURI(path)
+            .setIdleTimeout(15_000).putHeader("Authorization", "Bearer " + token).putHeader("Content-Type", "text/csv");
+        return http.request(o).compose(req -> req.send(Buffer.buffer(csv))
+                .compose(res -> res.body().map(b -> new Reply(res.statusCode(), b.toJsonObject()))))
+            .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
     Reply get(String path) throws Exception {
         return request(HttpMethod.GET, path, null);
     }
