@@ -454,15 +454,16 @@ public final class AcdService implements PbxEventListener {
                 actions.record(call, now, "abandoned");
             }
             case OFFERED, RINGING -> {
-                // While ringing, the originate is still pending: its completion releases the agent (agentAnswered).
                 recorder.abandoned(call, now, position);
                 actions.record(call, now, "abandoned");
+                AgentSession a = agents.get(call.agentId);
+                // The desktop clears the pop now, even while the phone still rings.
+                actions.notify(new DesktopEvent.CallEnded(a.profile.id(), now, call.callId, "caller hung up"));
                 if (was == InboundCall.Stage.OFFERED) {
-                    AgentSession a = agents.get(call.agentId);
-                    actions.notify(new DesktopEvent.CallEnded(a.profile.id(), now, call.callId, "caller hung up"));
                     change(a, AgentState.READY, null, true);
                     dispatch();
                 }
+                // While ringing, the originate is still pending: its completion releases the agent (agentAnswered).
             }
             case CONNECTED -> {
                 if (callerLeft) {

@@ -93,11 +93,11 @@ final class AgentLegFlow {
         Instant now = scheduler.clock().instant();
         acd.recorder().ringNoAnswer(call, agent.profile.id(), now);
         acd.change(agent, AgentState.NOT_READY, "ring no answer", true);
-        acd.actions().notify(new DesktopEvent.CallEnded(agent.profile.id(), now, call.callId, "not answered"));
         if (call.stage == InboundCall.Stage.ENDED) {
-            acd.dispatch();
+            acd.dispatch(); // the desktop heard of the end when the caller left
             return;
         }
+        acd.actions().notify(new DesktopEvent.CallEnded(agent.profile.id(), now, call.callId, "not answered"));
         // Back to the head of the line: the call keeps the instant it started waiting.
         call.stage = InboundCall.Stage.WAITING;
         call.agentId = null;

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.opencti.core.agent.AgentState;
+import org.opencti.core.desktop.DesktopEvent;
 import org.opencti.core.event.ChannelRef;
 import org.opencti.core.event.PbxEvent;
 
@@ -37,5 +39,22 @@ class AcdAfterTheCallTest {
         assertThat(bench.originated()).as("offered once").hasSize(1);
         assertThat(bench.history).singleElement().satisfies(r -> assertThat(r.agentId()).isNotNull());
         assertThat(bench.queueLogLines()).noneMatch(l -> l.startsWith("ABANDON"));
+    }
+
+    @Test
+    void aCallerWhoHangsUpWhileTheAgentsPhoneRingsClearsTheDesktopAtOnce() {
+        AcdBench bench = new AcdBench(List.of(SUPPORT), List.of(
+            new AgentProfile("2001", "Ann", "blue", "Local/2001@agents", Map.of("support", 5))));
+        bench.ready("2001");
+        ChannelRef caller = bench.callerOnHold("100.1", "+15551230001", Map.of("CTI_QUEUE", "support"));
+        assertThat(bench.originated()).hasSize(1);
+
+        bench.hangUp(caller);
+
+        assertThat(bench.pushed).filteredOn(e -> e instanceof DesktopEvent.CallEnded).singleElement()
+            .satisfies(e -> assertThat(((DesktopEvent.CallEnded) e).outcome()).isEqualTo("caller hung up"));
+        bench.answer("100.2", "2001");
+        assertThat(bench.state("2001")).as("the late answer is hung up and the agent freed").isEqualTo(AgentState.READY);
+        assertThat(bench.pushed).filteredOn(e -> e instanceof DesktopEvent.CallEnded).hasSize(1);
     }
 }
