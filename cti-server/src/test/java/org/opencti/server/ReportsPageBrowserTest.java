@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,9 +14,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.opencti.core.adapter.postgres.PostgresInteractionLog;
@@ -25,8 +21,6 @@ import org.opencti.core.customer.InteractionRecord;
 
 /** The reports page in a real headless Chromium, against a whole node on PostgreSQL. */
 class ReportsPageBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String ODD_QUEUE = "<img src=x onerror=alert(1)>";
 
     private TestNode node;
@@ -34,8 +28,7 @@ class ReportsPageBrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-            "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run installs them)");
+        HeadlessChromium.assumeInstalled();
         node = new TestNode();
         PostgresInteractionLog history = new PostgresInteractionLog(node.database.dataSource());
         Instant t = Instant.parse("2026-03-02T09:00:00Z");
@@ -44,10 +37,7 @@ class ReportsPageBrowserTest {
         // a queue name that would run script if the page ever wrote cells as HTML
         history.record(new InteractionRecord("r2", null, "+12025550144", "voice", ODD_QUEUE, null, t, null,
             t.plusSeconds(30), "abandoned", "c-r2", "Gold", null));
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-            .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(1400, 1000);
     }
 
     @AfterEach

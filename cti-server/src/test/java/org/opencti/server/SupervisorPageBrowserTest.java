@@ -3,19 +3,13 @@ package org.opencti.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.opencti.pbxsim.SimCall;
@@ -27,8 +21,6 @@ import org.opencti.pbxsim.SimSpy;
  * rings supervisor 3001's phone into ChanSpy on the agent's leg. Everything on the page arrives by push.
  */
 class SupervisorPageBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private TestNode node;
     private WebDriver browser;
@@ -36,13 +28,9 @@ class SupervisorPageBrowserTest {
 
     @BeforeEach
     void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-            "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver; .ci/run installs them)");
+        HeadlessChromium.assumeInstalled();
         node = new TestNode();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-            .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(1400, 1000);
     }
 
     @AfterEach
@@ -59,9 +47,7 @@ class SupervisorPageBrowserTest {
     }
 
     private WebDriverWait waitUpTo(int seconds) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
-        wait.pollingEvery(Duration.ofMillis(10));
-        return wait;
+        return HeadlessChromium.waitUpTo(browser, seconds);
     }
 
     private String text(String id) {
