@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 final class ConfigBinder {
 
     static final List<String> ROOT_KEYS = List.of("defaultRegion", "defaultQueue", "routing", "tiers", "calendars", "skills", "queues",
-            "teams", "agents", "asterisk", "http", "postgres", "redis", "queueLogFile", "ivrMenuFile");
+            "teams", "agents", "asterisk", "http", "postgres", "redis", "queueLogFile", "ivrMenuFile", "desk");
     static final List<String> ASTERISK_KEYS = List.of("ami", "fastAgi");
     static final List<String> AMI_KEYS = List.of("host", "port", "username", "secret", "pingIntervalSeconds", "pingTimeoutSeconds",
             "eventQueueCapacity");
@@ -72,8 +72,9 @@ final class ConfigBinder {
             problems.add(root.pathOf("ivrMenuFile"), "must be a file path");
             ivrMenuFile = null;
         }
+        DeskDef desk = DeskBinder.bind(root, problems);
         return new ContactCentreConfig(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, region, defaultQueue, routing,
-                tiers, calendars, queueLogFile, ivrMenuFile);
+                tiers, calendars, queueLogFile, ivrMenuFile, desk);
     }
 
     private String region(Section root) {

@@ -22,11 +22,12 @@ import java.util.Optional;
  * @param calendars     opening hours that queues can refer to
  * @param queueLogFile  where to append the queue_log in Asterisk's format, e.g. /var/log/asterisk/queue_log_cti; null = none
  * @param ivrMenuFile   the IVR menu trees (YAML); null = the built-in entry menu only
+ * @param desk          the agent desktop's desk extensions, dialing and callbacks (default {@link DeskDef#DEFAULT})
  */
 public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, List<TeamDef> teams, List<AgentDef> agents,
                                   AmiConfig ami, FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis,
                                   String defaultRegion, String defaultQueue, RoutingDef routing, List<TierDef> tiers,
-                                  List<CalendarDef> calendars, String queueLogFile, String ivrMenuFile) {
+                                  List<CalendarDef> calendars, String queueLogFile, String ivrMenuFile, DeskDef desk) {
 
     public static final String DEFAULT_REGION = "US";
 
@@ -38,6 +39,16 @@ public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, 
         routing = routing == null ? RoutingDef.DEFAULT : routing;
         tiers = tiers == null ? List.of() : List.copyOf(tiers);
         calendars = calendars == null ? List.of() : List.copyOf(calendars);
+        desk = desk == null ? DeskDef.DEFAULT : desk;
+    }
+
+    /** Without a {@code desk:} section. */
+    public ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, List<TeamDef> teams, List<AgentDef> agents, AmiConfig ami,
+                               FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis, String defaultRegion,
+                               String defaultQueue, RoutingDef routing, List<TierDef> tiers, List<CalendarDef> calendars,
+                               String queueLogFile, String ivrMenuFile) {
+        this(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, defaultRegion, defaultQueue, routing, tiers, calendars,
+                queueLogFile, ivrMenuFile, DeskDef.DEFAULT);
     }
 
     /** A definition with the routing defaults and no tiers or calendars. */
@@ -45,7 +56,7 @@ public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, 
                                FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis, String defaultRegion,
                                String defaultQueue) {
         this(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, defaultRegion, defaultQueue, RoutingDef.DEFAULT,
-                List.of(), List.of(), null, null);
+                List.of(), List.of(), null, null, DeskDef.DEFAULT);
     }
 
     public Optional<QueueDef> queue(String name) {

@@ -18,7 +18,7 @@ final class ModelBinder {
      * into AMI actions and the dialplan: a line break would inject AMI headers, {@code &} would ring extra phones, and
      * {@code $} or braces would be evaluated as dialplan functions.
      */
-    private static final Pattern DIAL_STRING = Pattern.compile("[A-Za-z][A-Za-z0-9]*/[^\\s,&|;'\"(){}$\\\\]+");
+    static final Pattern DIAL_STRING = Pattern.compile("[A-Za-z][A-Za-z0-9]*/[^\\s,&|;'\"(){}$\\\\]+");
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
 
     static final List<String> SKILL_KEYS = List.of("name", "description");
