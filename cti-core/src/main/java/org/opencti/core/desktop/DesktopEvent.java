@@ -32,4 +32,7 @@ public sealed interface DesktopEvent {
     record CallConnected(String agentId, Instant at, String callId) implements DesktopEvent { }
 
     record CallEnded(String agentId, Instant at, String callId, String outcome) implements DesktopEvent { }
+
+    /** The agent's scheduled callbacks changed (scheduled, moved, cancelled, made, handed to the queue): time to reread them. */
+    record CallbacksChanged(String agentId, Instant at) implements DesktopEvent { }
 }
