@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.opencti.core.agent.AgentStatus;
@@ -49,6 +50,15 @@ final class AcdActions {
 
     void notify(DesktopEvent event) {
         ports.desktops().notify(event);
+    }
+
+    /** Where blocking work goes (the stores, the do-not-call check); never the ACD's own thread. */
+    Executor worker() {
+        return ports.worker();
+    }
+
+    DeskPorts desk() {
+        return ports.desk();
     }
 
     CompletionStage<ScreenPop> screenPop(String callerNumber) {
@@ -143,9 +153,10 @@ final class AcdActions {
     void record(InboundCall call, Instant endedAt, String outcome) {
         meters.counter("cti.calls.ended", "outcome", outcome).increment();
         // A callback is its own interaction: it must not collide with the call that asked for it.
-        String key = (call.callback ? "callback:" : "") + call.linkedId
+        String key = (call.agentDialed ? "outbound:" : call.callback ? "callback:" : "") + call.linkedId
             + (call.agentLegUniqueId == null ? "" : "/" + call.agentLegUniqueId);
-        InteractionRecord record = new InteractionRecord(key, call.customerId, call.callerNumber, "voice", call.queue, call.agentId,
+        String channel = call.agentDialed ? "outbound" : "voice";
+        InteractionRecord record = new InteractionRecord(key, call.customerId, call.callerNumber, channel, call.queue, call.agentId,
             call.waitingSince, call.answeredAt, endedAt, outcome, null, call.callId, call.tier, call.holdSeconds, call.transfer);
         ports.worker().execute(() -> {
             try {

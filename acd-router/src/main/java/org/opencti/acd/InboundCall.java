@@ -50,6 +50,11 @@ final class InboundCall {
     /** A callback the customer asked for: we dial them once an agent is on the line. */
     boolean callback;
     int dialAttempts;
+    /** Click-to-dial: the agent asked for this call (a callback dialed once, never queued, recorded as channel outbound). */
+    boolean agentDialed;
+    /** The agent's scheduled callback this call makes, or null; {@link #assignedAgent} is set while it is "to me". */
+    String scheduledId;
+    String assignedAgent;
     /** How this leg was handed on (or, for the receiving leg, how it came): written with its history row. */
     InteractionRecord.Transfer transfer;
     /** The attended transfer the agent is making; null when none. */
