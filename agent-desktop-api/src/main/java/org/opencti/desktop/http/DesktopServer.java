@@ -98,6 +98,8 @@ public final class DesktopServer {
         supervisors.mount(router);
         new RosterRoutes(agentRoutes, acd, supervisors).mount(router);
         new CustomerRoutes(vertx, agentRoutes, () -> customers).mount(router);
+        new DeskRoutes(vertx, agentRoutes, acd, () -> customers).mount(router);
+        new CallbackRoutes(vertx, agentRoutes, acd, () -> customers).mount(router);
         new OpenApiRoutes(agentRoutes).mount(router);
         router.route("/api/*").handler(ctx -> ApiError.send(ctx, 404, "path", "no such endpoint: " + ctx.request().path()));
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
