@@ -199,6 +199,9 @@ final class DialplanRunner {
                 core.calls.joinConference(ch, room);
                 return Flow.PARKED;
             }
+            case "dial" -> {
+                return dial(ch, data);
+            }
             case "userevent" -> {
                 userEvent(ch, data);
                 return Flow.NEXT;
@@ -208,6 +211,27 @@ final class DialplanRunner {
                 return Flow.NEXT;
             }
         }
+    }
+
+    /**
+     * {@code Dial(TECH/resource[@...],timeout)}, coarsely: the dialled number's simulated phone ({@link PhoneBehaviour}, by the
+     * resource up to any {@code @}) takes over the channel that dials, as the trunk's far end would answer, ring out or be
+     * busy. Enough for a Local channel into the outbound context (callbacks, click-to-dial) to answer or fail like the
+     * customer's phone; the events of a real Dial (DialBegin, a second channel, a bridge) are not reproduced.
+     */
+    private Flow dial(Chan ch, String data) {
+        String target = data.split(",", 2)[0].trim();
+        int slash = target.indexOf('/');
+        String ext = slash < 0 ? "" : target.substring(slash + 1).split("[/@&]", 2)[0];
+        if (ext.isEmpty()) {
+            core.setVar(ch, "DIALSTATUS", "CHANUNAVAIL");
+            return Flow.NEXT;
+        }
+        ch.phoneExt = ext;
+        ch.phoneContext = ch.context;
+        ch.phoneProgram = core.phone(ext).program(ch.context);
+        ch.priority = 1;
+        return Flow.JUMP;
     }
 
     private Flow end(Chan ch) {
