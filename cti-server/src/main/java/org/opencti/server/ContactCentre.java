@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.opencti.acd.AcdPorts;
 import org.opencti.acd.AcdService;
 import org.opencti.acd.AcdSetup;
+import org.opencti.acd.DeskPorts;
 import org.opencti.acd.SupervisorActions;
 import org.opencti.config.AgentDef;
 import org.opencti.config.AmiConfig;
@@ -95,7 +96,8 @@ public final class ContactCentre implements AutoCloseable {
         // Supervisors' wallboards hear of queue moments (queued, answered, abandoned, members added) through the queue_log the
         // ACD writes, and of agent moments through the desktop events: see WallboardPush.
         AcdPorts ports = new AcdPorts(pbx, pops, e -> late[0].notify(e), stores.agentStates(), stores.interactions(), worker,
-            WallboardPush.signalling(stores.queueLog(), () -> late[0].wallboard().changed()));
+            WallboardPush.signalling(stores.queueLog(), () -> late[0].wallboard().changed()), new DeskPorts(stores.desk().callbacks(),
+                stores.desk().defaults(), new DoNotCallGuard(stores.desk().doNotCall())));
         this.acd = new AcdService(setup, ports, acdOwner, new ExecutorScheduler(clock, acdOwner.executor()), metrics);
         pbx.addListener(acd);
         AuthService auth = new AuthService(config.agents().stream().map(ContactCentre::user).toList(), clock, TOKEN_LIFETIME);
@@ -147,6 +149,8 @@ public final class ContactCentre implements AutoCloseable {
         fastAgi.start();
         http.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         pbx.start();
+        // agents' scheduled callbacks survive a restart: the open ones are read back (those due meanwhile are made now)
+        acd.desk().restore().toCompletableFuture().get(30, TimeUnit.SECONDS);
         LOG.info("CTI node up: desktop http://{}:{}/, FastAGI {}:{}, AMI {}:{}", config.http().bindHost(), http.port(),
             config.fastAgi().bindHost(), fastAgi.port(), config.ami().host(), config.ami().port());
         return this;

@@ -7,19 +7,26 @@ import java.util.List;
 import org.opencti.config.ContactCentreConfig;
 import org.opencti.core.adapter.cache.CachingCustomerDirectory;
 import org.opencti.core.adapter.cache.CachingCustomerRecords;
+import javax.sql.DataSource;
 import org.opencti.core.adapter.memory.InMemoryAgentStateStore;
+import org.opencti.core.adapter.memory.InMemoryCallbackStore;
 import org.opencti.core.adapter.memory.InMemoryCustomerDirectory;
+import org.opencti.core.adapter.memory.InMemoryDeskDefaults;
 import org.opencti.core.adapter.memory.InMemoryInteractionLog;
 import org.opencti.core.adapter.memory.InMemorySurveyLog;
+import org.opencti.core.adapter.postgres.PostgresCallbackStore;
 import org.opencti.core.adapter.postgres.PostgresCustomerDirectory;
 import org.opencti.core.adapter.postgres.PostgresDatabase;
+import org.opencti.core.adapter.postgres.PostgresDeskDefaults;
 import org.opencti.core.adapter.postgres.PostgresInteractionLog;
 import org.opencti.core.adapter.postgres.PostgresReports;
 import org.opencti.core.adapter.postgres.PostgresSurveyLog;
 import org.opencti.core.adapter.redis.RedisAgentStateStore;
 import org.opencti.core.adapter.redis.RedisCacheInvalidation;
 import org.opencti.core.port.AgentStateStore;
+import org.opencti.core.port.CallbackStore;
 import org.opencti.core.port.CustomerRecords;
+import org.opencti.core.port.DeskDefaults;
 import org.opencti.core.port.InteractionLog;
 import org.opencti.core.port.SurveyLog;
 import org.opencti.core.queuelog.CompositeQueueLog;
@@ -32,6 +39,9 @@ import org.opencti.core.write.BufferedInteractionLog;
 import org.opencti.dialer.campaign.CampaignStore;
 import org.opencti.dialer.campaign.InMemoryCampaignStore;
 import org.opencti.dialer.campaign.PostgresCampaignStore;
+import org.opencti.dialer.compliance.DncLists;
+import org.opencti.dialer.compliance.InMemoryDncLists;
+import org.opencti.dialer.compliance.PostgresDncLists;
 import org.opencti.dialer.lead.InMemoryLeadStore;
 import org.opencti.dialer.lead.LeadStore;
 import org.opencti.dialer.lead.PostgresLeadStore;
@@ -41,8 +51,21 @@ import org.opencti.dialer.lead.PostgresLeadStore;
  * (the historical reports) exist only over PostgreSQL: null in memory.
  */
 public record Stores(CustomerRecords customers, InteractionLog interactions, AgentStateStore agentStates,
-                     QueueLog queueLog, SurveyLog surveys, Reports reports, Outbound outbound, List<AutoCloseable> resources)
+                     QueueLog queueLog, SurveyLog surveys, Reports reports, Outbound outbound, List<AutoCloseable> resources,
+                     Desk desk)
     implements AutoCloseable {
+
+    /** The agent desk's: scheduled callbacks, agents' last desk extensions, the do-not-call lists checked before a dial. */
+    public record Desk(CallbackStore callbacks, DeskDefaults defaults, DncLists doNotCall) {
+        static Desk inMemory() {
+            return new Desk(new InMemoryCallbackStore(), new InMemoryDeskDefaults(), new InMemoryDncLists());
+        }
+
+        /** Over PostgreSQL (V10 and V5's dnc_numbers, V9's national_dnc). */
+        public static Desk postgres(DataSource dataSource) {
+            return new Desk(new PostgresCallbackStore(dataSource), new PostgresDeskDefaults(dataSource), new PostgresDncLists(dataSource));
+        }
+    }
 
     /** The dialer's campaigns and lead lists. */
     public record Outbound(CampaignStore campaigns, LeadStore leads) {
@@ -53,6 +76,13 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
 
     public Stores {
         resources = List.copyOf(resources);
+        desk = desk == null ? Desk.inMemory() : desk;
+    }
+
+    /** The agent desk's stores in memory. */
+    public Stores(CustomerRecords customers, InteractionLog interactions, AgentStateStore agentStates, QueueLog queueLog,
+                  SurveyLog surveys, Reports reports, Outbound outbound, List<AutoCloseable> resources) {
+        this(customers, interactions, agentStates, queueLog, surveys, reports, outbound, resources, Desk.inMemory());
     }
 
     /** Without the historical reports; campaigns and leads in memory. */
@@ -82,6 +112,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
         SurveyLog surveys = memory.surveys();
         Reports reports = null;
         Outbound outbound = memory.outbound();
+        Desk desk = memory.desk();
         if (config.postgres() != null) {
             var pg = config.postgres();
             PostgresDatabase db = new PostgresDatabase(pg.jdbcUrl(), pg.username(), pg.password(), pg.poolSize(), null, registry);
@@ -104,6 +135,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
             surveys = new PostgresSurveyLog(db.dataSource());
             reports = new PostgresReports(db.dataSource());
             outbound = new Outbound(new PostgresCampaignStore(db.dataSource()), new PostgresLeadStore(db.dataSource()));
+            desk = Desk.postgres(db.dataSource());
             PostgresQueueLog pgLog = new PostgresQueueLog(db.dataSource());
             // Closed before the database (resources close in reverse order), so it can flush what it holds.
             resources.add(pgLog);
@@ -123,7 +155,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
                 resources.add(new RedisCacheInvalidation(config.redis().uri(), config.redis().keyPrefix(), cached));
             }
         }
-        return new Stores(customers, interactions, states, queueLog, surveys, reports, outbound, resources);
+        return new Stores(customers, interactions, states, queueLog, surveys, reports, outbound, resources, desk);
     }
 
     @Override

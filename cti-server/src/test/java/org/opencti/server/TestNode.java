@@ -63,7 +63,8 @@ final class TestNode implements AutoCloseable {
         Stores stores = new Stores(customers, customers.invalidating(new PostgresInteractionLog(database.dataSource())),
             new InMemoryAgentStateStore(), queueLog, new PostgresSurveyLog(database.dataSource()),
             new PostgresReports(database.dataSource()),
-            new Stores.Outbound(new PostgresCampaignStore(database.dataSource()), new PostgresLeadStore(database.dataSource())), List.of());
+            new Stores.Outbound(new PostgresCampaignStore(database.dataSource()), new PostgresLeadStore(database.dataSource())), List.of(),
+            Stores.Desk.postgres(database.dataSource()));
         ContactCentreConfig config = ConfigLoader.parse(yaml() + moreConfig, "e2e.yaml", Map.of("CTI_AMI_SECRET", "e2e-secret"));
         centre = new ContactCentre(config, stores, Clock.systemUTC(), metrics);
         centre.pbx().addListener(pbxEvents::add);
@@ -96,6 +97,9 @@ final class TestNode implements AutoCloseable {
                     pingTimeoutSeconds: 1}
               fastAgi: {bindHost: 127.0.0.1, port: 0}
             http: {bindHost: 127.0.0.1, port: 0}
+            desk:
+              extensions: {pattern: "21[0-9]{2}", dialString: "Local/{extension}@agents"}
+              callbacks: {graceSeconds: 30, timeZone: America/New_York}
             """.replace("HASH", DEMO_HASH).replace("PORT", Integer.toString(pbx.amiPort()));
     }
 
