@@ -42,6 +42,8 @@ final class ScheduledCallbacks {
     static final Duration HORIZON = Duration.ofDays(366);
     /** Open callbacks one agent may have: bounds what a node holds. */
     static final int MAX_OPEN_PER_AGENT = 500;
+    /** How soon a due callback is claimed again when the store could not be reached. */
+    static final Duration CLAIM_RETRY = Duration.ofSeconds(30);
     static final String NOTE = "CTI_CALLBACK_NOTE";
     static final String FOR = "CTI_CALLBACK_FOR";
 
@@ -244,8 +246,14 @@ final class ScheduledCallbacks {
         ScheduledCallback active = c.withStatus(Status.ACTIVE);
         Hop.on(acd.actions().worker(), () -> store().update(active)).whenComplete((claimed, failure) -> owner.execute(() -> {
             firing.remove(id);
-            if (failure != null || !claimed) {
-                LOG.warn("callback {} could not be claimed ({}): reading it again", id, failure == null ? "changed meanwhile" : failure);
+            if (failure != null) {
+                // The store is unreachable: nothing was claimed, so try again shortly rather than make it unrecorded.
+                LOG.warn("callback {} could not be claimed, trying again in {}: {}", id, CLAIM_RETRY, failure.toString());
+                timers.put(id, scheduler.schedule(CLAIM_RETRY, () -> owner.execute(() -> due(id, version))));
+                return;
+            }
+            if (!claimed) {
+                LOG.warn("callback {} changed meanwhile: reading it again", id);
                 Hop.then(Hop.on(acd.actions().worker(), () -> store().find(id)), owner, found -> {
                     found.ifPresentOrElse(this::apply, () -> open.remove(id));
                     return null;

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.opencti.core.adapter.memory.InMemoryCallbackStore;
 import org.opencti.core.adapter.memory.InMemoryDeskDefaults;
+import org.opencti.core.port.CallbackStore;
 import org.opencti.core.time.ManualScheduler;
 
 /** The ACD with the agent desk: desk extensions 2100-2199 (PJSIP), billing, agents 2001 (blue) and 2002 (green). */
@@ -19,7 +20,7 @@ final class DeskBench {
     static final Duration GRACE = Duration.ofMinutes(2);
     static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    final InMemoryCallbackStore callbacks;
+    final CallbackStore callbacks;
     final InMemoryDeskDefaults defaults;
     final Set<String> doNotCall = new HashSet<>();
     final AcdBench bench;
@@ -29,7 +30,7 @@ final class DeskBench {
     }
 
     /** Another node (a restart) over the same stores and clock. */
-    DeskBench(boolean manualDialing, InMemoryCallbackStore callbacks, InMemoryDeskDefaults defaults, ManualScheduler time) {
+    DeskBench(boolean manualDialing, CallbackStore callbacks, InMemoryDeskDefaults defaults, ManualScheduler time) {
         this.callbacks = callbacks;
         this.defaults = defaults;
         QueueSetup billing = QueueSetup.simple(BILLING, List.of(new SkillRequirement("billing", 1)), Duration.ofSeconds(10),

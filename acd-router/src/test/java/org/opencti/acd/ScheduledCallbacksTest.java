@@ -8,13 +8,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.opencti.core.agent.AgentState;
+import org.opencti.core.adapter.memory.InMemoryCallbackStore;
+import org.opencti.core.adapter.memory.InMemoryDeskDefaults;
 import org.opencti.core.callback.ScheduledCallback;
 import org.opencti.core.callback.ScheduledCallback.Assignee;
 import org.opencti.core.callback.ScheduledCallback.Status;
 import org.opencti.core.desktop.DesktopEvent;
 import org.opencti.core.event.ChannelRef;
+import org.opencti.core.port.CallbackStore;
 import org.opencti.core.time.ManualScheduler;
 
 /** Callbacks agents schedule: made at their time, to their agent when free or through the queue, and kept across a restart. */
@@ -161,6 +166,49 @@ class ScheduledCallbacksTest {
         assertThat(r.kind()).isEqualTo(DeskRefusal.Kind.CONFLICT);
         assertThat(r.getMessage()).isEqualTo("callback " + c.id() + " changed meanwhile: read it again");
         assertThat(stored(c)).isEqualTo(Status.PENDING);
+    }
+
+    @Test
+    void aDueCallbackIsClaimedAgainWhenTheStoreWasDown() {
+        InMemoryCallbackStore real = new InMemoryCallbackStore();
+        AtomicBoolean down = new AtomicBoolean();
+        CallbackStore flaky = new CallbackStore() {
+            @Override
+            public void add(ScheduledCallback c) {
+                real.add(c);
+            }
+
+            @Override
+            public boolean update(ScheduledCallback c) {
+                if (down.get()) {
+                    throw new IllegalStateException("database unreachable");
+                }
+                return real.update(c);
+            }
+
+            @Override
+            public Optional<ScheduledCallback> find(String id) {
+                return real.find(id);
+            }
+
+            @Override
+            public List<ScheduledCallback> open() {
+                return real.open();
+            }
+        };
+        DeskBench shaky = new DeskBench(false, flaky, new InMemoryDeskDefaults(), new ManualScheduler(AcdBench.START));
+        done(shaky.bench.acd.login("2001"));
+        done(shaky.bench.acd.ready("2001"));
+        ScheduledCallback c = done(shaky.desk().schedule("2001", new AgentDesk.CallbackRequest(Assignee.AGENT, null, ALICE, null,
+            CallbackTime.parse("2026-11-23T09:10", null, DeskBench.LONDON), null)));
+        down.set(true);
+        shaky.bench.time.advance(Duration.ofMinutes(10));
+        assertThat(shaky.bench.originated()).as("not made while it cannot be recorded").isEmpty();
+        assertThat(real.find(c.id()).orElseThrow().status()).isEqualTo(Status.PENDING);
+        down.set(false);
+        shaky.bench.time.advance(ScheduledCallbacks.CLAIM_RETRY);
+        assertThat(shaky.bench.originated()).containsExactly("Local/2001@agents");
+        assertThat(real.find(c.id()).orElseThrow().status()).isEqualTo(Status.ACTIVE);
     }
 
     @Test
