@@ -149,6 +149,19 @@ class OutboundCallTest {
         assertThat(syncGot.get(0).get("Message")).isEqualTo("Originate failed");
     }
 
+    @Test
+    void theNoOptimisationOptionStaysOutOfTheChannelNamesButInTheFailedDialString() {
+        sim.phone("+15550107").busy();
+        int mark = ami.mark();
+        ami.send("Action: Originate", "ActionID: out-n", "Channel: Local/+15550107@cti-outbound/n", "Context: cti-campaign",
+            "Exten: s", "Priority: 1", CAMPAIGN_CALLER_ID, "Async: true");
+        AmiMessage failed = ami.awaitEventFrom(mark, "OriginateResponse", m -> "out-n".equals(m.actionId()));
+        assertThat(failed.get("Channel")).isEqualTo("Local/+15550107@cti-outbound/n");
+        assertThat(failed.get("Reason")).isEqualTo("5");
+        assertThat(ami.since(mark)).filteredOn(m -> "Newchannel".equals(m.event())).extracting(m -> m.get("Channel"))
+            .containsExactly("Local/+15550107@cti-outbound-00000000;1", "Local/+15550107@cti-outbound-00000000;2");
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------
 
     private void campaignCall(String actionId, String number, String... extra) {
