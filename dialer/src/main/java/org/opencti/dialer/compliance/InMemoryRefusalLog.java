@@ -32,7 +32,8 @@ public final class InMemoryRefusalLog implements RefusalLog {
         LogPage.checkLimit(limit);
         List<Recorded> rows = refusals.stream().filter(r -> within(r.refusal(), campaignId, from, to))
             .filter(r -> reason == null || r.refusal().reason() == reason)
-            .filter(r -> after == null || r.refusal().at().isAfter(after.at()) || r.refusal().at().equals(after.at()) && r.id() > after.id())
+            .filter(r -> after == null || r.refusal().at().isAfter(after.at())
+                || r.refusal().at().equals(after.at()) && r.id() > after.id())
             .sorted(Comparator.comparing((Recorded r) -> r.refusal().at()).thenComparingLong(Recorded::id))
             .limit(limit + 1L).toList();
         if (rows.size() <= limit) {

@@ -58,8 +58,9 @@ class NationalRegisterImporterTest {
     void aWrongFileIsRefusedWholeAndTheRegisterKeepsItsNumbers() {
         load("US-DNC", "phone\n2025550143\n");
 
-        assertThatThrownBy(() -> load("US-DNC", "phone\nabc\ndef\n2025550199\n")).isInstanceOf(
-            NationalRegisterImporter.RegisterFileException.class).hasMessageContaining("2 of 3 rows are bad").hasMessageContaining("line 2");
+        assertThatThrownBy(() -> load("US-DNC", "phone\nabc\ndef\n2025550199\n"))
+            .isInstanceOf(NationalRegisterImporter.RegisterFileException.class).hasMessageContaining("2 of 3 rows are bad")
+            .hasMessageContaining("line 2");
         assertThatThrownBy(() -> load("US-DNC", "name,city\nAnn,Paris\n")).hasMessageContaining("phone column");
         assertThatThrownBy(() -> load("US-DNC", "phone\n\n")).hasMessageContaining("no usable number");
         assertThatThrownBy(() -> load("US-DNC", "")).hasMessageContaining("header");
