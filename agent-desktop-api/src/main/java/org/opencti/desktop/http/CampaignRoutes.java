@@ -51,7 +51,10 @@ final class CampaignRoutes {
             JsonArray out = new JsonArray();
             for (Campaign c : api.campaigns().all()) {
                 if (api.staff().oversees(call.user(), c.assignment())) {
-                    out.add(CampaignJson.campaign(c, states.get(c.id()), api.leads().listsOf(c.id())));
+                    // a campaign created since the states were read is a draft
+                    CampaignStates.Status status = states.getOrDefault(c.id(), new CampaignStates.Status(c.id(), CampaignState.DRAFT,
+                        null, null));
+                    out.add(CampaignJson.campaign(c, status, api.leads().listsOf(c.id())));
                 }
             }
             return new JsonObject().put("campaigns", out);

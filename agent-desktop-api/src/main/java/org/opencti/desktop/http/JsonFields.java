@@ -85,7 +85,9 @@ abstract class JsonFields {
             try {
                 parser.apply(null);
             } catch (IllegalArgumentException e) {
-                return bad(path, "required; " + allowed(e.getMessage()));
+                String allowed = allowed(e.getMessage());
+                int not = allowed.lastIndexOf(", not ");
+                return bad(path, (value == null ? "required; " : "") + (not < 0 ? allowed : allowed.substring(0, not)));
             }
             return bad(path, "required, a string");
         }
