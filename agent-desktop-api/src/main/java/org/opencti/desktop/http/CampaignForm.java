@@ -89,7 +89,7 @@ final class CampaignForm extends JsonFields {
             Disposition.standardSet());
         List<ContactCap> caps = list(body, "caps", "caps", MAX_ITEMS, this::cap, List.of());
         Eligibility eligibility = eligibility(body.getValue("eligibility"));
-        int listLow = whole(body, "listLowThreshold", "listLowThreshold", 0, 1_000_000, Campaign.DEFAULT_LIST_LOW_THRESHOLD);
+        Integer listLow = whole(body, "listLowThreshold", "listLowThreshold", 0, 1_000_000, Campaign.DEFAULT_LIST_LOW_THRESHOLD);
         unique("retryRules", retries, (r, i) -> r.outcome().word(), "outcome");
         unique("dispositions", dispositions, (d, i) -> d.code(), "code");
         unique("caps", caps, (c, i) -> c.scope().word() + " " + period(c.period()), "period");

@@ -76,11 +76,11 @@ final class DncRoutes {
                 return;
             }
             entry.failIfBad(ctx);
-            if (entry.source != null && entry.source.equals("regulator") && call.user().role() != Role.ADMIN) {
-                ApiError.send(ctx, 403, "source", "only administrators add the regulator's entries (no one can remove them)");
+            if (ctx.response().ended()) {
                 return;
             }
-            if (ctx.response().ended()) {
+            if ("regulator".equals(entry.source) && call.user().role() != Role.ADMIN) {
+                ApiError.send(ctx, 403, "source", "only administrators add the regulator's entries (no one can remove them)");
                 return;
             }
             calls.run(ctx, () -> {

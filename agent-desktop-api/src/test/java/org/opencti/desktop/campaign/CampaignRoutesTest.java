@@ -96,7 +96,8 @@ class CampaignRoutesTest {
     @Test
     void everyBadFieldIsNamedByItsPathAndNothingIsStored() throws Exception {
         JsonObject bad = CampaignDesk.full("Broken", "billing", "2999");
-        bad.put("mode", "aggressive").put("callerId", "call me").put("colour", "red").put("abandonLimitPercent", 2.555);
+        bad.put("mode", "aggressive").put("callerId", "call me").put("colour", "red").put("abandonLimitPercent", 2.555)
+            .put("listLowThreshold", -1).put("amd", "yes");
         bad.getJsonObject("schedule").put("days", new JsonArray(List.of("funday", "monday", "mon"))).put("timeZone", "Mars/Base");
         bad.getJsonArray("retryRules").getJsonObject(1).put("delay", "soon");
         bad.getJsonArray("retryRules").add(new JsonObject().put("outcome", "busy").put("maxAttempts", 0).put("delay", "PT1M"));
@@ -108,7 +109,8 @@ class CampaignRoutesTest {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body().getJsonObject("errors").fieldNames()).containsExactlyInAnyOrder("mode", "callerId", "colour",
             "abandonLimitPercent", "schedule.days[0]", "schedule.days[2]", "schedule.timeZone", "retryRules[1].delay",
-            "retryRules[2].maxAttempts", "dispositions[0].code", "eligibility.recentOrderDays", "assignment.agents[0]");
+            "retryRules[2].maxAttempts", "dispositions[0].code", "eligibility.recentOrderDays", "assignment.agents[0]",
+            "listLowThreshold", "amd");
         assertThat(reply.body().getJsonObject("errors").getString("retryRules[1].delay")).contains("ISO-8601");
         assertThat(reply.body().getJsonObject("errors").getString("assignment.agents[0]")).contains("2999");
         assertThat(desk.campaigns.all()).isEmpty();

@@ -114,6 +114,8 @@ class DncRoutesTest {
 
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body().getJsonObject("errors").fieldNames()).containsExactlyInAnyOrder("number", "source", "reason", "why");
+        assertThat(desk.call(POST, "/api/v1/dnc", supervisor, entry("call me", "x").put("source", "regulator")).status())
+            .as("the bad field first, once").isEqualTo(400);
         assertThat(desk.call(POST, "/api/v1/dnc", agent, entry("+12025550170", "x")).status()).isEqualTo(403);
         assertThat(desk.call(POST, "/api/v1/dnc", null, entry("+12025550170", "x")).status()).isEqualTo(401);
         assertThat(desk.call(GET, "/api/v1/dnc/+12025550170", agent, (String) null).status()).isEqualTo(403);
