@@ -23,6 +23,8 @@ public final class DesktopEventJson {
             json.put("type", "callConnected").put("callId", e.callId());
         } else if (event instanceof DesktopEvent.CallEnded e) {
             json.put("type", "callEnded").put("callId", e.callId()).put("outcome", e.outcome());
+        } else {
+            CampaignFrames.put(json, event);
         }
         return json.put("agentId", event.agentId()).put("at", event.at().toString());
     }
