@@ -72,6 +72,8 @@ public final class CampaignRunner {
     private final LineOutcomes outcomes = new LineOutcomes(this);
     private final Map<String, Line> lines = new LinkedHashMap<>();
     private final Map<String, Hold> holds = new HashMap<>();
+    /** Agents who let a preview time out: likely away from the desk, so given nothing until this instant. */
+    private final Map<String, Instant> away = new HashMap<>();
     private final CompletableFuture<CampaignStats> stopped = new CompletableFuture<>();
     private final String linePrefix;
     private RunnerState state = RunnerState.CREATED;
@@ -298,9 +300,12 @@ public final class CampaignRunner {
         return in;
     }
 
-    /** Free agents the runner does not hold, longest free first. */
+    /** Free agents the runner does not hold (and not away after a preview they let time out), longest free first. */
     private List<String> freeAgents(List<CampaignAgents.CampaignAgent> snapshot) {
-        return snapshot.stream().filter(a -> a.activity() == CampaignAgents.Activity.FREE && !holds.containsKey(a.agentId()))
+        Instant now = clock.instant();
+        away.values().removeIf(until -> !until.isAfter(now));
+        return snapshot.stream().filter(a -> a.activity() == CampaignAgents.Activity.FREE && !holds.containsKey(a.agentId())
+                && !away.containsKey(a.agentId()))
             .sorted(Comparator.comparing(CampaignAgents.CampaignAgent::since).thenComparing(CampaignAgents.CampaignAgent::agentId))
             .map(CampaignAgents.CampaignAgent::agentId).toList();
     }
@@ -567,6 +572,7 @@ public final class CampaignRunner {
         LOG.info("campaign {}: agent {} made no decision on lead {} within {}: the lead goes back", campaign.id(), agent, leadId,
             settings.previewTimeout());
         withdraw(agent, h, "no decision within " + settings.previewTimeout().toSeconds() + " s");
+        away.put(agent, clock.instant().plus(settings.previewTimeout()));
         pace();
     }
 
