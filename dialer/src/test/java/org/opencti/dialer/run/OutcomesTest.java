@@ -18,7 +18,7 @@ import org.opencti.dialer.pacing.AbandonRate;
 /** What each outcome does: the 2-second connect, the safe-harbour drop, machines, retries, dispositions. */
 class OutcomesTest {
     /** Predictive, two agents: a cold campaign dials one line each, and inbound then takes agent a2. */
-    private static RunnerFixture twoLinesOneAgentLeft() {
+    static RunnerFixture twoLinesOneAgentLeft() {
         RunnerFixture f = new RunnerFixture(DialMode.PREDICTIVE, false);
         f.leads(10);
         f.login("a1", "a2");
