@@ -50,39 +50,36 @@ import org.slf4j.LoggerFactory;
 public final class CampaignRunner {
     static final Duration TICK = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(CampaignRunner.class);
-    private static final int CALLBACKS_PER_POLL = 20;
 
-    private final Campaign campaign;
-    private final RunnerPorts ports;
-    private final RunnerSettings settings;
-    private final SingleWriter owner;
-    private final Scheduler scheduler;
-    private final Clock clock;
+    final Campaign campaign;
+    final RunnerPorts ports;
+    final RunnerSettings settings;
+    final SingleWriter owner;
+    final Scheduler scheduler;
+    final Clock clock;
     private final Executor worker;
     private final Consumer<CampaignStats> statsListener;
     private final LeadHopper hopper;
     private final Dispositions dispositions;
-    private final Pacing pacing;
-    private final AbandonRate us;
-    private final AbandonRate uk;
+    final Pacing pacing;
+    final AbandonRate us;
+    final AbandonRate uk;
     /** The rate the gate and the pacing count into; the other rule's is counted here. */
-    private final AbandonRate other;
-    private final LiveAnswerGate gate;
-    private final RunnerFigures figures = new RunnerFigures();
+    final AbandonRate other;
+    final LiveAnswerGate gate;
+    final RunnerFigures figures = new RunnerFigures();
     private final LineOutcomes outcomes = new LineOutcomes(this);
+    private final Offers offers = new Offers(this);
     private final Map<String, Line> lines = new LinkedHashMap<>();
-    private final Map<String, Hold> holds = new HashMap<>();
-    /** Agents who let a preview time out: likely away from the desk, so given nothing until this instant. */
-    private final Map<String, Instant> away = new HashMap<>();
+    final Map<String, Hold> holds = new HashMap<>();
     private final CompletableFuture<CampaignStats> stopped = new CompletableFuture<>();
     private final String linePrefix;
-    private RunnerState state = RunnerState.CREATED;
+    RunnerState state = RunnerState.CREATED;
     private Scheduler.Cancellable tick;
     private Instant lastTick;
     /** Lines the predictive pacing asked for that are being claimed: in the floor as lines of age 0. */
     private int claiming;
     private int pendingIo;
-    private boolean callbackPoll;
     private boolean listRead;
     /** A claim found the lists empty: no new claim before the next tick. */
     private Instant dryUntil = Instant.MIN;
@@ -146,7 +143,7 @@ public final class CampaignRunner {
         return onOwner(() -> {
             if (state == RunnerState.RUNNING) {
                 state = RunnerState.PAUSED;
-                withdrawPreviews("the campaign paused");
+                offers.withdrawPreviews("the campaign paused");
                 LOG.info("campaign {} paused", campaign.id());
             }
             return state;
@@ -161,7 +158,7 @@ public final class CampaignRunner {
         owner.execute(() -> {
             if (state != RunnerState.STOPPING && state != RunnerState.STOPPED) {
                 state = RunnerState.STOPPING;
-                withdrawPreviews("the campaign stopped");
+                offers.withdrawPreviews("the campaign stopped");
                 LOG.info("campaign {} stopping: {} lines in progress", campaign.id(), lines.size());
                 checkStopped();
             }
@@ -185,7 +182,7 @@ public final class CampaignRunner {
         figures.agentTime(loggedIn(floor).size(), Duration.between(lastTick, now));
         lastTick = now;
         if (state == RunnerState.RUNNING) {
-            pollCallbacks(floor);
+            offers.pollCallbacks(floor);
             pace();
         }
         readLists();
@@ -301,11 +298,11 @@ public final class CampaignRunner {
     }
 
     /** Free agents the runner does not hold (and not away after a preview they let time out), longest free first. */
-    private List<String> freeAgents(List<CampaignAgents.CampaignAgent> snapshot) {
+    List<String> freeAgents(List<CampaignAgents.CampaignAgent> snapshot) {
         Instant now = clock.instant();
-        away.values().removeIf(until -> !until.isAfter(now));
+        offers.comeBack(now);
         return snapshot.stream().filter(a -> a.activity() == CampaignAgents.Activity.FREE && !holds.containsKey(a.agentId())
-                && !away.containsKey(a.agentId()))
+                && !offers.away(a.agentId()))
             .sorted(Comparator.comparing(CampaignAgents.CampaignAgent::since).thenComparing(CampaignAgents.CampaignAgent::agentId))
             .map(CampaignAgents.CampaignAgent::agentId).toList();
     }
@@ -353,7 +350,7 @@ public final class CampaignRunner {
                 if (i >= leads.size()) {
                     release(agent);
                 } else if (preview) {
-                    offerPreview(agent, leads.get(i), null);
+                    offers.offerPreview(agent, leads.get(i), null);
                 } else {
                     dial(leads.get(i), null, claimed.attempts().get(i), agent);
                 }
@@ -369,7 +366,8 @@ public final class CampaignRunner {
             LeadHopper.Taken taken = hopper.take(campaign, n, null);
             List<Long> attempts = new ArrayList<>();
             for (Lead lead : taken.cleared()) {
-                attempts.add(ports.attempts().started(DialAttempt.start(campaign.id(), lead.id(), lead.e164(), lead.customerId(), null, now)));
+                attempts.add(ports.attempts().started(DialAttempt.start(campaign.id(), lead.id(), lead.e164(), lead.customerId(), null,
+                    now)));
             }
             return new Claimed(taken, attempts);
         }, claimed -> {
@@ -395,7 +393,7 @@ public final class CampaignRunner {
      * Places the call. A dial whose attempt is already logged goes out even if the campaign paused meanwhile (the claim
      * and the log were made while it ran; the log must match what was dialed).
      */
-    private void dial(Lead lead, Callback callback, long attemptId, String agent) {
+    void dial(Lead lead, Callback callback, long attemptId, String agent) {
         Instant now = clock.instant();
         Line line = new Line(linePrefix + ++lineSeq, lead, callback, attemptId, now, agent);
         lines.put(line.id, line);
@@ -408,8 +406,8 @@ public final class CampaignRunner {
             h.attemptId = attemptId;
         }
         figures.dials++;
-        ports.lines().dial(new OutboundLines.DialRequest(line.id, campaign.id(), lead.id(), lead.e164(), campaign.callerId(), campaign.amd(),
-            campaign.safeHarbourMessage(), settings.ringTimeout(), agent));
+        ports.lines().dial(new OutboundLines.DialRequest(line.id, campaign.id(), lead.id(), lead.e164(), campaign.callerId(),
+            campaign.amd(), campaign.safeHarbourMessage(), settings.ringTimeout(), agent));
     }
 
     // ---- line events ---------------------------------------------------------------------------------
@@ -426,60 +424,6 @@ public final class CampaignRunner {
             checkStopped();
             pace();
         });
-    }
-
-    // the outcomes' view of the runner (package-private, owner thread only)
-
-    Campaign campaignOf() {
-        return campaign;
-    }
-
-    RunnerSettings settings() {
-        return settings;
-    }
-
-    Clock clock() {
-        return clock;
-    }
-
-    SingleWriter owner() {
-        return owner;
-    }
-
-    Pacing pacing() {
-        return pacing;
-    }
-
-    LiveAnswerGate gate() {
-        return gate;
-    }
-
-    AbandonRate us() {
-        return us;
-    }
-
-    AbandonRate uk() {
-        return uk;
-    }
-
-    AbandonRate other() {
-        return other;
-    }
-
-    RunnerFigures figures() {
-        return figures;
-    }
-
-    RunnerPorts ports() {
-        return ports;
-    }
-
-    Map<String, Hold> holds() {
-        return holds;
-    }
-
-    Scheduler scheduler() {
-        return scheduler;
     }
 
     void removeLine(Line line) {
@@ -508,35 +452,12 @@ public final class CampaignRunner {
         ports.agents().release(campaign.id(), agent);
     }
 
-    // ---- previews and callbacks ----------------------------------------------------------------------
-
-    private void offerPreview(String agent, Lead lead, Callback callback) {
-        Instant now = clock.instant();
-        Hold h = holds.get(agent);
-        h.become(Hold.Kind.PREVIEW, now);
-        h.lead = lead;
-        h.callback = callback;
-        h.timer = scheduler.schedule(settings.previewTimeout(), () -> previewExpired(agent, lead.id()));
-        ports.agents().notify(agent, new AgentNotice.PreviewOffered(campaign.id(), lead, callback == null ? null : callback.id(),
-            campaign.script(), now.plus(settings.previewTimeout())));
-        if (callback != null) {
-            ports.agents().notify(agent, new AgentNotice.CallbackDue(campaign.id(), callback.id(), lead, callback.dueAt(), true));
-        }
-    }
+    // ---- previews ------------------------------------------------------------------------------------
 
     /** The agent dials the lead on their screen; the line rings with the agent on it. */
     public CompletionStage<Void> previewDial(String agentId, long leadId) {
         return onOwner(() -> {
-            Hold h = preview(agentId, leadId);
-            Lead lead = h.lead;
-            Callback callback = h.callback;
-            h.become(Hold.Kind.PENDING, clock.instant());
-            Instant now = clock.instant();
-            io("log preview dial of lead " + leadId, () -> ports.attempts().started(DialAttempt.start(campaign.id(), lead.id(), lead.e164(),
-                lead.customerId(), agentId, now)), attempt -> dial(lead, callback, attempt, agentId), e -> {
-                    giveBack(lead, callback, clock.instant());
-                    release(agentId);
-                });
+            offers.previewDial(agentId, leadId);
             return null;
         });
     }
@@ -544,113 +465,9 @@ public final class CampaignRunner {
     /** The agent skips the lead on their screen: it goes back to its list, to be looked at again after the recheck time. */
     public CompletionStage<Void> previewSkip(String agentId, long leadId, String reason) {
         return onOwner(() -> {
-            Hold h = preview(agentId, leadId);
-            LOG.info("campaign {}: agent {} skipped lead {} ({})", campaign.id(), agentId, leadId, reason == null ? "no reason" : reason);
-            figures.skips++;
-            giveBack(h.lead, h.callback, clock.instant().plus(settings.recheck()));
-            release(agentId);
-            pace();
+            offers.previewSkip(agentId, leadId, reason);
             return null;
         });
-    }
-
-    private Hold preview(String agentId, long leadId) {
-        owner.assertOwner();
-        Hold h = holds.get(agentId);
-        if (h == null || h.kind != Hold.Kind.PREVIEW || h.lead.id() != leadId) {
-            throw new IllegalArgumentException("agent " + agentId + " has no preview of lead " + leadId + " in campaign " + campaign.name());
-        }
-        return h;
-    }
-
-    private void previewExpired(String agent, long leadId) {
-        owner.assertOwner();
-        Hold h = holds.get(agent);
-        if (h == null || h.kind != Hold.Kind.PREVIEW || h.lead.id() != leadId) {
-            return;
-        }
-        LOG.info("campaign {}: agent {} made no decision on lead {} within {}: the lead goes back", campaign.id(), agent, leadId,
-            settings.previewTimeout());
-        withdraw(agent, h, "no decision within " + settings.previewTimeout().toSeconds() + " s");
-        away.put(agent, clock.instant().plus(settings.previewTimeout()));
-        pace();
-    }
-
-    private void withdrawPreviews(String reason) {
-        for (Map.Entry<String, Hold> e : List.copyOf(holds.entrySet())) {
-            if (e.getValue().kind == Hold.Kind.PREVIEW) {
-                withdraw(e.getKey(), e.getValue(), reason);
-            }
-        }
-    }
-
-    private void withdraw(String agent, Hold h, String reason) {
-        giveBack(h.lead, h.callback, clock.instant());
-        ports.agents().notify(agent, new AgentNotice.PreviewWithdrawn(campaign.id(), h.lead.id(), reason));
-        release(agent);
-    }
-
-    /** A claimed lead (or callback) not dialed goes back, dialable again from {@code at}. */
-    private void giveBack(Lead lead, Callback callback, Instant at) {
-        String node = settings.nodeId();
-        io("give back lead " + lead.id(), () -> {
-            if (callback != null) {
-                ports.callbacks().finish(callback.id(), node, false, at);
-            } else {
-                ports.leads().finish(lead.id(), node, false, at);
-            }
-            return null;
-        }, r -> { }, e -> { });
-    }
-
-    private void pollCallbacks(List<CampaignAgents.CampaignAgent> floor) {
-        if (callbackPoll || freeAgents(floor).isEmpty() || !campaign.schedule().isOpen(clock.instant())) {
-            return;
-        }
-        callbackPoll = true;
-        Instant now = clock.instant();
-        io("read due callbacks", () -> ports.callbacks().due(campaign.id(), now, CALLBACKS_PER_POLL), due -> {
-            callbackPoll = false;
-            takeCallbacks(due);
-        }, e -> callbackPoll = false);
-    }
-
-    /** Each due callback goes to its agent when that agent is free, or for the pool to the longest-free agent. */
-    private void takeCallbacks(List<Callback> due) {
-        if (state != RunnerState.RUNNING) {
-            return;
-        }
-        List<String> free = new ArrayList<>(freeAgents(ports.agents().available(campaign)));
-        for (Callback callback : due) {
-            String agent = callback.forPool() ? free.stream().findFirst().orElse(null)
-                : free.contains(callback.agentId()) ? callback.agentId() : null;
-            if (agent == null) {
-                continue;
-            }
-            free.remove(agent);
-            if (ports.agents().reserve(campaign.id(), agent)) {
-                holds.put(agent, new Hold(clock.instant()));
-                claimCallback(callback, agent);
-            }
-        }
-    }
-
-    private void claimCallback(Callback callback, String agent) {
-        Instant now = clock.instant();
-        io("claim callback " + callback.id(), () -> CallbackClaim.run(ports, campaign, settings, callback, agent, now), claim -> {
-            figures.refused(claim.refusals());
-            if (claim.lead() == null) {
-                release(agent);
-            } else if (callback.forPool()) {
-                ports.agents().notify(agent, new AgentNotice.CallbackDue(campaign.id(), callback.id(), claim.lead(), callback.dueAt(), false));
-                dial(claim.lead(), claim.callback(), claim.attemptId(), agent);
-            } else if (state == RunnerState.RUNNING) {
-                offerPreview(agent, claim.lead(), claim.callback());
-            } else {
-                giveBack(claim.lead(), claim.callback(), callback.dueAt());
-                release(agent);
-            }
-        }, e -> release(agent));
     }
 
     // ---- dispositions --------------------------------------------------------------------------------
@@ -706,7 +523,8 @@ public final class CampaignRunner {
             return;
         }
         listRead = true;
-        io("read lead lists", () -> RunnerFigures.Lists.of(ports.leads().listsOf(campaign.id()), ports.leads().attemptedLeads(campaign.id())),
+        io("read lead lists", () -> RunnerFigures.Lists.of(ports.leads().listsOf(campaign.id()),
+                ports.leads().attemptedLeads(campaign.id())),
             read -> {
                 listRead = false;
                 figures.lists(read);

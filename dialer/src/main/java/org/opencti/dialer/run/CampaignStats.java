@@ -18,8 +18,8 @@ import org.opencti.dialer.compliance.RefusalReason;
  */
 public record CampaignStats(long campaignId, String campaign, RunnerState state, Instant at, long dials, long connects, long abandons,
                             long machines, double usAbandonRate, double ukAbandonRate, double talkSecondsPerAgentHour, long leadsInList,
-                            long leadsAttempted, long leadsLeft, double listPenetration, Map<RefusalReason, Long> refusals, long previewSkips,
-                            int agentsLoggedIn, int agentsFree, int linesInProgress) {
+                            long leadsAttempted, long leadsLeft, double listPenetration, Map<RefusalReason, Long> refusals,
+                            long previewSkips, int agentsLoggedIn, int agentsFree, int linesInProgress) {
     public CampaignStats {
         refusals = Map.copyOf(refusals);
     }

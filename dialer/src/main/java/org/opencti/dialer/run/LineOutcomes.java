@@ -25,10 +25,10 @@ final class LineOutcomes {
     }
 
     void handle(Line line, LineEvent event) {
-        r.owner().assertOwner();
+        r.owner.assertOwner();
         if (event instanceof LineEvent.Answered) {
             if (line.stage == Line.Stage.RINGING) {
-                if (r.campaignOf().amd()) {
+                if (r.campaign.amd()) {
                     line.stage = Line.Stage.DETECTING;
                 } else {
                     liveAnswer(line, org.opencti.dialer.pacing.CallOutcome.LIVE_ANSWER);
@@ -56,63 +56,63 @@ final class LineOutcomes {
     }
 
     private Duration sinceDial(Line line) {
-        return Duration.between(line.dialedAt, r.clock().instant());
+        return Duration.between(line.dialedAt, r.clock.instant());
     }
 
     private void liveAnswer(Line line, org.opencti.dialer.pacing.CallOutcome outcome) {
-        r.pacing().dialEnded(outcome, sinceDial(line));
+        r.pacing.dialEnded(outcome, sinceDial(line));
         if (line.reservedAgent != null) {
             connect(line, line.reservedAgent); // the agent has been waiting on this line since the dial: nothing to abandon
         } else {
             line.stage = Line.Stage.WAITING;
-            r.gate().liveAnswer(line.id);
+            r.gate.liveAnswer(line.id);
         }
     }
 
     /** A live answer meets its agent. */
     void connect(Line line, String agent) {
-        Instant now = r.clock().instant();
+        Instant now = r.clock.instant();
         line.stage = Line.Stage.CONNECTED;
         line.agent = agent;
         line.connectedAt = now;
-        Hold h = r.holds().computeIfAbsent(agent, a -> new Hold(now));
+        Hold h = r.holds.computeIfAbsent(agent, a -> new Hold(now));
         h.become(Hold.Kind.TALKING, now);
         h.line = line.id;
         h.lead = line.lead;
         h.callback = line.callback;
         h.attemptId = line.attemptId;
-        Campaign campaign = r.campaignOf();
-        r.ports().lines().connect(line.id, agent);
-        r.ports().agents().notify(agent, new AgentNotice.Connected(campaign.id(), line.id, line.attemptId, line.lead,
+        Campaign campaign = r.campaign;
+        r.ports.lines().connect(line.id, agent);
+        r.ports.agents().notify(agent, new AgentNotice.Connected(campaign.id(), line.id, line.attemptId, line.lead,
             line.lead.customerId(), campaign.script()));
-        r.us().connected();
-        r.uk().connected();
-        r.pacing().connected();
-        r.figures().connects++;
+        r.us.connected();
+        r.uk.connected();
+        r.pacing.connected();
+        r.figures.connects++;
         record(line, CallOutcome.LIVE_ANSWER);
     }
 
     /** No agent within the deadline: the safe-harbour message, and an abandoned call (the gate counted its own rule). */
     void drop(Line line) {
-        LOG.info("campaign {}: no agent within 2 s for line {} (lead {}): safe-harbour message", r.campaignOf().id(), line.id,
+        LOG.info("campaign {}: no agent within 2 s for line {} (lead {}): safe-harbour message", r.campaign.id(), line.id,
             line.lead.id());
-        r.ports().lines().safeHarbour(line.id);
-        r.other().abandoned();
-        r.pacing().abandoned();
-        r.figures().abandons++;
+        r.ports.lines().safeHarbour(line.id);
+        r.other.abandoned();
+        r.pacing.abandoned();
+        r.figures.abandons++;
         record(line, CallOutcome.ABANDONED);
         end(line);
     }
 
     private void machine(Line line) {
-        r.pacing().dialEnded(org.opencti.dialer.pacing.CallOutcome.AMD_MACHINE, sinceDial(line));
-        r.us().amdMachine();
-        r.uk().amdMachine();
-        r.figures().machines++;
-        if (r.settings().leaveMessageOnMachine()) {
-            r.ports().lines().leaveMessage(line.id);
+        r.pacing.dialEnded(org.opencti.dialer.pacing.CallOutcome.AMD_MACHINE, sinceDial(line));
+        r.us.amdMachine();
+        r.uk.amdMachine();
+        r.figures.machines++;
+        if (r.settings.leaveMessageOnMachine()) {
+            r.ports.lines().leaveMessage(line.id);
         } else {
-            r.ports().lines().hangup(line.id);
+            r.ports.lines().hangup(line.id);
         }
         record(line, CallOutcome.MACHINE);
         end(line);
@@ -130,12 +130,12 @@ final class LineOutcomes {
                 }
                 // our ring timeout is at least 15 s, so the network ended it: that says nothing about the number, and
                 // filing it as a no-answer would show a ring the rules do not accept
-                LOG.warn("campaign {}: line {} (lead {}) ended unanswered after only {} ms: filed as congestion", r.campaignOf().id(),
+                LOG.warn("campaign {}: line {} (lead {}) ended unanswered after only {} ms: filed as congestion", r.campaign.id(),
                     line.id, line.lead.id(), rang.toMillis());
                 yield CallOutcome.CONGESTION;
             }
         };
-        r.pacing().dialEnded(switch (outcome) {
+        r.pacing.dialEnded(switch (outcome) {
             case BUSY -> org.opencti.dialer.pacing.CallOutcome.BUSY;
             case NO_ANSWER -> org.opencti.dialer.pacing.CallOutcome.NO_ANSWER;
             case INVALID_NUMBER -> org.opencti.dialer.pacing.CallOutcome.INVALID_NUMBER;
@@ -150,18 +150,18 @@ final class LineOutcomes {
             case RINGING -> failed(line, LineEvent.Failure.NO_ANSWER);
             case DETECTING -> {
                 // picked up and gone before the detector decided: counted as a person we did not reach, the safe side
-                r.pacing().dialEnded(org.opencti.dialer.pacing.CallOutcome.AMD_NOT_SURE, sinceDial(line));
-                r.us().abandoned();
-                r.uk().abandoned();
-                r.figures().abandons++;
+                r.pacing.dialEnded(org.opencti.dialer.pacing.CallOutcome.AMD_NOT_SURE, sinceDial(line));
+                r.us.abandoned();
+                r.uk.abandoned();
+                r.figures.abandons++;
                 record(line, CallOutcome.ABANDONED);
                 end(line);
             }
             case WAITING -> {
-                r.gate().callerHungUp(line.id);
-                r.other().abandoned();
-                r.pacing().abandoned();
-                r.figures().abandons++;
+                r.gate.callerHungUp(line.id);
+                r.other.abandoned();
+                r.pacing.abandoned();
+                r.figures.abandons++;
                 record(line, CallOutcome.ABANDONED);
                 end(line);
             }
@@ -170,12 +170,12 @@ final class LineOutcomes {
     }
 
     private void talkEnded(Line line) {
-        Instant now = r.clock().instant();
+        Instant now = r.clock.instant();
         Duration talk = Duration.between(line.connectedAt, now);
-        r.pacing().talkEnded(talk);
-        r.figures().talked(talk);
+        r.pacing.talkEnded(talk);
+        r.figures.talked(talk);
         r.removeLine(line);
-        Hold h = r.holds().get(line.agent);
+        Hold h = r.holds.get(line.agent);
         if (h == null || !line.id.equals(h.line)) {
             return;
         }
@@ -186,18 +186,18 @@ final class LineOutcomes {
         h.become(Hold.Kind.WRAPPING, now);
         String agent = line.agent;
         long attempt = line.attemptId;
-        h.timer = r.scheduler().schedule(r.settings().wrapUpLimit(), () -> wrapExpired(agent, attempt));
+        h.timer = r.scheduler.schedule(r.settings.wrapUpLimit(), () -> wrapExpired(agent, attempt));
     }
 
     private void wrapExpired(String agent, long attemptId) {
-        r.owner().assertOwner();
-        Hold h = r.holds().get(agent);
+        r.owner.assertOwner();
+        Hold h = r.holds.get(agent);
         if (h == null || h.kind != Hold.Kind.WRAPPING || h.attemptId != attemptId || h.disposing) {
             return;
         }
-        LOG.warn("campaign {}: agent {} gave no disposition for attempt {} within {}: released without one", r.campaignOf().id(), agent,
-            attemptId, r.settings().wrapUpLimit());
-        r.pacing().wrapUpEnded(r.settings().wrapUpLimit());
+        LOG.warn("campaign {}: agent {} gave no disposition for attempt {} within {}: released without one", r.campaign.id(), agent,
+            attemptId, r.settings.wrapUpLimit());
+        r.pacing.wrapUpEnded(r.settings.wrapUpLimit());
         r.release(agent);
         r.pace();
     }
@@ -206,7 +206,7 @@ final class LineOutcomes {
     private void end(Line line) {
         r.removeLine(line);
         if (line.reservedAgent != null) {
-            Hold h = r.holds().get(line.reservedAgent);
+            Hold h = r.holds.get(line.reservedAgent);
             if (h != null && h.kind == Hold.Kind.RINGING && line.id.equals(h.line)) {
                 r.release(line.reservedAgent);
             }
@@ -215,10 +215,10 @@ final class LineOutcomes {
 
     /** The attempt's outcome to the log, and its lead (or callback) finished: retried by the campaign's rule, or done. */
     private void record(Line line, CallOutcome outcome) {
-        Instant now = r.clock().instant();
-        Campaign campaign = r.campaignOf();
-        String node = r.settings().nodeId();
-        RunnerPorts ports = r.ports();
+        Instant now = r.clock.instant();
+        Campaign campaign = r.campaign;
+        String node = r.settings.nodeId();
+        RunnerPorts ports = r.ports;
         r.io("record attempt " + line.attemptId + " as " + outcome.word(), () -> {
             ports.attempts().ended(line.attemptId, outcome);
             if (line.callback != null) {
@@ -234,9 +234,9 @@ final class LineOutcomes {
 
     void dispose(String agentId, long attemptId, String code, BigDecimal value, CallbackRequest callback, Dispositions dispositions,
                  CompletableFuture<Disposition> done) {
-        r.owner().assertOwner();
-        Campaign campaign = r.campaignOf();
-        Hold h = r.holds().get(agentId);
+        r.owner.assertOwner();
+        Campaign campaign = r.campaign;
+        Hold h = r.holds.get(agentId);
         if (h == null || (h.kind != Hold.Kind.TALKING && h.kind != Hold.Kind.WRAPPING) || h.attemptId != attemptId) {
             throw new IllegalArgumentException("agent " + agentId + " has no call of attempt " + attemptId + " in campaign "
                 + campaign.name() + " to dispose");
@@ -251,7 +251,7 @@ final class LineOutcomes {
             throw new IllegalArgumentException(wantsCallback ? "disposition " + code + " agrees a callback: give its time"
                 : "disposition " + code + " is not a callback: a callback time does not go with it");
         }
-        Instant now = r.clock().instant();
+        Instant now = r.clock.instant();
         if (callback != null && callback.dueAt().isBefore(now)) {
             throw new IllegalArgumentException("callback time " + callback.dueAt() + " is before now (" + now + ")");
         }
@@ -260,7 +260,7 @@ final class LineOutcomes {
         r.io("dispose attempt " + attemptId, () -> {
             Disposition recorded = dispositions.record(campaign, attemptId, code, value, agentId);
             if (callback != null) {
-                r.ports().callbacks().schedule(Callback.schedule(campaign.id(), lead.id(), callback.toSameAgent() ? agentId : null,
+                r.ports.callbacks().schedule(Callback.schedule(campaign.id(), lead.id(), callback.toSameAgent() ? agentId : null,
                     callback.dueAt(), attemptId, agentId, now));
             }
             return recorded;
@@ -268,7 +268,7 @@ final class LineOutcomes {
             disposed(agentId, attemptId);
             done.complete(recorded);
         }, e -> {
-            Hold again = r.holds().get(agentId);
+            Hold again = r.holds.get(agentId);
             if (again != null) {
                 again.disposing = false;
             }
@@ -277,13 +277,13 @@ final class LineOutcomes {
     }
 
     private void disposed(String agentId, long attemptId) {
-        Hold h = r.holds().get(agentId);
+        Hold h = r.holds.get(agentId);
         if (h == null || h.attemptId != attemptId) {
             return;
         }
         h.disposing = false;
         if (h.kind == Hold.Kind.WRAPPING) {
-            r.pacing().wrapUpEnded(Duration.between(h.since, r.clock().instant()));
+            r.pacing.wrapUpEnded(Duration.between(h.since, r.clock.instant()));
             r.release(agentId);
             r.pace();
         } else {

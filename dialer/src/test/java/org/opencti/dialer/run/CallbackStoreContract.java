@@ -95,7 +95,8 @@ public abstract class CallbackStoreContract {
         assertThat(store().claim(id, "node-a", T0.plusSeconds(7200), LEASE)).isTrue();
         store().finish(id, "node-a", false, null);
 
-        assertThat(store().find(id).orElseThrow()).extracting(Callback::status, Callback::attempts).containsExactly(Callback.Status.DONE, 1);
+        assertThat(store().find(id).orElseThrow()).extracting(Callback::status, Callback::attempts)
+            .containsExactly(Callback.Status.DONE, 1);
         assertThat(store().pending(campaign)).isEmpty();
         assertThat(store().claim(id, "node-a", T0.plusSeconds(9999), LEASE)).isFalse();
     }

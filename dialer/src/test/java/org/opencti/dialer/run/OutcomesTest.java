@@ -169,7 +169,8 @@ class OutcomesTest {
         f.event(new LineEvent.Failed(f.line(1), LineEvent.Failure.NO_ANSWER));
 
         assertThat(f.stores.attempts().find(1).orElseThrow().outcome()).isEqualTo(CallOutcome.CONGESTION);
-        assertThat(f.stores.leads().find(f.dial(0).leadId()).orElseThrow().status()).as("no rule for congestion").isEqualTo(LeadStatus.DONE);
+        assertThat(f.stores.leads().find(f.dial(0).leadId()).orElseThrow().status()).as("no rule for congestion")
+            .isEqualTo(LeadStatus.DONE);
         assertThat(f.stores.attempts().find(2).orElseThrow().outcome()).isEqualTo(CallOutcome.NO_ANSWER);
         Lead rang = f.stores.leads().find(f.dial(1).leadId()).orElseThrow();
         assertThat(rang.status()).isEqualTo(LeadStatus.RETRY);
