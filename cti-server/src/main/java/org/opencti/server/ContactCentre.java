@@ -23,6 +23,7 @@ import org.opencti.acd.AcdSetup;
 import org.opencti.acd.SupervisorActions;
 import org.opencti.config.AgentDef;
 import org.opencti.config.ContactCentreConfig;
+import org.opencti.config.SkillDef;
 import org.opencti.core.customer.PhoneNumbers;
 import org.opencti.core.port.SurveyLog;
 import org.opencti.core.survey.Satisfaction;
@@ -32,9 +33,13 @@ import org.opencti.core.time.StateOwner;
 import org.opencti.desktop.auth.AuthService;
 import org.opencti.desktop.auth.Role;
 import org.opencti.desktop.auth.User;
+import org.opencti.desktop.http.CampaignApi;
+import org.opencti.desktop.http.CampaignStaff;
 import org.opencti.desktop.http.DesktopServer;
 import org.opencti.desktop.ws.DesktopHub;
 import org.opencti.desktop.ws.WallboardPush;
+import org.opencti.dialer.campaign.CampaignControl;
+import org.opencti.dialer.compliance.NationalRegisterImporter;
 import org.opencti.dialer.lead.CustomerLookup;
 import org.opencti.dialer.lead.LeadImporter;
 import org.opencti.ivr.agi.AgiScriptRouter;
@@ -116,9 +121,14 @@ public final class ContactCentre implements AutoCloseable {
         Map<String, Set<String>> teams = config.agents().stream().filter(a -> a.team() != null)
             .collect(Collectors.groupingBy(AgentDef::team, Collectors.mapping(AgentDef::id, Collectors.toUnmodifiableSet())));
         http.setReports(stores.reports(), team -> teams.getOrDefault(team, Set.of()));
-        // Lead lists are imported into the campaigns where the stores keep them (PostgreSQL, else memory).
-        http.setLeadImports(stores.outbound().campaigns(), new LeadImporter(stores.outbound().leads(),
-            CustomerLookup.of(stores.customers()), config.defaultRegion(), LeadImporter.Limits.DEFAULT, clock));
+        // The campaign API (campaigns, lead lists, do-not-call lists, compliance logs) over the stores' outbound side
+        // (PostgreSQL, else memory). Nothing dials yet: the campaign runner takes CampaignControl.NONE's place.
+        Stores.Outbound outbound = stores.outbound();
+        http.setCampaigns(new CampaignApi(outbound.campaigns(), outbound.states(), CampaignControl.NONE, outbound.leads(),
+            new LeadImporter(outbound.leads(), CustomerLookup.of(stores.customers()), config.defaultRegion(),
+                LeadImporter.Limits.DEFAULT, clock), outbound.dnc(),
+            new NationalRegisterImporter(outbound.dnc(), config.defaultRegion(), NationalRegisterImporter.Limits.DEFAULT, clock),
+            outbound.attempts(), outbound.refusals(), staff(config), new PhoneNumbers(config.defaultRegion()), clock));
         if (pbx.boxes().size() == 1) {
             http.addHealthCheck("asterisk-ami", pbx::isConnected);
         } else {
@@ -138,6 +148,14 @@ public final class ContactCentre implements AutoCloseable {
     private static List<Map<String, Object>> rows(List<Satisfaction> figures) {
         return figures.stream().map(s -> Map.<String, Object>of("key", s.key(), "answers", s.answers(), "averageScore",
             s.averageScore(), "index", s.index())).toList();
+    }
+
+    /** Who could work which campaign: the agents (not supervisors or admins) with their team and skills. */
+    private static CampaignStaff staff(ContactCentreConfig config) {
+        Map<String, CampaignStaff.Member> agents = config.agents().stream().filter(a -> AgentDef.ROLE_AGENT.equals(a.role()))
+            .collect(Collectors.toMap(AgentDef::id, a -> new CampaignStaff.Member(a.team(), a.skills().entrySet().stream()
+                .filter(e -> e.getValue() > 0).map(Map.Entry::getKey).collect(Collectors.toSet()))));
+        return new CampaignStaff(agents, config.skills().stream().map(SkillDef::name).collect(Collectors.toSet()));
     }
 
     private static User user(AgentDef a) {

@@ -29,9 +29,22 @@ import org.opencti.core.queuelog.PostgresQueueLog;
 import org.opencti.core.queuelog.QueueLog;
 import org.opencti.core.report.Reports;
 import org.opencti.core.write.BufferedInteractionLog;
+import javax.sql.DataSource;
+import org.opencti.dialer.campaign.CampaignStates;
 import org.opencti.dialer.campaign.CampaignStore;
+import org.opencti.dialer.campaign.InMemoryCampaignStates;
 import org.opencti.dialer.campaign.InMemoryCampaignStore;
+import org.opencti.dialer.campaign.PostgresCampaignStates;
 import org.opencti.dialer.campaign.PostgresCampaignStore;
+import org.opencti.dialer.compliance.AttemptLog;
+import org.opencti.dialer.compliance.DncLists;
+import org.opencti.dialer.compliance.InMemoryAttemptLog;
+import org.opencti.dialer.compliance.InMemoryDncLists;
+import org.opencti.dialer.compliance.InMemoryRefusalLog;
+import org.opencti.dialer.compliance.PostgresAttemptLog;
+import org.opencti.dialer.compliance.PostgresDncLists;
+import org.opencti.dialer.compliance.PostgresRefusalLog;
+import org.opencti.dialer.compliance.RefusalLog;
 import org.opencti.dialer.lead.InMemoryLeadStore;
 import org.opencti.dialer.lead.LeadStore;
 import org.opencti.dialer.lead.PostgresLeadStore;
@@ -44,10 +57,24 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
                      QueueLog queueLog, SurveyLog surveys, Reports reports, Outbound outbound, List<AutoCloseable> resources)
     implements AutoCloseable {
 
-    /** The dialer's campaigns and lead lists. */
-    public record Outbound(CampaignStore campaigns, LeadStore leads) {
-        static Outbound inMemory() {
-            return new Outbound(new InMemoryCampaignStore(), new InMemoryLeadStore());
+    /**
+     * The dialer's campaigns with their states and lead lists, the do-not-call lists, and the logs of attempts and refused
+     * dials, all in one place (PostgreSQL or memory, never a mix: the lists refer to the campaigns).
+     */
+    public record Outbound(CampaignStore campaigns, CampaignStates states, LeadStore leads, DncLists dnc, AttemptLog attempts,
+                           RefusalLog refusals) {
+        /** In memory; the customer store's do-not-call entries (its erasures) count as internal entries. */
+        public static Outbound inMemory(CustomerRecords customers) {
+            InMemoryCampaignStore campaigns = new InMemoryCampaignStore();
+            return new Outbound(campaigns, new InMemoryCampaignStates(campaigns), new InMemoryLeadStore(),
+                new InMemoryDncLists(customers::doNotCall), new InMemoryAttemptLog(), new InMemoryRefusalLog());
+        }
+
+        /** In PostgreSQL (V9, V12), where an erasure writes the internal list itself. */
+        public static Outbound postgres(DataSource dataSource) {
+            return new Outbound(new PostgresCampaignStore(dataSource), new PostgresCampaignStates(dataSource),
+                new PostgresLeadStore(dataSource), new PostgresDncLists(dataSource), new PostgresAttemptLog(dataSource),
+                new PostgresRefusalLog(dataSource));
         }
     }
 
@@ -58,7 +85,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
     /** Without the historical reports; campaigns and leads in memory. */
     public Stores(CustomerRecords customers, InteractionLog interactions, AgentStateStore agentStates, QueueLog queueLog,
                   SurveyLog surveys, List<AutoCloseable> resources) {
-        this(customers, interactions, agentStates, queueLog, surveys, null, Outbound.inMemory(), resources);
+        this(customers, interactions, agentStates, queueLog, surveys, null, Outbound.inMemory(customers), resources);
     }
 
     public static Stores inMemory() {
@@ -103,7 +130,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
             interactions = history;
             surveys = new PostgresSurveyLog(db.dataSource());
             reports = new PostgresReports(db.dataSource());
-            outbound = new Outbound(new PostgresCampaignStore(db.dataSource()), new PostgresLeadStore(db.dataSource()));
+            outbound = Outbound.postgres(db.dataSource());
             PostgresQueueLog pgLog = new PostgresQueueLog(db.dataSource());
             // Closed before the database (resources close in reverse order), so it can flush what it holds.
             resources.add(pgLog);

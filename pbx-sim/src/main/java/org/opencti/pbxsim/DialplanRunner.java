@@ -188,7 +188,22 @@ final class DialplanRunner {
                 core.originator.busy(ch, 34);
                 return Flow.STOP;
             }
+            case "amd" -> {
+                // app_amd listens to the far end for a while, then sets AMDSTATUS and AMDCAUSE and the dialplan goes on.
+                String[] verdict = core.customers.amdVerdict(ch);
+                return park(ch, core.settings.amdDelay(), () -> {
+                    core.setVar(ch, "AMDSTATUS", verdict[0]);
+                    core.setVar(ch, "AMDCAUSE", verdict[1]);
+                });
+            }
+            case "waitforsilence" -> {
+                return park(ch, core.settings.promptDuration(), () -> core.setVar(ch, "WAITSTATUS", "SILENCE"));
+            }
             case "playback" -> {
+                if (data.isBlank()) {
+                    // Asterisk: "Playback requires an argument (filename)", the application fails and the channel hangs up.
+                    return end(ch);
+                }
                 return park(ch, core.settings.promptDuration(), () -> core.setVar(ch, "PLAYBACKSTATUS", "SUCCESS"));
             }
             case "confbridge" -> {

@@ -42,7 +42,7 @@ public final class TestDatabase implements AutoCloseable {
     public void empty() {
         execute("TRUNCATE " + String.join(", ", java.util.Arrays.stream(new String[] {"dial_refusals", "dial_attempts", "leads",
             "lead_lists", "campaign_dnc", "campaign_dispositions", "campaign_contact_caps", "campaign_retry_rules", "campaigns",
-            "national_dnc", "dnc_numbers", "customers"}).map(t -> schema + "." + t).toList()) + " RESTART IDENTITY CASCADE");
+            "national_dnc", "dnc_numbers", "dnc_audit", "customers"}).map(t -> schema + "." + t).toList()) + " RESTART IDENTITY CASCADE");
     }
 
     /** A connection outside the pool, search path on the test schema. */
