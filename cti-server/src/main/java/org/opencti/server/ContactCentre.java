@@ -22,10 +22,8 @@ import org.opencti.acd.AcdService;
 import org.opencti.acd.AcdSetup;
 import org.opencti.acd.SupervisorActions;
 import org.opencti.config.AgentDef;
-import org.opencti.config.AmiConfig;
 import org.opencti.config.ContactCentreConfig;
 import org.opencti.config.SkillDef;
-import org.opencti.core.adapter.ami.AsteriskJavaPbxGateway;
 import org.opencti.core.customer.PhoneNumbers;
 import org.opencti.core.port.SurveyLog;
 import org.opencti.core.survey.Satisfaction;
@@ -63,7 +61,7 @@ public final class ContactCentre implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final StateOwner acdOwner = new StateOwner("cti-acd");
     private final ExecutorService worker;
-    private final AsteriskJavaPbxGateway pbx;
+    private final PbxLinks pbx;
     private final AcdService acd;
     private final DesktopHub hub;
     private final DesktopServer http;
@@ -88,10 +86,8 @@ public final class ContactCentre implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        AmiConfig ami = config.ami();
-        this.pbx = new AsteriskJavaPbxGateway(ami.host(), ami.port(), ami.username(), ami.secret(),
-            Duration.ofSeconds(ami.pingIntervalSeconds()), Duration.ofSeconds(ami.pingTimeoutSeconds()), clock, metrics,
-            ami.eventQueueCapacity());
+        // One AMI link per Asterisk box; with several, channel names carry their box (see MultiBoxGateway).
+        this.pbx = PbxLinks.from(config, clock, metrics);
         AcdSetup setup = AcdConfiguration.from(config);
         int deadline = config.postgres() == null ? 250 : config.postgres().lookupDeadlineMillis();
         ScreenPopService pops = new ScreenPopService(stores.customers(), new PhoneNumbers(config.defaultRegion()), worker,
@@ -118,7 +114,8 @@ public final class ContactCentre implements AutoCloseable {
             http.addReport("ivr-containment", ivr.containment());
             http.addReport("satisfaction", () -> satisfaction(stores.surveys()));
         }
-        AgiScriptRouter scripts = ivr.router();
+        // One FastAGI listener for every box; each session is counted under the box it came from.
+        AgiScriptRouter scripts = new AgiBoxes(config.boxes()).counting(ivr.router(), metrics);
         this.fastAgi = new FastAgiServer(config.fastAgi().bindHost(), config.fastAgi().port(), scripts, metrics);
         // The historical reports read PostgreSQL; in memory they answer 503 saying so. A supervisor sees their team's agents.
         Map<String, Set<String>> teams = config.agents().stream().filter(a -> a.team() != null)
@@ -132,7 +129,12 @@ public final class ContactCentre implements AutoCloseable {
                 LeadImporter.Limits.DEFAULT, clock), outbound.dnc(),
             new NationalRegisterImporter(outbound.dnc(), config.defaultRegion(), NationalRegisterImporter.Limits.DEFAULT, clock),
             outbound.attempts(), outbound.refusals(), staff(config), new PhoneNumbers(config.defaultRegion()), clock));
-        http.addHealthCheck("asterisk-ami", pbx::isConnected);
+        if (pbx.boxes().size() == 1) {
+            http.addHealthCheck("asterisk-ami", pbx::isConnected);
+        } else {
+            // The node serves every box's calls: it is not healthy while it cannot see one of them.
+            pbx.boxes().forEach(box -> http.addHealthCheck("asterisk-ami-" + box, pbx.link(box)::isConnected));
+        }
         // Supervisors and admins listen, whisper and barge from their own configured phones.
         http.setSupervision(new SupervisorActions(acd, pbx, config.agents().stream().filter(a -> !AgentDef.ROLE_AGENT.equals(a.role()))
             .collect(Collectors.toMap(AgentDef::id, AgentDef::phone))));
@@ -165,8 +167,9 @@ public final class ContactCentre implements AutoCloseable {
         fastAgi.start();
         http.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         pbx.start();
-        LOG.info("CTI node up: desktop http://{}:{}/, FastAGI {}:{}, AMI {}:{}", config.http().bindHost(), http.port(),
-            config.fastAgi().bindHost(), fastAgi.port(), config.ami().host(), config.ami().port());
+        LOG.info("CTI node up: desktop http://{}:{}/, FastAGI {}:{}, AMI {}", config.http().bindHost(), http.port(),
+            config.fastAgi().bindHost(), fastAgi.port(), config.boxes().stream()
+                .map(b -> b.name() + " " + b.ami().host() + ":" + b.ami().port()).collect(Collectors.joining(", ")));
         return this;
     }
 
@@ -182,7 +185,8 @@ public final class ContactCentre implements AutoCloseable {
         return acd;
     }
 
-    public AsteriskJavaPbxGateway pbx() {
+    /** The node's gateway, and its AMI links (one per Asterisk box). */
+    public PbxLinks pbx() {
         return pbx;
     }
 
