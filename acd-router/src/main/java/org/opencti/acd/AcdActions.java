@@ -67,8 +67,9 @@ final class AcdActions {
 
     void originateAgentLeg(InboundCall call, AgentProfile agent, String context, Duration ring,
                            BiConsumer<PbxEvent.OriginateCompleted, Throwable> onOwner) {
+        // On the caller's box (several Asterisk boxes): only there can the leg be bridged with them. A callback has no caller yet.
         OriginateRequest request = new OriginateRequest(call.originateReference(), agent.phone(), context, "s", 1,
-            call.callerIdForAgent(), ring, Map.of("CTI_CALL_ID", call.callId, "CTI_AGENT", agent.id()));
+            call.callerIdForAgent(), ring, Map.of("CTI_CALL_ID", call.callId, "CTI_AGENT", agent.id())).sameBoxAs(call.callerChannel);
         ports.pbx().originate(request).whenComplete((result, failure) -> owner.execute(() -> onOwner.accept(result, failure)));
     }
 
@@ -77,7 +78,7 @@ final class AcdActions {
                            BiConsumer<PbxEvent.OriginateCompleted, Throwable> onOwner) {
         OriginateRequest request = new OriginateRequest(call.originateReference() + "/customer",
             "Local/" + call.callerNumber + "@" + outboundContext, context, "s", 1, null, ring,
-            Map.of("CTI_CALL_ID", call.callId, "CTI_QUEUE", call.queue));
+            Map.of("CTI_CALL_ID", call.callId, "CTI_QUEUE", call.queue)).sameBoxAs(call.agentLegChannel);
         ports.pbx().originate(request).whenComplete((result, failure) -> owner.execute(() -> onOwner.accept(result, failure)));
     }
 

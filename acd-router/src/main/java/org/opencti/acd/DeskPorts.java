@@ -1,13 +1,13 @@
 package org.opencti.acd;
 
 import java.util.Objects;
-import org.opencti.core.adapter.memory.InMemoryCallbackStore;
+import org.opencti.core.adapter.memory.InMemoryScheduledCallbackStore;
 import org.opencti.core.adapter.memory.InMemoryDeskDefaults;
-import org.opencti.core.port.CallbackStore;
+import org.opencti.core.port.ScheduledCallbackStore;
 import org.opencti.core.port.DeskDefaults;
 
 /** What the agent desk stores and checks: scheduled callbacks, each agent's last desk extension, the do-not-call check. */
-public record DeskPorts(CallbackStore callbacks, DeskDefaults defaults, DialGuard guard) {
+public record DeskPorts(ScheduledCallbackStore callbacks, DeskDefaults defaults, DialGuard guard) {
     public DeskPorts {
         Objects.requireNonNull(callbacks, "callbacks");
         Objects.requireNonNull(defaults, "defaults");
@@ -16,6 +16,6 @@ public record DeskPorts(CallbackStore callbacks, DeskDefaults defaults, DialGuar
 
     /** Everything in memory, nothing refused: for tests and simulations. */
     public static DeskPorts inMemory() {
-        return new DeskPorts(new InMemoryCallbackStore(), new InMemoryDeskDefaults(), DialGuard.NONE);
+        return new DeskPorts(new InMemoryScheduledCallbackStore(), new InMemoryDeskDefaults(), DialGuard.NONE);
     }
 }

@@ -20,7 +20,7 @@ import org.opencti.core.callback.ScheduledCallback;
 import org.opencti.core.callback.ScheduledCallback.Assignee;
 import org.opencti.core.callback.ScheduledCallback.Status;
 import org.opencti.core.desktop.DesktopEvent;
-import org.opencti.core.port.CallbackStore;
+import org.opencti.core.port.ScheduledCallbackStore;
 import org.opencti.core.screenpop.ScreenPop;
 import org.opencti.core.time.Scheduler;
 import org.opencti.core.time.SingleWriter;
@@ -67,7 +67,7 @@ final class ScheduledCallbacks {
         this.grace = grace;
     }
 
-    private CallbackStore store() {
+    private ScheduledCallbackStore store() {
         return acd.actions().desk().callbacks();
     }
 

@@ -162,7 +162,8 @@ final class TransferFlow {
         }
         parked.thenRun(() -> acd.owner().execute(() -> {
             if (call.consult == c) {
-                acd.actions().originate(ring, (result, failure) -> consultRang(a, call, c, result, failure));
+                // Bridged with the agent's leg, then with the caller: on their box when there are several.
+                acd.actions().originate(ring.sameBoxAs(agentLeg), (result, failure) -> consultRang(a, call, c, result, failure));
             }
         }));
         return status;

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import org.opencti.core.adapter.memory.InMemoryCallbackStore;
+import org.opencti.core.adapter.memory.InMemoryScheduledCallbackStore;
 import org.opencti.core.adapter.memory.InMemoryDeskDefaults;
-import org.opencti.core.port.CallbackStore;
+import org.opencti.core.port.ScheduledCallbackStore;
 import org.opencti.core.time.ManualScheduler;
 
 /** The ACD with the agent desk: desk extensions 2100-2199 (PJSIP), billing, agents 2001 (blue) and 2002 (green). */
@@ -20,17 +20,17 @@ final class DeskBench {
     static final Duration GRACE = Duration.ofMinutes(2);
     static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    final CallbackStore callbacks;
+    final ScheduledCallbackStore callbacks;
     final InMemoryDeskDefaults defaults;
     final Set<String> doNotCall = new HashSet<>();
     final AcdBench bench;
 
     DeskBench(boolean manualDialing) {
-        this(manualDialing, new InMemoryCallbackStore(), new InMemoryDeskDefaults(), new ManualScheduler(AcdBench.START));
+        this(manualDialing, new InMemoryScheduledCallbackStore(), new InMemoryDeskDefaults(), new ManualScheduler(AcdBench.START));
     }
 
     /** Another node (a restart) over the same stores and clock. */
-    DeskBench(boolean manualDialing, CallbackStore callbacks, InMemoryDeskDefaults defaults, ManualScheduler time) {
+    DeskBench(boolean manualDialing, ScheduledCallbackStore callbacks, InMemoryDeskDefaults defaults, ManualScheduler time) {
         this.callbacks = callbacks;
         this.defaults = defaults;
         QueueSetup billing = QueueSetup.simple(BILLING, List.of(new SkillRequirement("billing", 1)), Duration.ofSeconds(10),

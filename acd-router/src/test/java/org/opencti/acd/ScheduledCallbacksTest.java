@@ -12,14 +12,14 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.opencti.core.agent.AgentState;
-import org.opencti.core.adapter.memory.InMemoryCallbackStore;
+import org.opencti.core.adapter.memory.InMemoryScheduledCallbackStore;
 import org.opencti.core.adapter.memory.InMemoryDeskDefaults;
 import org.opencti.core.callback.ScheduledCallback;
 import org.opencti.core.callback.ScheduledCallback.Assignee;
 import org.opencti.core.callback.ScheduledCallback.Status;
 import org.opencti.core.desktop.DesktopEvent;
 import org.opencti.core.event.ChannelRef;
-import org.opencti.core.port.CallbackStore;
+import org.opencti.core.port.ScheduledCallbackStore;
 import org.opencti.core.time.ManualScheduler;
 
 /** Callbacks agents schedule: made at their time, to their agent when free or through the queue, and kept across a restart. */
@@ -170,9 +170,9 @@ class ScheduledCallbacksTest {
 
     @Test
     void aDueCallbackIsClaimedAgainWhenTheStoreWasDown() {
-        InMemoryCallbackStore real = new InMemoryCallbackStore();
+        InMemoryScheduledCallbackStore real = new InMemoryScheduledCallbackStore();
         AtomicBoolean down = new AtomicBoolean();
-        CallbackStore flaky = new CallbackStore() {
+        ScheduledCallbackStore flaky = new ScheduledCallbackStore() {
             @Override
             public void add(ScheduledCallback c) {
                 real.add(c);

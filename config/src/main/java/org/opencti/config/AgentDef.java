@@ -19,9 +19,11 @@ import java.util.Map;
  *                     step-0 requirements the agent meets, at priority 1 (see {@link #queuePriority})
  * @param weight       share of calls under the {@code weightedRandom} strategy, relative to other agents; more than 0
  *                     (default 1)
+ * @param box          the Asterisk box the phone is registered on ({@link AsteriskBox#name()}), or {@code null} for the
+ *                     first box (the only one, usually)
  */
 public record AgentDef(String id, String name, String team, String phone, Map<String, Integer> skills, String passwordHash,
-                       String role, Map<String, Integer> queues, double weight) {
+                       String role, Map<String, Integer> queues, double weight, String box) {
 
     public static final String ROLE_AGENT = "agent";
     public static final String ROLE_SUPERVISOR = "supervisor";
@@ -36,6 +38,12 @@ public record AgentDef(String id, String name, String team, String phone, Map<St
         // Copied into a LinkedHashMap because Map.copyOf would lose the order the file lists skills in.
         skills = skills == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(skills));
         queues = queues == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(queues));
+    }
+
+    /** An agent whose phone is on the first box. */
+    public AgentDef(String id, String name, String team, String phone, Map<String, Integer> skills, String passwordHash,
+                    String role, Map<String, Integer> queues, double weight) {
+        this(id, name, team, phone, skills, passwordHash, role, queues, weight, null);
     }
 
     /** An agent with the routing defaults: queues chosen by skill, weight 1. */
@@ -68,6 +76,6 @@ public record AgentDef(String id, String name, String team, String phone, Map<St
     public String toString() {
         // The hash is masked too: it is all an attacker needs for an offline guessing attack.
         return "AgentDef[id=" + id + ", name=" + name + ", team=" + team + ", phone=" + phone + ", skills=" + skills
-                + ", passwordHash=" + Secrets.MASK + ", role=" + role + ", queues=" + queues + ", weight=" + weight + "]";
+                + ", passwordHash=" + Secrets.MASK + ", role=" + role + ", queues=" + queues + ", weight=" + weight + ", box=" + box + "]";
     }
 }

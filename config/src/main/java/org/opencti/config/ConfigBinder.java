@@ -15,7 +15,7 @@ final class ConfigBinder {
 
     static final List<String> ROOT_KEYS = List.of("defaultRegion", "defaultQueue", "routing", "tiers", "calendars", "skills", "queues",
             "teams", "agents", "asterisk", "http", "postgres", "redis", "queueLogFile", "ivrMenuFile", "desk");
-    static final List<String> ASTERISK_KEYS = List.of("ami", "fastAgi");
+    static final List<String> ASTERISK_KEYS = List.of("ami", "fastAgi", "boxes");
     static final List<String> AMI_KEYS = List.of("host", "port", "username", "secret", "pingIntervalSeconds", "pingTimeoutSeconds",
             "eventQueueCapacity");
     static final List<String> FAST_AGI_KEYS = List.of("bindHost", "port");
@@ -55,7 +55,9 @@ final class ConfigBinder {
         List<AgentDef> agents = model.agents();
         String defaultQueue = defaultQueue(root, queues);
         Section asterisk = root.section("asterisk", ASTERISK_KEYS);
-        AmiConfig ami = ami(asterisk.section("ami", AMI_KEYS));
+        BoxBinder boxBinder = new BoxBinder(problems);
+        List<AsteriskBox> boxes = boxBinder.boxes(asterisk, this::ami);
+        boxBinder.checkAgents(root, agents, boxes);
         Section fastAgiSection = asterisk.section("fastAgi", FAST_AGI_KEYS);
         FastAgiConfig fastAgi = new FastAgiConfig(host(fastAgiSection, "bindHost", FastAgiConfig.DEFAULT_BIND_HOST),
                 fastAgiSection.listenPort("port", FastAgiConfig.DEFAULT_PORT));
@@ -72,9 +74,10 @@ final class ConfigBinder {
             problems.add(root.pathOf("ivrMenuFile"), "must be a file path");
             ivrMenuFile = null;
         }
+        AmiConfig ami = boxes.isEmpty() ? null : boxes.get(0).ami();
         DeskDef desk = DeskBinder.bind(root, problems);
         return new ContactCentreConfig(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, region, defaultQueue, routing,
-                tiers, calendars, queueLogFile, ivrMenuFile, desk);
+                tiers, calendars, queueLogFile, ivrMenuFile, boxes, desk);
     }
 
     private String region(Section root) {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param queues        call queues; at least one
  * @param teams         agent teams
  * @param agents        agents, supervisors and admins
- * @param ami           Asterisk Manager Interface connection
+ * @param ami           Asterisk Manager Interface connection (of the first box, with several)
  * @param fastAgi       FastAGI listener
  * @param http          desktop HTTP/WebSocket listener
  * @param postgres      durable stores, or {@code null} for in-memory stores
@@ -22,16 +22,25 @@ import java.util.Optional;
  * @param calendars     opening hours that queues can refer to
  * @param queueLogFile  where to append the queue_log in Asterisk's format, e.g. /var/log/asterisk/queue_log_cti; null = none
  * @param ivrMenuFile   the IVR menu trees (YAML); null = the built-in entry menu only
+ * @param boxes         the Asterisk boxes, at least one when {@code ami} is given: {@code asterisk.boxes}, or the one box
+ *                      {@value AsteriskBox#DEFAULT_NAME} of {@code asterisk.ami}; {@code ami} is the first box's
  * @param desk          the agent desktop's desk extensions, dialing and callbacks (default {@link DeskDef#DEFAULT})
  */
 public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, List<TeamDef> teams, List<AgentDef> agents,
                                   AmiConfig ami, FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis,
                                   String defaultRegion, String defaultQueue, RoutingDef routing, List<TierDef> tiers,
-                                  List<CalendarDef> calendars, String queueLogFile, String ivrMenuFile, DeskDef desk) {
+                                  List<CalendarDef> calendars, String queueLogFile, String ivrMenuFile, List<AsteriskBox> boxes,
+                                  DeskDef desk) {
 
     public static final String DEFAULT_REGION = "US";
 
     public ContactCentreConfig {
+        if (boxes == null || boxes.isEmpty()) {
+            boxes = ami == null ? List.of() : List.of(AsteriskBox.only(ami));
+        } else {
+            boxes = List.copyOf(boxes);
+            ami = boxes.get(0).ami();
+        }
         skills = skills == null ? List.of() : List.copyOf(skills);
         queues = queues == null ? List.of() : List.copyOf(queues);
         teams = teams == null ? List.of() : List.copyOf(teams);
@@ -43,12 +52,21 @@ public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, 
     }
 
     /** Without a {@code desk:} section. */
-    public ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, List<TeamDef> teams, List<AgentDef> agents, AmiConfig ami,
-                               FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis, String defaultRegion,
-                               String defaultQueue, RoutingDef routing, List<TierDef> tiers, List<CalendarDef> calendars,
-                               String queueLogFile, String ivrMenuFile) {
+    public ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, List<TeamDef> teams, List<AgentDef> agents,
+                               AmiConfig ami, FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis,
+                               String defaultRegion, String defaultQueue, RoutingDef routing, List<TierDef> tiers,
+                               List<CalendarDef> calendars, String queueLogFile, String ivrMenuFile, List<AsteriskBox> boxes) {
         this(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, defaultRegion, defaultQueue, routing, tiers, calendars,
-                queueLogFile, ivrMenuFile, DeskDef.DEFAULT);
+            queueLogFile, ivrMenuFile, boxes, DeskDef.DEFAULT);
+    }
+
+    /** A definition with one Asterisk box, {@code ami}. */
+    public ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, List<TeamDef> teams, List<AgentDef> agents,
+                               AmiConfig ami, FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis,
+                               String defaultRegion, String defaultQueue, RoutingDef routing, List<TierDef> tiers,
+                               List<CalendarDef> calendars, String queueLogFile, String ivrMenuFile) {
+        this(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, defaultRegion, defaultQueue, routing, tiers, calendars,
+            queueLogFile, ivrMenuFile, null, DeskDef.DEFAULT);
     }
 
     /** A definition with the routing defaults and no tiers or calendars. */
@@ -56,7 +74,7 @@ public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, 
                                FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis, String defaultRegion,
                                String defaultQueue) {
         this(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, defaultRegion, defaultQueue, RoutingDef.DEFAULT,
-                List.of(), List.of(), null, null, DeskDef.DEFAULT);
+                List.of(), List.of(), null, null, null, DeskDef.DEFAULT);
     }
 
     public Optional<QueueDef> queue(String name) {
@@ -81,6 +99,15 @@ public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, 
 
     public Optional<CalendarDef> calendar(String name) {
         return calendars.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public Optional<AsteriskBox> box(String name) {
+        return boxes.stream().filter(b -> b.name().equals(name)).findFirst();
+    }
+
+    /** The box {@code agent}'s phone is on: theirs, or the first box. */
+    public String homeBox(AgentDef agent) {
+        return agent.box() != null ? agent.box() : boxes.get(0).name();
     }
 
     /** Agents whose {@link AgentDef#team()} is {@code team}, in file order. */

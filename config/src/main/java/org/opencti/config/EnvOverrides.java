@@ -1,6 +1,7 @@
 package org.opencti.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.HashSet;
@@ -40,6 +41,8 @@ final class EnvOverrides {
             new Rule("CTI_PG_PASSWORD", List.of("postgres", "password"), false, false),
             new Rule("CTI_REDIS_URI", List.of("redis", "uri"), false, true));
 
+    private static final String SECRET = "CTI_AMI_SECRET";
+
     private EnvOverrides() {
     }
 
@@ -50,9 +53,19 @@ final class EnvOverrides {
      */
     static Set<String> apply(ObjectNode root, Map<String, String> env, Problems problems) {
         Set<String> applied = new HashSet<>();
+        boolean boxes = boxList(root) != null;
         for (Rule override : ALL) {
             String value = env.get(override.variable());
             if (value == null || value.isEmpty()) {
+                continue;
+            }
+            if (boxes && override.path().get(1).equals("ami")) {
+                // With several boxes there is no asterisk.ami: CTI_AMI_SECRET is every box's secret unless the box has its own
+                // (applyBoxSecrets); a host, port or user is a box's own, so the variable is a leftover to point out.
+                if (!override.variable().equals(SECRET)) {
+                    problems.addGeneral("env " + override.variable() + ": not used with asterisk.boxes; give each box its ami."
+                        + override.path().get(2) + " in the file");
+                }
                 continue;
             }
             if (override.integer() && Section.parseInteger(value) == null) {
@@ -69,7 +82,48 @@ final class EnvOverrides {
             applied.add(path);
             problems.setFromEnv(path, override.variable());
         }
+        applyBoxSecrets(root, env, problems, applied);
         return applied;
+    }
+
+    /**
+     * Each box's AMI secret from {@code CTI_AMI_SECRET_<BOX>} (replacing the file's, like any override), else, when the file
+     * has none, from {@code CTI_AMI_SECRET}: one secret for every box is common, so it needs no variable per box.
+     */
+    static void applyBoxSecrets(ObjectNode root, Map<String, String> env, Problems problems, Set<String> applied) {
+        ArrayNode boxes = boxList(root);
+        if (boxes == null) {
+            return;
+        }
+        String shared = env.get(SECRET);
+        for (int i = 0; i < boxes.size(); i++) {
+            JsonNode box = boxes.get(i);
+            JsonNode name = box.get("name");
+            JsonNode ami = box.get("ami");
+            if (!box.isObject() || name == null || !name.isTextual() || ami == null || !ami.isObject()) {
+                continue;
+            }
+            String variable = BoxBinder.secretVariable(name.asText());
+            String own = env.get(variable);
+            JsonNode inFile = ami.get("secret");
+            if (own == null || own.isEmpty()) {
+                if (inFile != null && !inFile.isNull() || shared == null || shared.isEmpty()) {
+                    continue;
+                }
+                variable = SECRET;
+                own = shared;
+            }
+            ((ObjectNode) ami).set("secret", TextNode.valueOf(own));
+            String path = Problems.child(Problems.item("asterisk.boxes", i) + ".ami", "secret");
+            applied.add(path);
+            problems.setFromEnv(path, variable);
+        }
+    }
+
+    private static ArrayNode boxList(ObjectNode root) {
+        JsonNode asterisk = root.get("asterisk");
+        JsonNode boxes = asterisk == null || !asterisk.isObject() ? null : asterisk.get("boxes");
+        return boxes instanceof ArrayNode list ? list : null;
     }
 
     /**

@@ -27,7 +27,8 @@ final class ModelBinder {
             "announcePositionSeconds");
     static final List<String> SKILL_LEVEL_KEYS = List.of("skill", "minLevel");
     static final List<String> TEAM_KEYS = List.of("name", "description");
-    static final List<String> AGENT_KEYS = List.of("id", "name", "team", "phone", "skills", "passwordHash", "role", "queues", "weight");
+    static final List<String> AGENT_KEYS = List.of("id", "name", "team", "phone", "skills", "passwordHash", "role", "queues", "weight",
+            "box");
     /** Most any weighting needs; also keeps one agent's share of calls from rounding everyone else's to nothing. */
     private static final double MAX_WEIGHT = 1_000;
 
@@ -174,7 +175,9 @@ final class ModelBinder {
             }
             Map<String, Integer> queues = agentQueues(agent, new AgentDef(id, name, team, phone, skills, hash, role), skillsBroken);
             double weight = agent.positive("weight", AgentDef.DEFAULT_WEIGHT, MAX_WEIGHT, "");
-            agents.add(new AgentDef(id, name, team, phone, skills, hash, role, queues, weight));
+            // Checked against the boxes later (BoxBinder), which are read after the agents.
+            String box = agent.string("box", null);
+            agents.add(new AgentDef(id, name, team, phone, skills, hash, role, queues, weight, box));
         }
         return agents;
     }

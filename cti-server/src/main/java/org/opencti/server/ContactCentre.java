@@ -23,9 +23,8 @@ import org.opencti.acd.AcdSetup;
 import org.opencti.acd.DeskPorts;
 import org.opencti.acd.SupervisorActions;
 import org.opencti.config.AgentDef;
-import org.opencti.config.AmiConfig;
 import org.opencti.config.ContactCentreConfig;
-import org.opencti.core.adapter.ami.AsteriskJavaPbxGateway;
+import org.opencti.config.SkillDef;
 import org.opencti.core.customer.PhoneNumbers;
 import org.opencti.core.port.SurveyLog;
 import org.opencti.core.survey.Satisfaction;
@@ -35,9 +34,13 @@ import org.opencti.core.time.StateOwner;
 import org.opencti.desktop.auth.AuthService;
 import org.opencti.desktop.auth.Role;
 import org.opencti.desktop.auth.User;
+import org.opencti.desktop.http.CampaignApi;
+import org.opencti.desktop.http.CampaignStaff;
 import org.opencti.desktop.http.DesktopServer;
 import org.opencti.desktop.ws.DesktopHub;
 import org.opencti.desktop.ws.WallboardPush;
+import org.opencti.dialer.campaign.CampaignControl;
+import org.opencti.dialer.compliance.NationalRegisterImporter;
 import org.opencti.dialer.lead.CustomerLookup;
 import org.opencti.dialer.lead.LeadImporter;
 import org.opencti.ivr.agi.AgiScriptRouter;
@@ -59,7 +62,7 @@ public final class ContactCentre implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final StateOwner acdOwner = new StateOwner("cti-acd");
     private final ExecutorService worker;
-    private final AsteriskJavaPbxGateway pbx;
+    private final PbxLinks pbx;
     private final AcdService acd;
     private final DesktopHub hub;
     private final DesktopServer http;
@@ -84,10 +87,8 @@ public final class ContactCentre implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        AmiConfig ami = config.ami();
-        this.pbx = new AsteriskJavaPbxGateway(ami.host(), ami.port(), ami.username(), ami.secret(),
-            Duration.ofSeconds(ami.pingIntervalSeconds()), Duration.ofSeconds(ami.pingTimeoutSeconds()), clock, metrics,
-            ami.eventQueueCapacity());
+        // One AMI link per Asterisk box; with several, channel names carry their box (see MultiBoxGateway).
+        this.pbx = PbxLinks.from(config, clock, metrics);
         AcdSetup setup = AcdConfiguration.from(config);
         int deadline = config.postgres() == null ? 250 : config.postgres().lookupDeadlineMillis();
         ScreenPopService pops = new ScreenPopService(stores.customers(), new PhoneNumbers(config.defaultRegion()), worker,
@@ -97,7 +98,7 @@ public final class ContactCentre implements AutoCloseable {
         // ACD writes, and of agent moments through the desktop events: see WallboardPush.
         AcdPorts ports = new AcdPorts(pbx, pops, e -> late[0].notify(e), stores.agentStates(), stores.interactions(), worker,
             WallboardPush.signalling(stores.queueLog(), () -> late[0].wallboard().changed()), new DeskPorts(stores.desk().callbacks(),
-                stores.desk().defaults(), new DoNotCallGuard(stores.desk().doNotCall())));
+                stores.desk().defaults(), new DoNotCallGuard(stores.outbound().dnc())));
         this.acd = new AcdService(setup, ports, acdOwner, new ExecutorScheduler(clock, acdOwner.executor()), metrics);
         pbx.addListener(acd);
         AuthService auth = new AuthService(config.agents().stream().map(ContactCentre::user).toList(), clock, TOKEN_LIFETIME);
@@ -115,16 +116,27 @@ public final class ContactCentre implements AutoCloseable {
             http.addReport("ivr-containment", ivr.containment());
             http.addReport("satisfaction", () -> satisfaction(stores.surveys()));
         }
-        AgiScriptRouter scripts = ivr.router();
+        // One FastAGI listener for every box; each session is counted under the box it came from.
+        AgiScriptRouter scripts = new AgiBoxes(config.boxes()).counting(ivr.router(), metrics);
         this.fastAgi = new FastAgiServer(config.fastAgi().bindHost(), config.fastAgi().port(), scripts, metrics);
         // The historical reports read PostgreSQL; in memory they answer 503 saying so. A supervisor sees their team's agents.
         Map<String, Set<String>> teams = config.agents().stream().filter(a -> a.team() != null)
             .collect(Collectors.groupingBy(AgentDef::team, Collectors.mapping(AgentDef::id, Collectors.toUnmodifiableSet())));
         http.setReports(stores.reports(), team -> teams.getOrDefault(team, Set.of()));
-        // Lead lists are imported into the campaigns where the stores keep them (PostgreSQL, else memory).
-        http.setLeadImports(stores.outbound().campaigns(), new LeadImporter(stores.outbound().leads(),
-            CustomerLookup.of(stores.customers()), config.defaultRegion(), LeadImporter.Limits.DEFAULT, clock));
-        http.addHealthCheck("asterisk-ami", pbx::isConnected);
+        // The campaign API (campaigns, lead lists, do-not-call lists, compliance logs) over the stores' outbound side
+        // (PostgreSQL, else memory). Nothing dials yet: the campaign runner takes CampaignControl.NONE's place.
+        Stores.Outbound outbound = stores.outbound();
+        http.setCampaigns(new CampaignApi(outbound.campaigns(), outbound.states(), CampaignControl.NONE, outbound.leads(),
+            new LeadImporter(outbound.leads(), CustomerLookup.of(stores.customers()), config.defaultRegion(),
+                LeadImporter.Limits.DEFAULT, clock), outbound.dnc(),
+            new NationalRegisterImporter(outbound.dnc(), config.defaultRegion(), NationalRegisterImporter.Limits.DEFAULT, clock),
+            outbound.attempts(), outbound.refusals(), staff(config), new PhoneNumbers(config.defaultRegion()), clock));
+        if (pbx.boxes().size() == 1) {
+            http.addHealthCheck("asterisk-ami", pbx::isConnected);
+        } else {
+            // The node serves every box's calls: it is not healthy while it cannot see one of them.
+            pbx.boxes().forEach(box -> http.addHealthCheck("asterisk-ami-" + box, pbx.link(box)::isConnected));
+        }
         // Supervisors and admins listen, whisper and barge from their own configured phones.
         http.setSupervision(new SupervisorActions(acd, pbx, config.agents().stream().filter(a -> !AgentDef.ROLE_AGENT.equals(a.role()))
             .collect(Collectors.toMap(AgentDef::id, AgentDef::phone))));
@@ -140,6 +152,14 @@ public final class ContactCentre implements AutoCloseable {
             s.averageScore(), "index", s.index())).toList();
     }
 
+    /** Who could work which campaign: the agents (not supervisors or admins) with their team and skills. */
+    private static CampaignStaff staff(ContactCentreConfig config) {
+        Map<String, CampaignStaff.Member> agents = config.agents().stream().filter(a -> AgentDef.ROLE_AGENT.equals(a.role()))
+            .collect(Collectors.toMap(AgentDef::id, a -> new CampaignStaff.Member(a.team(), a.skills().entrySet().stream()
+                .filter(e -> e.getValue() > 0).map(Map.Entry::getKey).collect(Collectors.toSet()))));
+        return new CampaignStaff(agents, config.skills().stream().map(SkillDef::name).collect(Collectors.toSet()));
+    }
+
     private static User user(AgentDef a) {
         return new User(a.id(), a.name(), a.team(), Role.parse(a.role()), a.passwordHash());
     }
@@ -151,8 +171,9 @@ public final class ContactCentre implements AutoCloseable {
         pbx.start();
         // agents' scheduled callbacks survive a restart: the open ones are read back (those due meanwhile are made now)
         acd.desk().restore().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        LOG.info("CTI node up: desktop http://{}:{}/, FastAGI {}:{}, AMI {}:{}", config.http().bindHost(), http.port(),
-            config.fastAgi().bindHost(), fastAgi.port(), config.ami().host(), config.ami().port());
+        LOG.info("CTI node up: desktop http://{}:{}/, FastAGI {}:{}, AMI {}", config.http().bindHost(), http.port(),
+            config.fastAgi().bindHost(), fastAgi.port(), config.boxes().stream()
+                .map(b -> b.name() + " " + b.ami().host() + ":" + b.ami().port()).collect(Collectors.joining(", ")));
         return this;
     }
 
@@ -168,7 +189,8 @@ public final class ContactCentre implements AutoCloseable {
         return acd;
     }
 
-    public AsteriskJavaPbxGateway pbx() {
+    /** The node's gateway, and its AMI links (one per Asterisk box). */
+    public PbxLinks pbx() {
         return pbx;
     }
 

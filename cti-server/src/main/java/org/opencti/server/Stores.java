@@ -7,14 +7,13 @@ import java.util.List;
 import org.opencti.config.ContactCentreConfig;
 import org.opencti.core.adapter.cache.CachingCustomerDirectory;
 import org.opencti.core.adapter.cache.CachingCustomerRecords;
-import javax.sql.DataSource;
 import org.opencti.core.adapter.memory.InMemoryAgentStateStore;
-import org.opencti.core.adapter.memory.InMemoryCallbackStore;
+import org.opencti.core.adapter.memory.InMemoryScheduledCallbackStore;
 import org.opencti.core.adapter.memory.InMemoryCustomerDirectory;
 import org.opencti.core.adapter.memory.InMemoryDeskDefaults;
 import org.opencti.core.adapter.memory.InMemoryInteractionLog;
 import org.opencti.core.adapter.memory.InMemorySurveyLog;
-import org.opencti.core.adapter.postgres.PostgresCallbackStore;
+import org.opencti.core.adapter.postgres.PostgresScheduledCallbackStore;
 import org.opencti.core.adapter.postgres.PostgresCustomerDirectory;
 import org.opencti.core.adapter.postgres.PostgresDatabase;
 import org.opencti.core.adapter.postgres.PostgresDeskDefaults;
@@ -24,7 +23,7 @@ import org.opencti.core.adapter.postgres.PostgresSurveyLog;
 import org.opencti.core.adapter.redis.RedisAgentStateStore;
 import org.opencti.core.adapter.redis.RedisCacheInvalidation;
 import org.opencti.core.port.AgentStateStore;
-import org.opencti.core.port.CallbackStore;
+import org.opencti.core.port.ScheduledCallbackStore;
 import org.opencti.core.port.CustomerRecords;
 import org.opencti.core.port.DeskDefaults;
 import org.opencti.core.port.InteractionLog;
@@ -36,12 +35,22 @@ import org.opencti.core.queuelog.PostgresQueueLog;
 import org.opencti.core.queuelog.QueueLog;
 import org.opencti.core.report.Reports;
 import org.opencti.core.write.BufferedInteractionLog;
+import javax.sql.DataSource;
+import org.opencti.dialer.campaign.CampaignStates;
 import org.opencti.dialer.campaign.CampaignStore;
+import org.opencti.dialer.campaign.InMemoryCampaignStates;
 import org.opencti.dialer.campaign.InMemoryCampaignStore;
+import org.opencti.dialer.campaign.PostgresCampaignStates;
 import org.opencti.dialer.campaign.PostgresCampaignStore;
+import org.opencti.dialer.compliance.AttemptLog;
 import org.opencti.dialer.compliance.DncLists;
+import org.opencti.dialer.compliance.InMemoryAttemptLog;
 import org.opencti.dialer.compliance.InMemoryDncLists;
+import org.opencti.dialer.compliance.InMemoryRefusalLog;
+import org.opencti.dialer.compliance.PostgresAttemptLog;
 import org.opencti.dialer.compliance.PostgresDncLists;
+import org.opencti.dialer.compliance.PostgresRefusalLog;
+import org.opencti.dialer.compliance.RefusalLog;
 import org.opencti.dialer.lead.InMemoryLeadStore;
 import org.opencti.dialer.lead.LeadStore;
 import org.opencti.dialer.lead.PostgresLeadStore;
@@ -55,22 +64,36 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
                      Desk desk)
     implements AutoCloseable {
 
-    /** The agent desk's: scheduled callbacks, agents' last desk extensions, the do-not-call lists checked before a dial. */
-    public record Desk(CallbackStore callbacks, DeskDefaults defaults, DncLists doNotCall) {
-        static Desk inMemory() {
-            return new Desk(new InMemoryCallbackStore(), new InMemoryDeskDefaults(), new InMemoryDncLists());
+    /** The agent desk's: scheduled callbacks and agents' last desk extensions (the dial guard reads {@link Outbound#dnc()}). */
+    public record Desk(ScheduledCallbackStore callbacks, DeskDefaults defaults) {
+        public static Desk inMemory() {
+            return new Desk(new InMemoryScheduledCallbackStore(), new InMemoryDeskDefaults());
         }
 
-        /** Over PostgreSQL (V10 and V5's dnc_numbers, V9's national_dnc). */
+        /** In PostgreSQL (V10). */
         public static Desk postgres(DataSource dataSource) {
-            return new Desk(new PostgresCallbackStore(dataSource), new PostgresDeskDefaults(dataSource), new PostgresDncLists(dataSource));
+            return new Desk(new PostgresScheduledCallbackStore(dataSource), new PostgresDeskDefaults(dataSource));
         }
     }
 
-    /** The dialer's campaigns and lead lists. */
-    public record Outbound(CampaignStore campaigns, LeadStore leads) {
-        static Outbound inMemory() {
-            return new Outbound(new InMemoryCampaignStore(), new InMemoryLeadStore());
+    /**
+     * The dialer's campaigns with their states and lead lists, the do-not-call lists, and the logs of attempts and refused
+     * dials, all in one place (PostgreSQL or memory, never a mix: the lists refer to the campaigns).
+     */
+    public record Outbound(CampaignStore campaigns, CampaignStates states, LeadStore leads, DncLists dnc, AttemptLog attempts,
+                           RefusalLog refusals) {
+        /** In memory; the customer store's do-not-call entries (its erasures) count as internal entries. */
+        public static Outbound inMemory(CustomerRecords customers) {
+            InMemoryCampaignStore campaigns = new InMemoryCampaignStore();
+            return new Outbound(campaigns, new InMemoryCampaignStates(campaigns), new InMemoryLeadStore(),
+                new InMemoryDncLists(customers::doNotCall), new InMemoryAttemptLog(), new InMemoryRefusalLog());
+        }
+
+        /** In PostgreSQL (V9, V12), where an erasure writes the internal list itself. */
+        public static Outbound postgres(DataSource dataSource) {
+            return new Outbound(new PostgresCampaignStore(dataSource), new PostgresCampaignStates(dataSource),
+                new PostgresLeadStore(dataSource), new PostgresDncLists(dataSource), new PostgresAttemptLog(dataSource),
+                new PostgresRefusalLog(dataSource));
         }
     }
 
@@ -88,7 +111,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
     /** Without the historical reports; campaigns and leads in memory. */
     public Stores(CustomerRecords customers, InteractionLog interactions, AgentStateStore agentStates, QueueLog queueLog,
                   SurveyLog surveys, List<AutoCloseable> resources) {
-        this(customers, interactions, agentStates, queueLog, surveys, null, Outbound.inMemory(), resources);
+        this(customers, interactions, agentStates, queueLog, surveys, null, Outbound.inMemory(customers), resources);
     }
 
     public static Stores inMemory() {
@@ -134,7 +157,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
             interactions = history;
             surveys = new PostgresSurveyLog(db.dataSource());
             reports = new PostgresReports(db.dataSource());
-            outbound = new Outbound(new PostgresCampaignStore(db.dataSource()), new PostgresLeadStore(db.dataSource()));
+            outbound = Outbound.postgres(db.dataSource());
             desk = Desk.postgres(db.dataSource());
             PostgresQueueLog pgLog = new PostgresQueueLog(db.dataSource());
             // Closed before the database (resources close in reverse order), so it can flush what it holds.

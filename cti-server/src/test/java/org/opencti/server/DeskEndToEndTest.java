@@ -81,10 +81,10 @@ class DeskEndToEndTest {
             .isEqualTo("Ms Alice Moreno");
         ann.await(f -> f.type().equals("callConnected") && callId.equals(f.json().getString("callId")));
         Await.until("the customer answered after the agent", Duration.ofSeconds(10), () -> node.pbx.history().stream()
-            .anyMatch(r -> r.kind() == SimRecord.Kind.AGENT_ANSWERED && r.subject().equals(ALICE)));
+            .anyMatch(r -> r.kind() == SimRecord.Kind.CUSTOMER_ANSWERED && r.subject().equals(ALICE)));
         assertThat(node.centre.acd().status("2001").toCompletableFuture().get().orElseThrow().state().name()).isEqualTo("ON_CALL");
 
-        node.pbx.agentHangsUp(ALICE);
+        node.pbx.customerHangsUp(ALICE);
         ann.await(f -> f.type().equals("callEnded") && callId.equals(f.json().getString("callId")));
         ann.awaitState("WRAP_UP");
         Await.until("the call is in the history", Duration.ofSeconds(10), () -> count("select count(*) from interactions"
@@ -119,7 +119,7 @@ class DeskEndToEndTest {
         ann.await(f -> f.type().equals("callConnected") && ("cb-" + id).equals(f.json().getString("callId")));
         Await.until("the callback is done", Duration.ofSeconds(10),
             () -> count("select count(*) from scheduled_callbacks where status = 'done'") == 1);
-        node.pbx.agentHangsUp("+14045550100");
+        node.pbx.customerHangsUp("+14045550100");
         ann.awaitState("WRAP_UP");
         assertThat(ann.get("/api/v1/callbacks").body().getJsonArray("callbacks")).isEmpty();
     }

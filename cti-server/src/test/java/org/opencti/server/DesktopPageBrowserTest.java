@@ -120,7 +120,8 @@ class DesktopPageBrowserTest {
         assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("ON_CALL");
         assertThat(browser.findElement(By.id("pop")).getText()).contains("Ms Alice Moreno");
         assertThat(node.pbx.history()).as("the desk phone first, then the customer")
-            .filteredOn(r -> r.kind() == SimRecord.Kind.AGENT_ANSWERED).extracting(SimRecord::subject).containsExactly("2101", alice);
+            .filteredOn(r -> r.kind() == SimRecord.Kind.AGENT_ANSWERED || r.kind() == SimRecord.Kind.CUSTOMER_ANSWERED)
+            .extracting(SimRecord::subject).containsExactly("2101", alice);
 
         // A callback for later, from the record on screen: the number is filled in; the time is the agent's.
         ((JavascriptExecutor) browser).executeScript("document.getElementById('cb-due').value = arguments[0];",
@@ -130,7 +131,7 @@ class DesktopPageBrowserTest {
         waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("callbacks"), "send the contract"));
         assertThat(browser.findElement(By.id("callbacks")).getText()).contains(alice, "to me");
 
-        node.pbx.agentHangsUp(alice);
+        node.pbx.customerHangsUp(alice);
         waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("call-status"), "ended"));
         Await.until("the call is in the history as outbound", Duration.ofSeconds(10), () -> {
             try {

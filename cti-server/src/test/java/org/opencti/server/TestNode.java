@@ -24,8 +24,6 @@ import org.opencti.core.adapter.postgres.PostgresSurveyLog;
 import org.opencti.core.adapter.postgres.SampleCustomers;
 import org.opencti.core.event.PbxEvent;
 import org.opencti.core.queuelog.PostgresQueueLog;
-import org.opencti.dialer.campaign.PostgresCampaignStore;
-import org.opencti.dialer.lead.PostgresLeadStore;
 import org.opencti.pbxsim.PbxSimulator;
 
 /**
@@ -63,8 +61,7 @@ final class TestNode implements AutoCloseable {
         Stores stores = new Stores(customers, customers.invalidating(new PostgresInteractionLog(database.dataSource())),
             new InMemoryAgentStateStore(), queueLog, new PostgresSurveyLog(database.dataSource()),
             new PostgresReports(database.dataSource()),
-            new Stores.Outbound(new PostgresCampaignStore(database.dataSource()), new PostgresLeadStore(database.dataSource())), List.of(),
-            Stores.Desk.postgres(database.dataSource()));
+            Stores.Outbound.postgres(database.dataSource()), List.of(), Stores.Desk.postgres(database.dataSource()));
         ContactCentreConfig config = ConfigLoader.parse(yaml() + moreConfig, "e2e.yaml", Map.of("CTI_AMI_SECRET", "e2e-secret"));
         centre = new ContactCentre(config, stores, Clock.systemUTC(), metrics);
         centre.pbx().addListener(pbxEvents::add);

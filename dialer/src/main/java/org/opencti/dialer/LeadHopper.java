@@ -52,19 +52,36 @@ public final class LeadHopper {
      * agent held for these calls (preview and progressive), or null (predictive).
      */
     public List<Lead> next(Campaign campaign, int max, String reservedAgent) {
+        return take(campaign, max, reservedAgent).cleared();
+    }
+
+    /** What a claim gave: the leads cleared to dial, and the decisions that refused the others (already recorded). */
+    public record Taken(List<Lead> cleared, List<DialDecision> refused) {
+        public Taken {
+            cleared = List.copyOf(cleared);
+            refused = List.copyOf(refused);
+        }
+    }
+
+    /** As {@link #next}, with the refusals, so a running campaign can count them by reason. */
+    public Taken take(Campaign campaign, int max, String reservedAgent) {
         Instant now = clock.instant();
         List<Lead> cleared = new ArrayList<>();
+        List<DialDecision> refused = new ArrayList<>();
         for (Lead lead : leads.claim(campaign.id(), settings.nodeId(), max, now, settings.lease())) {
             DialDecision decision = policy.decide(new DialRequest(campaign, lead, reservedAgent));
             if (decision.allowed()) {
                 cleared.add(lead);
-            } else if (decision.reason().temporary()) {
+                continue;
+            }
+            refused.add(decision);
+            if (decision.reason().temporary()) {
                 leads.finish(lead.id(), settings.nodeId(), false, now.plus(settings.recheck()));
             } else {
                 leads.finish(lead.id(), settings.nodeId(), false, null);
             }
         }
         levels.check(campaign.id(), campaign.listLowThreshold());
-        return cleared;
+        return new Taken(cleared, refused);
     }
 }

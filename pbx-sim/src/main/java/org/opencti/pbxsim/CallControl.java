@@ -65,6 +65,8 @@ final class CallControl {
         setBridgePeer(a, b.name);
         setBridgePeer(b, a.name);
         core.record(SimRecord.Kind.BRIDGED, a.name, b.name);
+        core.customers.bridged(a);
+        core.customers.bridged(b);
     }
 
     private void setBridgePeer(Chan ch, String value) {
@@ -224,7 +226,9 @@ final class CallControl {
             leaveBridge(ch);
         }
         OriginateJob job = pendingJob(ch);
-        if (job != null) {
+        if (job != null && notifyPeer && job.two == ch && job.one != null && !job.one.dying) {
+            core.originator.calledSideGone(job, cause);
+        } else if (job != null) {
             core.originator.failed(job, Originator.reasonFor(cause));
         }
         Chan peer = ch.livePeer();

@@ -43,6 +43,12 @@ final class Chan {
     /** The extension when this channel is a simulated phone. */
     String phoneExt;
     boolean awaitingRelease;
+    /** The number dialled, when this channel is a customer reached through the trunk ({@code [cti-outbound]}). */
+    String number;
+    /** That customer's reaction, fixed when the call started (AMD verdict, talk time). */
+    PhoneBehaviour.Reaction called;
+    /** Set once the customer's talk time runs (from the first bridge). */
+    ScheduledFuture<?> talkTimer;
 
     /** Bumped whenever what runs on the channel is interrupted; stale continuations compare it. */
     long runToken;

@@ -188,7 +188,22 @@ final class DialplanRunner {
                 core.originator.busy(ch, 34);
                 return Flow.STOP;
             }
+            case "amd" -> {
+                // app_amd listens to the far end for a while, then sets AMDSTATUS and AMDCAUSE and the dialplan goes on.
+                String[] verdict = core.customers.amdVerdict(ch);
+                return park(ch, core.settings.amdDelay(), () -> {
+                    core.setVar(ch, "AMDSTATUS", verdict[0]);
+                    core.setVar(ch, "AMDCAUSE", verdict[1]);
+                });
+            }
+            case "waitforsilence" -> {
+                return park(ch, core.settings.promptDuration(), () -> core.setVar(ch, "WAITSTATUS", "SILENCE"));
+            }
             case "playback" -> {
+                if (data.isBlank()) {
+                    // Asterisk: "Playback requires an argument (filename)", the application fails and the channel hangs up.
+                    return end(ch);
+                }
                 return park(ch, core.settings.promptDuration(), () -> core.setVar(ch, "PLAYBACKSTATUS", "SUCCESS"));
             }
             case "confbridge" -> {
@@ -199,9 +214,6 @@ final class DialplanRunner {
                 core.calls.joinConference(ch, room);
                 return Flow.PARKED;
             }
-            case "dial" -> {
-                return dial(ch, data);
-            }
             case "userevent" -> {
                 userEvent(ch, data);
                 return Flow.NEXT;
@@ -211,27 +223,6 @@ final class DialplanRunner {
                 return Flow.NEXT;
             }
         }
-    }
-
-    /**
-     * {@code Dial(TECH/resource[@...],timeout)}, coarsely: the dialled number's simulated phone ({@link PhoneBehaviour}, by the
-     * resource up to any {@code @}) takes over the channel that dials, as the trunk's far end would answer, ring out or be
-     * busy. Enough for a Local channel into the outbound context (callbacks, click-to-dial) to answer or fail like the
-     * customer's phone; the events of a real Dial (DialBegin, a second channel, a bridge) are not reproduced.
-     */
-    private Flow dial(Chan ch, String data) {
-        String target = data.split(",", 2)[0].trim();
-        int slash = target.indexOf('/');
-        String ext = slash < 0 ? "" : target.substring(slash + 1).split("[/@&]", 2)[0];
-        if (ext.isEmpty()) {
-            core.setVar(ch, "DIALSTATUS", "CHANUNAVAIL");
-            return Flow.NEXT;
-        }
-        ch.phoneExt = ext;
-        ch.phoneContext = ch.context;
-        ch.phoneProgram = core.phone(ext).program(ch.context);
-        ch.priority = 1;
-        return Flow.JUMP;
     }
 
     private Flow end(Chan ch) {

@@ -40,9 +40,14 @@ final class Originator {
         String exten = at < 0 ? res : res.substring(0, at);
         String context = at < 0 ? "default" : res.substring(at + 1);
         boolean dialplan = core.dialplan.hasContext(context);
-        if (exten.isEmpty() || (dialplan && core.dialplan.find(context, exten) == null)) {
+        if (exten.isEmpty()) {
             failed(job, 0);
             return;
+        }
+        boolean noSuchExten = dialplan && core.dialplan.find(context, exten) == null;
+        if (noSuchExten && job.onDone != null) {
+            // Capture 06 F4: a synchronous Originate's Error comes before the events of the short-lived pair.
+            failed(job, 0);
         }
         String base = "Local/" + exten + "@" + context + "-" + core.nextLocalSuffix();
         String device = "Local/" + exten + "@" + context;
@@ -69,15 +74,39 @@ final class Originator {
         if (job.callerIdGiven) {
             callerId(two, job);
         }
+        if (noSuchExten) {
+            noSuchExtension(job, one, two);
+            return;
+        }
         core.emit(core.events.localBridge(one, two, context, exten));
         core.emit(core.events.dialBegin(one, exten + "@" + context));
         armTimeout(job);
-        if (!dialplan) {
+        if (Customers.isTrunk(context)) {
+            core.customers.attach(two, exten, context);
+        } else if (!dialplan) {
             two.phoneExt = exten;
             two.phoneContext = context;
-            two.phoneProgram = core.phone(exten).program(context);
+            two.phoneProgram = PhonePrograms.agent(core.phone(exten).reaction(), context);
         }
         core.runner.startLater(two);
+    }
+
+    /**
+     * Capture 06 F1: the extension does not exist in the context. The pair is made, then both halves hang up with cause 0
+     * (no LocalBridge, no Dial events, no HangupRequest), the Originate fails with Reason 0, and the device is INVALID.
+     */
+    private void noSuchExtension(OriginateJob job, Chan one, Chan two) {
+        for (Chan ch : List.of(two, one)) {
+            ch.dying = true;
+            core.emit(core.events.hangup(ch, 0));
+            core.remove(ch);
+            core.record(SimRecord.Kind.HUNG_UP, ch.name, "0");
+        }
+        if (!job.done) {
+            failed(job, 0);
+        }
+        core.emit(core.events.deviceState(one.device, "INVALID"));
+        core.emit(core.events.deviceState(two.device, "INVALID"));
     }
 
     private void startPhone(OriginateJob job, String tech, String resource) {
@@ -107,6 +136,11 @@ final class Originator {
                 }
             }
             case BUSY -> core.later(() -> busy(ch, 17));
+            case CONGESTION -> core.later(() -> busy(ch, 34));
+            case REJECT, INVALID -> {
+                int cause = phone.mode() == PhoneBehaviour.Mode.REJECT ? 21 : 1;
+                core.later(() -> core.calls.terminate(ch, cause, false));
+            }
             case ON_RELEASE -> {
                 ringPhone(ch);
                 ch.awaitingRelease = true;
@@ -146,8 +180,15 @@ final class Originator {
             return;
         }
         if (job.one.state != ChannelState.RINGING) {
-            core.setState(job.one, ChannelState.RINGING);
-            core.emit(core.events.dialState(job.one, "RINGING"));
+            Chan one = job.one;
+            core.setState(one, ChannelState.RINGING);
+            // Asterisk's dialling side sees the ringing a moment later: DialState follows the phone's next Newexten
+            // (capture 06 A and C: Ringing, Newstate Ringing, Newexten Wait, DialState).
+            core.later(() -> {
+                if (!one.dying && one.state == ChannelState.RINGING) {
+                    core.emit(core.events.dialState(one, "RINGING"));
+                }
+            });
         }
         if (ch.phoneExt != null) {
             core.record(SimRecord.Kind.AGENT_RINGING, ch.phoneExt, ch.name);
@@ -169,9 +210,10 @@ final class Originator {
 
     /** A phone in "ring until released" mode starts waiting; a release that came early answers it now. */
     void ringingUntilRelease(Chan ch) {
-        Integer early = core.pendingReleases.get(ch.phoneExt);
+        String key = releaseKey(ch);
+        Integer early = key == null ? null : core.pendingReleases.get(key);
         if (early != null && early > 0) {
-            core.pendingReleases.put(ch.phoneExt, early - 1);
+            core.pendingReleases.put(key, early - 1);
             core.later(() -> releaseOne(ch));
         }
     }
@@ -180,7 +222,7 @@ final class Originator {
     void release(String ext) {
         boolean any = false;
         for (Chan ch : List.copyOf(core.channels.values())) {
-            if (ext.equals(ch.phoneExt) && ch.awaitingRelease) {
+            if (ext.equals(releaseKey(ch)) && ch.awaitingRelease) {
                 any = true;
                 releaseOne(ch);
             }
@@ -188,6 +230,11 @@ final class Originator {
         if (!any) {
             core.pendingReleases.merge(ext, 1, Integer::sum);
         }
+    }
+
+    /** What {@link PhoneBehaviour#release()} names: an agent's extension, or a customer's number as dialled. */
+    private static String releaseKey(Chan ch) {
+        return ch.phoneExt != null ? ch.phoneExt : ch.number;
     }
 
     private void releaseOne(Chan ch) {
@@ -201,21 +248,29 @@ final class Originator {
         }
     }
 
-    /** {@code Busy()} (cause 17) or {@code Congestion()} (34) on the called side. */
+    /**
+     * {@code Busy()} (cause 17) or {@code Congestion()} (34) on the called side. Both put it in state Busy; the rest
+     * comes in the orders of capture 06: busy (B) hangs up the called half, answers the Originate, then hangs up the
+     * originated half; congestion (D) hangs up the originated half and answers the Originate first.
+     */
     void busy(Chan ch, int cause) {
         if (ch.dying) {
             return;
         }
         OriginateJob job = CallControl.pendingJob(ch);
-        if (cause == 17) {
-            core.setState(ch, ChannelState.BUSY);
-        }
+        core.setState(ch, ChannelState.BUSY);
         if (job != null) {
             job.done = true;
             cancel(job);
             core.emit(core.events.dialEnd(job.one, cause == 17 ? "BUSY" : "CONGESTION"));
         }
         core.emit(core.events.hangupRequest(ch, 0));
+        if (cause != 17 && job != null) {
+            if (job.one != ch) {
+                core.calls.terminate(job.one, 0, false);
+            }
+            respond(job, false, reasonFor(cause));
+        }
         if (ch.dialplan) {
             core.emit(core.events.softHangupRequest(ch, 16));
         }
@@ -223,12 +278,27 @@ final class Originator {
         if (ch.phoneExt != null) {
             core.record(SimRecord.Kind.AGENT_BUSY, ch.phoneExt, ch.name);
         }
-        if (job != null) {
+        if (cause == 17 && job != null) {
             respond(job, false, reasonFor(cause));
             if (job.one != ch) {
                 core.calls.terminate(job.one, 0, false);
             }
         }
+    }
+
+    /**
+     * The called half of a Local pair hung up before answering (Hangup(21) rejects, Hangup(1) is a number that does not
+     * exist, or it was hung up): capture 06 E. The originated half is asked to hang up with that cause, the dial ends
+     * NOANSWER, the Originate fails (Reason 0 for 21 and 1), and the originated half goes before the called one.
+     */
+    void calledSideGone(OriginateJob job, int cause) {
+        job.done = true;
+        cancel(job);
+        Chan one = job.one;
+        core.emit(core.events.hangupRequest(one, cause));
+        core.emit(core.events.dialEnd(one, "NOANSWER"));
+        respond(job, false, reasonFor(cause));
+        core.calls.terminate(one, cause, false);
     }
 
     private void timeout(OriginateJob job) {
@@ -274,6 +344,9 @@ final class Originator {
         String ext = two != null ? two.phoneExt : one.phoneExt;
         if (ext != null) {
             core.agentAnswered(ext);
+        }
+        if (two != null && two.called != null) {
+            core.record(SimRecord.Kind.CUSTOMER_ANSWERED, two.number, two.called.answerer().name());
         }
         if (job.context != null) {
             one.context = job.context;

@@ -41,6 +41,7 @@ final class PbxCore {
     final CallControl calls;
     final Originator originator;
     final ChanSpy spy;
+    final Customers customers;
 
     final Map<String, String> globals = new LinkedHashMap<>();
     final Map<String, Chan> channels = new LinkedHashMap<>();
@@ -72,6 +73,7 @@ final class PbxCore {
         this.calls = new CallControl(this);
         this.originator = new Originator(this);
         this.spy = new ChanSpy(this);
+        this.customers = new Customers(this);
         this.bootedAt = clock.instant();
         this.ivrTarget = settings.fastAgiHost() == null ? null : settings.fastAgiHost() + ":" + settings.fastAgiPort();
         resetGlobals();
@@ -313,6 +315,9 @@ final class PbxCore {
             ch.runToken++;
             if (ch.timer != null) {
                 ch.timer.cancel(false);
+            }
+            if (ch.talkTimer != null) {
+                ch.talkTimer.cancel(false);
             }
             if (ch.job != null && ch.job.timer != null) {
                 ch.job.timer.cancel(false);

@@ -38,10 +38,12 @@ public final class PbxSimulator implements AutoCloseable {
      * @param authFailureDelay a failed Login is answered after this (Asterisk: 1 s)
      * @param defaultOriginateTimeout Originate without Timeout waits this long for an answer (Asterisk: 30 s)
      * @param defaultQueue   CTI_QUEUE of inbound calls when there is no IVR
+     * @param amdDelay       how long AMD() listens before its verdict (capture 06 H: about 2.6 s after the answer)
      */
     public record Settings(String amiHost, int amiPort, String amiUser, String amiSecret, String fastAgiHost,
                            int fastAgiPort, Clock clock, Duration answerDelay, Duration promptDuration,
-                           Duration authFailureDelay, Duration defaultOriginateTimeout, String defaultQueue) {
+                           Duration authFailureDelay, Duration defaultOriginateTimeout, String defaultQueue,
+                           Duration amdDelay) {
         public Settings {
             Objects.requireNonNull(amiHost, "amiHost");
             Objects.requireNonNull(amiUser, "amiUser");
@@ -52,46 +54,55 @@ public final class PbxSimulator implements AutoCloseable {
             Objects.requireNonNull(authFailureDelay, "authFailureDelay");
             Objects.requireNonNull(defaultOriginateTimeout, "defaultOriginateTimeout");
             Objects.requireNonNull(defaultQueue, "defaultQueue");
+            Objects.requireNonNull(amdDelay, "amdDelay");
             if (fastAgiHost != null && fastAgiHost.isBlank()) {
                 fastAgiHost = null;
             }
         }
 
-        /** Asterisk's timings: Answer 500 ms, prompts 500 ms, failed login 1 s, Originate 30 s; queue {@code support}. */
+        /**
+         * Asterisk's timings: Answer 500 ms, prompts 500 ms, failed login 1 s, Originate 30 s, AMD 2.6 s; queue
+         * {@code support}.
+         */
         public Settings(String amiHost, int amiPort, String amiUser, String amiSecret, String fastAgiHost, int fastAgiPort,
                         Clock clock) {
             this(amiHost, amiPort, amiUser, amiSecret, fastAgiHost, fastAgiPort, clock, Duration.ofMillis(500),
-                Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(30), "support");
+                Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(30), "support", Duration.ofMillis(2600));
         }
 
         public Settings withAnswerDelay(Duration d) {
             return new Settings(amiHost, amiPort, amiUser, amiSecret, fastAgiHost, fastAgiPort, clock, d, promptDuration,
-                authFailureDelay, defaultOriginateTimeout, defaultQueue);
+                authFailureDelay, defaultOriginateTimeout, defaultQueue, amdDelay);
         }
 
         public Settings withPromptDuration(Duration d) {
             return new Settings(amiHost, amiPort, amiUser, amiSecret, fastAgiHost, fastAgiPort, clock, answerDelay, d,
-                authFailureDelay, defaultOriginateTimeout, defaultQueue);
+                authFailureDelay, defaultOriginateTimeout, defaultQueue, amdDelay);
         }
 
         public Settings withAuthFailureDelay(Duration d) {
             return new Settings(amiHost, amiPort, amiUser, amiSecret, fastAgiHost, fastAgiPort, clock, answerDelay,
-                promptDuration, d, defaultOriginateTimeout, defaultQueue);
+                promptDuration, d, defaultOriginateTimeout, defaultQueue, amdDelay);
         }
 
         public Settings withDefaultOriginateTimeout(Duration d) {
             return new Settings(amiHost, amiPort, amiUser, amiSecret, fastAgiHost, fastAgiPort, clock, answerDelay,
-                promptDuration, authFailureDelay, d, defaultQueue);
+                promptDuration, authFailureDelay, d, defaultQueue, amdDelay);
         }
 
         public Settings withDefaultQueue(String queue) {
             return new Settings(amiHost, amiPort, amiUser, amiSecret, fastAgiHost, fastAgiPort, clock, answerDelay,
-                promptDuration, authFailureDelay, defaultOriginateTimeout, queue);
+                promptDuration, authFailureDelay, defaultOriginateTimeout, queue, amdDelay);
+        }
+
+        public Settings withAmdDelay(Duration d) {
+            return new Settings(amiHost, amiPort, amiUser, amiSecret, fastAgiHost, fastAgiPort, clock, answerDelay,
+                promptDuration, authFailureDelay, defaultOriginateTimeout, defaultQueue, d);
         }
 
         public Settings withFastAgi(String host, int port) {
             return new Settings(amiHost, amiPort, amiUser, amiSecret, host, port, clock, answerDelay, promptDuration,
-                authFailureDelay, defaultOriginateTimeout, defaultQueue);
+                authFailureDelay, defaultOriginateTimeout, defaultQueue, amdDelay);
         }
     }
 
@@ -277,9 +288,30 @@ public final class PbxSimulator implements AutoCloseable {
         });
     }
 
-    /** The behaviour of the phone at {@code ext} (created with the default: answers at once). */
+    /**
+     * The behaviour of the phone at {@code ext} (created with the default: answers at once). For a customer's number
+     * ({@code Local/<number>@cti-outbound}) asking for it makes it explicit: it wins over the {@link #outboundPopulation}.
+     */
     public PhoneBehaviour phone(String ext) {
         return core.phone(Objects.requireNonNull(ext, "ext"));
+    }
+
+    /**
+     * Who answers numbers dialled out through {@code [cti-outbound]} that have no explicit {@link #phone} behaviour;
+     * {@code null}: a person who answers at once. Applies to calls that start from now on.
+     */
+    public void outboundPopulation(OutboundPopulation population) {
+        core.customers.population(population);
+    }
+
+    public OutboundPopulation outboundPopulation() {
+        return core.customers.population();
+    }
+
+    /** The customer on a call with {@code number} (dialled out through {@code [cti-outbound]}) hangs up, cause 16. */
+    public void customerHangsUp(String number) {
+        Objects.requireNonNull(number, "number");
+        core.run(() -> core.customers.hangUp(number));
     }
 
     // ---- observation -------------------------------------------------------------------------------

@@ -24,6 +24,10 @@ public record SimRecord(Instant at, Kind kind, String subject, String detail) {
         AGENT_ANSWERED,
         AGENT_BUSY,
         AGENT_NO_ANSWER,
+        /** A customer dialled out through the trunk answered: subject the number, detail who (PERSON, MACHINE, UNCLEAR). */
+        CUSTOMER_ANSWERED,
+        /** A customer hung up on their own: subject the number, detail why. */
+        CUSTOMER_HUNG_UP,
         BRIDGED,
         UNBRIDGED,
         REDIRECTED,

@@ -39,6 +39,28 @@ class DialplanTest {
     }
 
     @Test
+    void theShippedDialplanHasTheCampaignContexts() {
+        Dialplan plan = Dialplan.shipped();
+
+        Dialplan.Extension campaign = plan.find("cti-campaign", "s");
+        assertThat(campaign.steps.values()).extracting(Dialplan.Step::app).containsSubsequence("GotoIf", "AMD", "Set", "Wait");
+        assertThat(campaign.steps.get(campaign.labels.get("waiting")).data()).isEqualTo("CTI_WAITING=1");
+        assertThat(plan.find("cti-safe-harbour", "s").steps.values()).extracting(Dialplan.Step::app)
+            .containsExactly("NoOp", "Playback", "Hangup");
+        assertThat(plan.find("cti-machine", "s").steps.values()).extracting(Dialplan.Step::app).contains("Playback", "Hangup");
+        // The nailed-up leg loops: the priority after its Wait (where a bridge returns it) goes back to the Wait.
+        Dialplan.Extension nailed = plan.find("cti-nailed", "s");
+        int wait = nailed.labels.get("wait");
+        assertThat(nailed.steps.get(wait).app()).isEqualTo("Wait");
+        assertThat(nailed.steps.get(wait + 1).app()).isEqualTo("Goto");
+        assertThat(nailed.steps.get(wait + 1).data()).isEqualTo("wait");
+        // A busy or congested trunk is handed back so that the Originate says why (Reason 5 / 8).
+        assertThat(plan.find("cti-outbound", "+15550100").steps.values()).extracting(Dialplan.Step::app)
+            .contains("Dial", "Busy", "Congestion");
+        assertThat(plan.find("cti-outbound", "1")).isNull();
+    }
+
+    @Test
     void parsesPrioritiesLabelsCommentsAndGlobals() {
         Dialplan plan = Dialplan.parse("""
             [globals]

@@ -1,142 +1,207 @@
 package org.opencti.desktop.http;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.NoSuchElementException;
-import java.util.Optional;
-import org.opencti.desktop.auth.Session;
-import org.opencti.dialer.campaign.CampaignStore;
-import org.opencti.dialer.lead.ImportResult;
-import org.opencti.dialer.lead.LeadFileException;
-import org.opencti.dialer.lead.LeadImporter;
-import org.opencti.dialer.lead.Rejection;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.opencti.core.customer.InvalidFieldsException;
+import org.opencti.dialer.campaign.Campaign;
+import org.opencti.dialer.campaign.CampaignControl;
+import org.opencti.dialer.campaign.CampaignState;
+import org.opencti.dialer.campaign.CampaignStates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /api/v1/campaigns/{id}/lists?name=...}: a CSV lead file (text/csv body) becomes a new list of the campaign;
- * the answer is {@code {listId, accepted, rejected: [{line, field, reason}]}}. Supervisors and admins only. Mounted ahead
- * of the server's 16 KB body handler: this route reads its own body, up to {@link #MAX_BODY_BYTES}, and runs the import
- * (JDBC) on a worker.
+ * Campaigns for campaign managers and supervisors: {@code GET|POST /api/v1/campaigns}, {@code GET|PUT
+ * /api/v1/campaigns/{id}}, {@code POST /api/v1/campaigns/{id}/start|pause|stop} and, for the agents who work it,
+ * {@code GET /api/v1/campaigns/{id}/script}. Who may do what is {@link CampaignStaff}'s rule. A state change is
+ * stored first, then the dialer is told through {@link CampaignControl}; when the dialer refuses (or fails) the state
+ * goes back and the answer says why (409, or 500). An edit of a running or paused campaign is handed to the dialer the
+ * same way, and undone the same way.
  */
 final class CampaignRoutes {
-    static final String PATH = "/api/v1/campaigns/:id/lists";
-    static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
-    private static final int MAX_NAME = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(CampaignRoutes.class);
+    static final String BASE = "/api/v1/campaigns";
 
-    /** What the route needs from the dialer: where campaigns are, and the importer. */
-    record LeadImports(CampaignStore campaigns, LeadImporter importer) {
-    }
+    private final CampaignCalls calls;
 
-    private final Vertx vertx;
-    private final AgentRoutes auth;
-    private volatile LeadImports imports;
-
-    CampaignRoutes(Vertx vertx, AgentRoutes auth) {
-        this.vertx = vertx;
-        this.auth = auth;
-    }
-
-    void set(LeadImports leadImports) {
-        this.imports = leadImports;
+    CampaignRoutes(CampaignCalls calls) {
+        this.calls = calls;
     }
 
     void mount(Router router) {
-        router.post(PATH).handler(this::importList);
+        router.get(BASE).handler(this::list);
+        router.post(BASE).handler(this::create);
+        router.get(BASE + "/:id").handler(this::read);
+        router.put(BASE + "/:id").handler(this::replace);
+        for (CampaignState.Command command : CampaignState.Command.values()) {
+            router.post(BASE + "/:id/" + command.word()).handler(ctx -> command(ctx, command));
+        }
+        router.get(BASE + "/:id/script").handler(this::script);
     }
 
-    private void importList(RoutingContext ctx) {
-        // everything up to setting the body handlers below is synchronous, so no chunk can arrive before them
-        HttpServerRequest request = ctx.request();
-        Optional<Session> session = auth.sessionOf(ctx, true);
-        if (session.isEmpty()) {
-            return;
+    private void list(RoutingContext ctx) {
+        calls.begin(ctx, false, false, false).ifPresent(call -> calls.run(ctx, () -> {
+            CampaignApi api = call.api();
+            Map<Long, CampaignStates.Status> states = api.states().all();
+            JsonArray out = new JsonArray();
+            for (Campaign c : api.campaigns().all()) {
+                if (api.staff().oversees(call.user(), c.assignment())) {
+                    // a campaign created since the states were read is a draft
+                    CampaignStates.Status status = states.getOrDefault(c.id(), new CampaignStates.Status(c.id(), CampaignState.DRAFT,
+                        null, null));
+                    out.add(CampaignJson.campaign(c, status, api.leads().listsOf(c.id())));
+                }
+            }
+            return new JsonObject().put("campaigns", out);
+        }, answer -> answer, 200));
+    }
+
+    private void read(RoutingContext ctx) {
+        calls.begin(ctx, false, false, true).ifPresent(call -> calls.run(ctx, () -> json(call, call.overseen()), j -> j, 200));
+    }
+
+    private void create(RoutingContext ctx) {
+        calls.begin(ctx, false, false, false).ifPresent(call -> {
+            Campaign campaign = form(ctx, call, 0);
+            if (campaign == null) {
+                return;
+            }
+            calls.run(ctx, () -> {
+                nameFree(call, campaign);
+                Campaign saved = call.api().campaigns().save(campaign);
+                LOG.info("campaign {} ({}) created by {}", saved.id(), saved.name(), call.user().id());
+                return json(call, saved);
+            }, j -> {
+                ctx.response().putHeader("Location", BASE + "/" + j.getLong("id"));
+                return j;
+            }, 201);
+        });
+    }
+
+    private void replace(RoutingContext ctx) {
+        calls.begin(ctx, false, false, true).ifPresent(call -> {
+            Campaign campaign = form(ctx, call, call.id());
+            if (campaign == null) {
+                return;
+            }
+            calls.run(ctx, () -> {
+                Campaign before = call.overseen();
+                nameFree(call, campaign);
+                CampaignApi api = call.api();
+                Campaign saved = api.campaigns().save(campaign);
+                CampaignState state = api.states().status(saved.id()).orElseThrow().state();
+                if (state == CampaignState.RUNNING || state == CampaignState.PAUSED) {
+                    tell(() -> api.control().changed(saved, state), () -> api.campaigns().save(before), "edit of campaign "
+                        + saved.id());
+                }
+                LOG.info("campaign {} ({}) edited by {}", saved.id(), saved.name(), call.user().id());
+                return json(call, saved);
+            }, j -> j, 200);
+        });
+    }
+
+    private void command(RoutingContext ctx, CampaignState.Command command) {
+        calls.begin(ctx, false, false, true).ifPresent(call -> {
+            if (!CampaignCalls.onlyParams(ctx, Set.of())) {
+                return;
+            }
+            calls.run(ctx, () -> {
+                Campaign campaign = call.overseen();
+                CampaignApi api = call.api();
+                Instant at = api.clock().instant();
+                CampaignState from = api.states().move(call.id(), command.from(), command.target(), call.user().id(), at).state();
+                CampaignControl control = api.control();
+                tell(() -> {
+                    switch (command) {
+                        case START -> control.started(campaign, from);
+                        case PAUSE -> control.paused(campaign);
+                        case STOP -> control.stopped(campaign);
+                        default -> throw new IllegalArgumentException("unknown command " + command);
+                    }
+                }, () -> api.states().move(call.id(), Set.of(command.target()), from, call.user().id(), api.clock().instant()),
+                    command.word() + " of campaign " + call.id());
+                LOG.info("campaign {} ({}): {} by {}, {} -> {}", campaign.id(), campaign.name(), command.word(), call.user().id(),
+                    from.word(), command.target().word());
+                return json(call, campaign);
+            }, j -> j, 200);
+        });
+    }
+
+    private void script(RoutingContext ctx) {
+        calls.begin(ctx, true, false, true).ifPresent(call -> calls.run(ctx, () -> {
+            CampaignApi api = call.api();
+            Campaign c = api.campaigns().find(call.id()).orElseThrow(() -> new java.util.NoSuchElementException("no campaign "
+                + call.id()));
+            if (!api.staff().works(call.user(), c.assignment()) && !api.staff().oversees(call.user(), c.assignment())) {
+                throw CampaignCalls.Refused.notYours("id", "campaign " + call.id() + " is not one you work or oversee");
+            }
+            return CampaignJson.script(c, api.states().status(c.id()).orElseThrow());
+        }, j -> j, 200));
+    }
+
+    /** The body's campaign, which the caller must oversee as assigned; null with the 400 or 403 sent. */
+    private static Campaign form(RoutingContext ctx, CampaignCalls.Call call, long id) {
+        JsonObject body = CampaignCalls.body(ctx);
+        if (body == null) {
+            return null;
         }
-        LeadImports using = imports;
-        if (using == null) {
-            ApiError.send(ctx, 503, "$", "campaigns are not set up on this node");
-            return;
-        }
-        long campaignId;
+        Campaign campaign;
         try {
-            campaignId = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            campaignId = -1;
+            campaign = CampaignForm.read(body, id, call.api().staff(), call.api().numbers());
+        } catch (InvalidFieldsException e) {
+            CampaignCalls.fail(ctx, e);
+            return null;
         }
-        if (campaignId <= 0) {
-            ApiError.send(ctx, 400, "id", "campaign id must be a positive number, not \"" + ctx.pathParam("id") + "\"");
-            return;
+        if (!call.api().staff().oversees(call.user(), campaign.assignment())) {
+            ApiError.send(ctx, 403, "assignment", "supervisors run only campaigns worked by their own team's agents: "
+                + String.join(", ", call.api().staff().workforce(campaign.assignment())) + " are not all in team " + call.user().team());
+            return null;
         }
-        String type = request.getHeader("Content-Type");
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")) {
-            ApiError.send(ctx, 415, "Content-Type", "the body must be text/csv, not " + type);
-            return;
-        }
-        String name = request.getParam("name");
-        if (name != null && (name.isBlank() || name.length() > MAX_NAME)) {
-            ApiError.send(ctx, 400, "name", "list name must be 1-" + MAX_NAME + " characters");
-            return;
-        }
-        String length = request.getHeader("Content-Length");
-        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > MAX_BODY_BYTES) {
-            ApiError.send(ctx, 413, "body", "a lead file may have at most " + MAX_BODY_BYTES + " bytes; split it");
-            return;
-        }
-        String listName = name != null ? name : "import by " + session.get().user().id() + " at " + java.time.Instant.now();
-        long campaign = campaignId;
-        Buffer body = Buffer.buffer();
-        boolean[] tooBig = {false};
-        request.handler(chunk -> {
-            if (tooBig[0]) {
-                return;
-            }
-            if (body.length() + chunk.length() > MAX_BODY_BYTES) {
-                tooBig[0] = true;
-                ApiError.send(ctx, 413, "body", "a lead file may have at most " + MAX_BODY_BYTES + " bytes; split it");
-                return;
-            }
-            body.appendBuffer(chunk);
-        });
-        request.endHandler(v -> {
-            if (!tooBig[0]) {
-                run(ctx, using, campaign, listName, body.getBytes());
-            }
-        });
+        return campaign;
     }
 
-    private void run(RoutingContext ctx, LeadImports using, long campaignId, String listName, byte[] csv) {
-        vertx.<ImportResult>executeBlocking(() -> {
-            if (using.campaigns().find(campaignId).isEmpty()) {
-                throw new NoSuchElementException("no campaign " + campaignId);
+    private static void nameFree(CampaignCalls.Call call, Campaign campaign) {
+        for (Campaign other : call.api().campaigns().all()) {
+            if (other.id() != campaign.id() && other.name().equalsIgnoreCase(campaign.name())) {
+                throw new CampaignCalls.Refused(409, "name", "campaign " + other.id() + " is already called " + other.name());
             }
-            return using.importer().importCsv(campaignId, listName,
-                new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8));
-        }, false).onComplete(ar -> {
-            if (ar.succeeded()) {
-                ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(json(ar.result()).encode());
-            } else if (ar.cause() instanceof NoSuchElementException e) {
-                ApiError.send(ctx, 404, "id", e.getMessage());
-            } else if (ar.cause() instanceof LeadFileException e) {
-                ApiError.send(ctx, 400, "body", e.getMessage());
-            } else if (ar.cause() instanceof IllegalArgumentException e) {
-                ApiError.send(ctx, 400, "$", e.getMessage());
-            } else {
-                ApiError.send(ctx, 500, "$", "the lead file could not be stored: " + ar.cause().getMessage());
-            }
-        });
+        }
     }
 
-    static JsonObject json(ImportResult result) {
-        JsonArray rejected = new JsonArray();
-        for (Rejection r : result.rejected()) {
-            rejected.add(new JsonObject().put("line", r.line()).put("field", r.field()).put("reason", r.reason()));
+    /** Tells the dialer; when it throws, {@code undo} puts things back and the failure goes on to the answer. */
+    private static void tell(Runnable hook, Runnable undo, String what) {
+        try {
+            hook.run();
+        } catch (RuntimeException e) {
+            try {
+                undo.run();
+            } catch (RuntimeException undoFailure) {
+                e.addSuppressed(undoFailure);
+                LOG.error("{}: the dialer refused and the change could not be undone", what, e);
+            }
+            if (e instanceof IllegalStateException) {
+                throw new IllegalStateException("the dialer refused the " + what + ": " + e.getMessage(), e);
+            }
+            throw new DialerFailed(what, e);
         }
-        return new JsonObject().put("listId", result.listId()).put("accepted", result.accepted()).put("rejected", rejected);
+    }
+
+    private static JsonObject json(CampaignCalls.Call call, Campaign c) {
+        CampaignApi api = call.api();
+        return CampaignJson.campaign(c, api.states().status(c.id()).orElseThrow(), api.leads().listsOf(c.id()));
+    }
+
+    /** The dialer failed while told of a change (which was undone): a 500. */
+    static final class DialerFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DialerFailed(String what, Throwable cause) {
+            super("the dialer failed on the " + what + "; nothing was changed", cause);
+        }
     }
 }

@@ -31,8 +31,6 @@ import org.opencti.desktop.auth.AuthService;
 import org.opencti.desktop.auth.Role;
 import org.opencti.desktop.auth.Session;
 import org.opencti.desktop.ws.DesktopHub;
-import org.opencti.dialer.campaign.CampaignStore;
-import org.opencti.dialer.lead.LeadImporter;
 
 /** The desktop's HTTP side: REST under /api/v1, the events WebSocket, health, metrics and the pages. */
 public final class DesktopServer {
@@ -60,7 +58,8 @@ public final class DesktopServer {
     private volatile CustomerRoutes.Backend customers;
     private Reports historicalReports;
     private Function<String, Set<String>> agentsOfTeam = team -> Set.of();
-    private final CampaignRoutes campaignRoutes;
+    private volatile CampaignApi campaigns;
+    private final CampaignCalls campaignCalls;
     private HttpServer server;
     private Router router;
 
@@ -73,12 +72,15 @@ public final class DesktopServer {
         this.metrics = metrics;
         this.agentRoutes = new AgentRoutes(vertx, auth, acd);
         this.acd = acd;
-        this.campaignRoutes = new CampaignRoutes(vertx, agentRoutes);
+        this.campaignCalls = new CampaignCalls(vertx, agentRoutes, () -> campaigns);
     }
 
     public Future<HttpServer> start() {
         router = Router.router(vertx);
-        campaignRoutes.mount(router); // before the body handler: lead files are larger than its limit
+        // before the body handler: lead files and national registers are larger than its limit
+        new LeadListRoutes(campaignCalls).mount(router);
+        DncRoutes dnc = new DncRoutes(campaignCalls);
+        dnc.mountUpload(router);
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(ctx -> {
@@ -98,6 +100,9 @@ public final class DesktopServer {
         supervisors.mount(router);
         new RosterRoutes(agentRoutes, acd, supervisors).mount(router);
         new CustomerRoutes(vertx, agentRoutes, () -> customers).mount(router);
+        new CampaignRoutes(campaignCalls).mount(router);
+        new CampaignLogRoutes(campaignCalls).mount(router);
+        dnc.mount(router);
         new DeskRoutes(vertx, agentRoutes, acd, () -> customers).mount(router);
         new CallbackRoutes(vertx, agentRoutes, acd, () -> customers).mount(router);
         new OpenApiRoutes(agentRoutes).mount(router);
@@ -120,9 +125,12 @@ public final class DesktopServer {
         this.supervision = supervision;
     }
 
-    /** Where lead files are imported ({@code POST /api/v1/campaigns/{id}/lists}); without it that answers 503. */
-    public void setLeadImports(CampaignStore campaigns, LeadImporter importer) {
-        campaignRoutes.set(new CampaignRoutes.LeadImports(campaigns, importer));
+    /**
+     * What the campaign API works on (campaigns, their states and lead lists, the do-not-call lists, the attempt and
+     * refusal logs, the dialer's hook, who works what); without it /api/v1/campaigns... and /api/v1/dnc... answer 503.
+     */
+    public void setCampaigns(CampaignApi api) {
+        this.campaigns = api;
     }
 
     /**

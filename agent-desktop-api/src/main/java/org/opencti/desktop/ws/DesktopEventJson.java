@@ -25,6 +25,8 @@ public final class DesktopEventJson {
             json.put("type", "callEnded").put("callId", e.callId()).put("outcome", e.outcome());
         } else if (event instanceof DesktopEvent.CallbacksChanged) {
             json.put("type", "callbacks"); // the page reads its callbacks again
+        } else {
+            CampaignFrames.put(json, event);
         }
         return json.put("agentId", event.agentId()).put("at", event.at().toString());
     }

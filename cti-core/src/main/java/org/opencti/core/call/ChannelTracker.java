@@ -10,6 +10,9 @@ import org.opencti.core.event.PbxEvent;
 /**
  * What we know of each live channel, built from PBX events: caller ID, where it is in the dialplan, its
  * variables and its bridge. Not thread-safe: owned by whoever feeds it events.
+ *
+ * <p>With several Asterisk boxes a resync replaces only the channels of the box it came from: the list of one box says
+ * nothing about another, whose calls go on.
  */
 public final class ChannelTracker {
     private final Map<String, TrackedChannel> byUniqueId = new HashMap<>();
@@ -17,6 +20,7 @@ public final class ChannelTracker {
     /** Mutable view of one channel, kept by the tracker. */
     public static final class TrackedChannel {
         private final String uniqueId;
+        private String box;
         private String name;
         private String linkedId;
         private String callerIdNum;
@@ -35,6 +39,11 @@ public final class ChannelTracker {
 
         public String name() {
             return name;
+        }
+
+        /** The Asterisk box the channel is on; null with a single box. */
+        public String box() {
+            return box;
         }
 
         public String linkedId() {
@@ -78,7 +87,7 @@ public final class ChannelTracker {
     /** Applies one event; returns the channel it concerns, if any. */
     public Optional<TrackedChannel> apply(PbxEvent event) {
         if (event instanceof PbxEvent.ChannelsResynced r) {
-            resync(r.channels());
+            resync(r.box(), r.channels());
             return Optional.empty();
         }
         if (!(event instanceof PbxEvent.OnChannel on)) {
@@ -89,6 +98,7 @@ public final class ChannelTracker {
         }
         TrackedChannel ch = byUniqueId.computeIfAbsent(on.channel().uniqueId(), TrackedChannel::new);
         ch.name = on.channel().name();
+        ch.box = on.channel().box();
         ch.linkedId = on.channel().linkedId();
         if (event instanceof PbxEvent.ChannelCreated c) {
             ch.callerId(c.callerIdNum(), c.callerIdName());
@@ -108,19 +118,23 @@ public final class ChannelTracker {
         return Optional.of(ch);
     }
 
-    /** The PBX's list is the truth: drop what it no longer has, learn what we missed; keep variables we knew. */
-    private void resync(Collection<LiveChannel> live) {
+    /**
+     * The PBX's list is the truth: drop what it no longer has, learn what we missed; keep variables we knew. Only the
+     * channels of {@code box} are replaced (all of them when null: the node's only PBX).
+     */
+    private void resync(String box, Collection<LiveChannel> live) {
         Map<String, TrackedChannel> next = new HashMap<>();
         for (LiveChannel lc : live) {
             TrackedChannel ch = byUniqueId.getOrDefault(lc.channel().uniqueId(), new TrackedChannel(lc.channel().uniqueId()));
             ch.name = lc.channel().name();
+            ch.box = lc.channel().box();
             ch.linkedId = lc.channel().linkedId();
             ch.callerId(lc.callerIdNum(), lc.callerIdName());
             ch.context = lc.context();
             ch.bridgeId = lc.bridgeId() == null || lc.bridgeId().isEmpty() ? null : lc.bridgeId();
             next.put(ch.uniqueId, ch);
         }
-        byUniqueId.clear();
+        byUniqueId.values().removeIf(ch -> box == null || box.equals(ch.box));
         byUniqueId.putAll(next);
     }
 

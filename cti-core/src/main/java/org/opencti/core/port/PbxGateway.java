@@ -10,7 +10,10 @@ import org.opencti.core.event.PbxEvent;
  * Originate completes when the call was answered or failed (OriginateResponse), not when queued.
  */
 public interface PbxGateway extends AutoCloseable {
-    /** Listeners are called on the gateway's own delivery thread, in PBX order. */
+    /**
+     * Listeners are called on the gateway's own delivery thread, in PBX order. A gateway over several Asterisk boxes
+     * ({@code MultiBoxGateway}) calls them on each box's delivery thread, each box's events in that box's order.
+     */
     void addListener(PbxEventListener listener);
 
     void start();

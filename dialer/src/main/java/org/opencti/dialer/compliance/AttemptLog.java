@@ -1,6 +1,7 @@
 package org.opencti.dialer.compliance;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Optional;
 import org.opencti.dialer.campaign.CallOutcome;
 
@@ -14,4 +15,10 @@ public interface AttemptLog extends ContactHistory {
     void disposed(long attemptId, String code, BigDecimal value, String agentId);
 
     Optional<DialAttempt> find(long attemptId);
+
+    /**
+     * The campaign's attempts that started in [{@code from}, {@code to}), in start order (ties by id), after the cursor
+     * (null: from the start), at most {@code limit} ({@link LogPage#MAX_LIMIT} at most).
+     */
+    LogPage<DialAttempt> attempts(long campaignId, Instant from, Instant to, LogPage.Cursor after, int limit);
 }

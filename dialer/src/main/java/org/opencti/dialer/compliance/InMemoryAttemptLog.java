@@ -2,7 +2,9 @@ package org.opencti.dialer.compliance;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,6 +49,22 @@ public final class InMemoryAttemptLog implements AttemptLog {
     @Override
     public synchronized Optional<DialAttempt> find(long attemptId) {
         return Optional.ofNullable(attempts.get(attemptId));
+    }
+
+    @Override
+    public synchronized LogPage<DialAttempt> attempts(long campaignId, Instant from, Instant to, LogPage.Cursor after, int limit) {
+        LogPage.checkRange(from, to);
+        LogPage.checkLimit(limit);
+        List<DialAttempt> rows = attempts.values().stream()
+            .filter(a -> a.campaignId() == campaignId && !a.startedAt().isBefore(from) && a.startedAt().isBefore(to))
+            .filter(a -> after == null || a.startedAt().isAfter(after.at()) || a.startedAt().equals(after.at()) && a.id() > after.id())
+            .sorted(Comparator.comparing(DialAttempt::startedAt).thenComparingLong(DialAttempt::id))
+            .limit(limit + 1L).toList();
+        if (rows.size() <= limit) {
+            return new LogPage<>(rows, null);
+        }
+        DialAttempt last = rows.get(limit - 1);
+        return new LogPage<>(rows.subList(0, limit), new LogPage.Cursor(last.startedAt(), last.id()));
     }
 
     @Override

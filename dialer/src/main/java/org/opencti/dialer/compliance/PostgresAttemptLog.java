@@ -3,9 +3,12 @@ package org.opencti.dialer.compliance;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.opencti.dialer.campaign.CallOutcome;
@@ -65,24 +68,55 @@ public final class PostgresAttemptLog implements AttemptLog {
         });
     }
 
+    private static final String ATTEMPT_COLUMNS = "id, campaign_id, lead_id, e164, customer_id, agent_id, started_at, outcome,"
+        + " disposition, disposition_value";
+
     @Override
     public Optional<DialAttempt> find(long attemptId) {
         return Sql.query(dataSource, "read dial attempt " + attemptId, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT id, campaign_id, lead_id, e164, customer_id, agent_id, started_at,"
-                + " outcome, disposition, disposition_value FROM dial_attempts WHERE id = ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + ATTEMPT_COLUMNS + " FROM dial_attempts WHERE id = ?")) {
                 s.setLong(1, attemptId);
                 try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        return Optional.<DialAttempt>empty();
-                    }
-                    String outcome = r.getString("outcome");
-                    return Optional.of(new DialAttempt(r.getLong("id"), r.getLong("campaign_id"), r.getObject("lead_id", Long.class),
-                        r.getString("e164"), r.getObject("customer_id", Long.class), r.getString("agent_id"),
-                        r.getTimestamp("started_at").toInstant(), outcome == null ? null : CallOutcome.of(outcome),
-                        r.getString("disposition"), r.getBigDecimal("disposition_value")));
+                    return r.next() ? Optional.of(attempt(r)) : Optional.<DialAttempt>empty();
                 }
             }
         });
+    }
+
+    @Override
+    public LogPage<DialAttempt> attempts(long campaignId, Instant from, Instant to, LogPage.Cursor after, int limit) {
+        LogPage.checkRange(from, to);
+        LogPage.checkLimit(limit);
+        return Sql.query(dataSource, "read dial attempts of campaign " + campaignId, c -> {
+            // the row comparison walks the (campaign_id, started_at, id) index from the cursor on
+            try (PreparedStatement s = c.prepareStatement("SELECT " + ATTEMPT_COLUMNS + " FROM dial_attempts WHERE campaign_id = ?"
+                + " AND started_at >= ? AND started_at < ? AND (started_at, id) > (?, ?) ORDER BY started_at, id LIMIT ?")) {
+                s.setLong(1, campaignId);
+                s.setTimestamp(2, Timestamp.from(from));
+                s.setTimestamp(3, Timestamp.from(to));
+                s.setTimestamp(4, Timestamp.from(after == null ? from : after.at()));
+                s.setLong(5, after == null ? 0 : after.id());
+                s.setInt(6, limit + 1);
+                List<DialAttempt> rows = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(attempt(r));
+                    }
+                }
+                if (rows.size() <= limit) {
+                    return new LogPage<>(rows, null);
+                }
+                DialAttempt last = rows.get(limit - 1);
+                return new LogPage<>(rows.subList(0, limit), new LogPage.Cursor(last.startedAt(), last.id()));
+            }
+        });
+    }
+
+    private static DialAttempt attempt(ResultSet r) throws SQLException {
+        String outcome = r.getString("outcome");
+        return new DialAttempt(r.getLong("id"), r.getLong("campaign_id"), r.getObject("lead_id", Long.class), r.getString("e164"),
+            r.getObject("customer_id", Long.class), r.getString("agent_id"), r.getTimestamp("started_at").toInstant(),
+            outcome == null ? null : CallOutcome.of(outcome), r.getString("disposition"), r.getBigDecimal("disposition_value"));
     }
 
     @Override

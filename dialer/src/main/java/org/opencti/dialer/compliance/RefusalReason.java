@@ -22,4 +22,8 @@ public enum RefusalReason {
     public String word() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    public static RefusalReason of(String word) {
+        return org.opencti.dialer.campaign.Words.parse(RefusalReason.class, "reason", word);
+    }
 }

@@ -122,6 +122,11 @@ public final class InMemoryLeadStore implements LeadStore {
     }
 
     @Override
+    public synchronized int attemptedLeads(long campaignId) {
+        return (int) leads.values().stream().filter(l -> l.campaignId() == campaignId && l.attempts() > 0).count();
+    }
+
+    @Override
     public synchronized boolean markLow(long listId, Instant at) {
         ListStatus list = lists.get(listId);
         if (list == null) {

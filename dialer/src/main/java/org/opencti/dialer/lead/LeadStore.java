@@ -47,6 +47,9 @@ public interface LeadStore {
 
     List<ListStatus> listsOf(long campaignId);
 
+    /** How many of the campaign's leads have been dialed at least once (for the list's penetration). */
+    int attemptedLeads(long campaignId);
+
     /** Flags the list as running low from {@code at}; false when it was already flagged. */
     boolean markLow(long listId, Instant at);
 }

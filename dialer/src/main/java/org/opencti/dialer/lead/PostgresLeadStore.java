@@ -226,6 +226,19 @@ public final class PostgresLeadStore implements LeadStore {
     }
 
     @Override
+    public int attemptedLeads(long campaignId) {
+        return Sql.query(dataSource, "count attempted leads of campaign " + campaignId, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM leads WHERE campaign_id = ? AND attempts > 0")) {
+                s.setLong(1, campaignId);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            }
+        });
+    }
+
+    @Override
     public boolean markLow(long listId, Instant at) {
         return Sql.query(dataSource, "flag lead list " + listId + " as low", c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE lead_lists SET low_since = ? WHERE id = ? AND low_since IS NULL")) {

@@ -135,4 +135,18 @@ public abstract class LeadStoreContract {
         assertThat(store().listsOf(campaign)).singleElement().extracting(ListStatus::lowSince).isEqualTo(T0);
         assertThat(store().listStatus(9999)).isEmpty();
     }
+
+    @Test
+    void attemptedLeadsCountsLeadsDialedAtLeastOnceNotThosePutBackUntried() {
+        store().addList(campaign, "l", List.of(lead("+15551230001", 2), lead("+15551230002", 1), lead("+15551230003", 0)), 0, T0);
+        store().addList(otherCampaign, "o", List.of(lead("+15551230001", 0)), 0, T0);
+        List<Lead> claimed = store().claim(campaign, "node-a", 3, T0, LEASE);
+        store().finish(claimed.get(0).id(), "node-a", true, null);
+        store().finish(claimed.get(1).id(), "node-a", true, T0.plusSeconds(60));
+        store().finish(claimed.get(2).id(), "node-a", false, T0.plusSeconds(60));
+        store().claim(otherCampaign, "node-a", 1, T0, LEASE).forEach(l -> store().finish(l.id(), "node-a", true, null));
+
+        assertThat(store().attemptedLeads(campaign)).isEqualTo(2);
+        assertThat(store().attemptedLeads(otherCampaign)).isEqualTo(1);
+    }
 }

@@ -40,9 +40,10 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Empties the dialer's tables and the customers (between tests). */
     public void empty() {
-        execute("TRUNCATE " + String.join(", ", java.util.Arrays.stream(new String[] {"dial_refusals", "dial_attempts", "leads",
-            "lead_lists", "campaign_dnc", "campaign_dispositions", "campaign_contact_caps", "campaign_retry_rules", "campaigns",
-            "national_dnc", "dnc_numbers", "customers"}).map(t -> schema + "." + t).toList()) + " RESTART IDENTITY CASCADE");
+        execute("TRUNCATE " + String.join(", ", java.util.Arrays.stream(new String[] {"campaign_callbacks", "dial_refusals",
+            "dial_attempts", "leads", "lead_lists", "campaign_dnc", "campaign_dispositions", "campaign_contact_caps",
+            "campaign_retry_rules", "campaigns", "national_dnc", "dnc_numbers", "dnc_audit", "customers"})
+            .map(t -> schema + "." + t).toList()) + " RESTART IDENTITY CASCADE");
     }
 
     /** A connection outside the pool, search path on the test schema. */

@@ -26,10 +26,12 @@ import java.util.TreeMap;
  * @param priority     {@code agi_priority}
  * @param arguments    {@code agi_arg_1}, {@code agi_arg_2}, ... in order (the AGI() arguments after the URL)
  * @param others       every other {@code agi_*} key as sent (e.g. {@code agi_language}, {@code agi_request}), in order
+ * @param peer         the address the session came from ({@code 10.0.0.12}), empty when unknown: with several Asterisk
+ *                     boxes, which box is calling
  */
 public record AgiRequest(String script, Map<String, String> parameters, String channel, String uniqueId, String callerId,
                          String callerIdName, String dnid, String extension, String context, String priority,
-                         List<String> arguments, Map<String, String> others) {
+                         List<String> arguments, Map<String, String> others, String peer) {
 
     private static final String ARG_PREFIX = "agi_arg_";
 
@@ -38,6 +40,14 @@ public record AgiRequest(String script, Map<String, String> parameters, String c
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         arguments = List.copyOf(arguments);
         others = Collections.unmodifiableMap(new LinkedHashMap<>(others));
+        peer = peer == null ? "" : peer;
+    }
+
+    /** A request whose source address is not known. */
+    public AgiRequest(String script, Map<String, String> parameters, String channel, String uniqueId, String callerId,
+                      String callerIdName, String dnid, String extension, String context, String priority, List<String> arguments,
+                      Map<String, String> others) {
+        this(script, parameters, channel, uniqueId, callerId, callerIdName, dnid, extension, context, priority, arguments, others, "");
     }
 
     /** One query parameter of the script URL ({@code menu} in {@code ivr?menu=main}), or {@code fallback}. */
@@ -50,6 +60,11 @@ public record AgiRequest(String script, Map<String, String> parameters, String c
      * Missing keys become empty strings.
      */
     public static AgiRequest fromEnvironment(Map<String, String> env) {
+        return fromEnvironment(env, "");
+    }
+
+    /** As {@link #fromEnvironment(Map)}, from a session that came from {@code peer}. */
+    public static AgiRequest fromEnvironment(Map<String, String> env, String peer) {
         Map<String, String> rest = new LinkedHashMap<>(env);
         String networkScript = take(rest, "agi_network_script");
         String channel = take(rest, "agi_channel");
@@ -73,7 +88,7 @@ public record AgiRequest(String script, Map<String, String> parameters, String c
         String script = query < 0 ? networkScript : networkScript.substring(0, query);
         Map<String, String> parameters = query < 0 ? Map.of() : parseQuery(networkScript.substring(query + 1));
         return new AgiRequest(stripSlashes(script), parameters, channel, uniqueId, callerId, callerIdName, dnid, extension,
-                context, priority, new ArrayList<>(args.values()), rest);
+                context, priority, new ArrayList<>(args.values()), rest, peer);
     }
 
     /** Parses {@code a=1&b=x%20y}; the first occurrence of a name wins; a name without {@code =} maps to "". */

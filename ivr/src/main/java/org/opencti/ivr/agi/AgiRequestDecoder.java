@@ -2,6 +2,7 @@ package org.opencti.ivr.agi;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -52,7 +53,7 @@ public final class AgiRequestDecoder extends ChannelInboundHandlerAdapter {
     private void environmentLine(ChannelHandlerContext ctx, String line) {
         if (line.isEmpty()) {
             state = State.SESSION;
-            ctx.fireChannelRead(AgiRequest.fromEnvironment(env));
+            ctx.fireChannelRead(AgiRequest.fromEnvironment(env, peer(ctx)));
             env.clear();
             return;
         }
@@ -68,6 +69,12 @@ public final class AgiRequestDecoder extends ChannelInboundHandlerAdapter {
         }
         String value = line.substring(colon + 1);
         env.put(key, value.startsWith(" ") ? value.substring(1) : value);
+    }
+
+    /** The calling Asterisk's address, which tells one box from another. */
+    private static String peer(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress address && address.getAddress() != null
+            ? address.getAddress().getHostAddress() : "";
     }
 
     private void reject(ChannelHandlerContext ctx, String why) {

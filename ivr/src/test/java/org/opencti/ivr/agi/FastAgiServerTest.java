@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class FastAgiServerTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final List<String> peers = new CopyOnWriteArrayList<>();
     private final AgiScript echo = (request, channel) -> channel.verbose("hello " + request.parameter("who", "?"))
+            .thenRun(() -> peers.add(request.peer()))
             .thenCompose(r -> channel.setVariable("CTI_ARGS", String.join("|", request.arguments())))
             .thenAccept(r -> { });
     private final FastAgiServer server = new FastAgiServer("127.0.0.1", 0, AgiScriptRouter.byName(Map.of("echo", echo)), registry);
@@ -39,6 +42,7 @@ class FastAgiServerTest {
             List<String> commands = asterisk.converse(command -> List.of("200 result=1"));
             assertThat(commands).containsExactly("VERBOSE \"hello Jane Doe\" 1", "SET VARIABLE CTI_ARGS \"a b\"");
         }
+        assertThat(peers).as("where the session came from: which Asterisk box").containsExactly("127.0.0.1");
         assertThat(registry.get(AgiMetrics.SESSIONS).counter().count()).isEqualTo(1.0);
     }
 

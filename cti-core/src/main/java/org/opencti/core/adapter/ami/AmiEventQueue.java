@@ -45,18 +45,23 @@ final class AmiEventQueue implements AutoCloseable {
     private volatile boolean running = true;
 
     AmiEventQueue(int capacity, MeterRegistry registry) {
+        this(capacity, registry, AsteriskJavaPbxGateway.DEFAULT_BOX);
+    }
+
+    /** Meters tagged {@code box}, so that the queues of several Asterisk boxes are told apart. */
+    AmiEventQueue(int capacity, MeterRegistry registry, String box) {
         if (capacity < 1) {
             throw new IllegalArgumentException("queue capacity must be >= 1, was " + capacity);
         }
         this.capacity = capacity;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.receivedCounter = Counter.builder("cti.ami.events.received").description("AMI events translated and offered")
-            .register(registry);
+            .tag("box", box).register(registry);
         this.droppedCounter = Counter.builder("cti.ami.events.dropped").description("AMI events dropped: our queue was full")
-            .register(registry);
+            .tag("box", box).register(registry);
         Gauge.builder("cti.ami.queue.depth", queue, BlockingQueue::size).description("AMI events waiting for delivery")
-            .register(registry);
-        this.delivery = new Thread(this::deliverLoop, "cti-ami-delivery");
+            .tag("box", box).register(registry);
+        this.delivery = new Thread(this::deliverLoop, AsteriskJavaPbxGateway.threadName("cti-ami-delivery", box));
         this.delivery.setDaemon(true);
     }
 

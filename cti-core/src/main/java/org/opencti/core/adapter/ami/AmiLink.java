@@ -48,6 +48,7 @@ final class AmiLink implements AutoCloseable {
     private static final long SNAPSHOT_TIMEOUT_MS = 10_000;
 
     private final ManagerConnection connection;
+    private final String box;
     private final AmiEventQueue queue;
     private final AmiEventTranslator translator;
     private final Clock clock;
@@ -70,17 +71,19 @@ final class AmiLink implements AutoCloseable {
     private long pingOutstandingSince;
 
     AmiLink(ManagerConnection connection, AmiEventQueue queue, AmiEventTranslator translator, Clock clock,
-            Duration pingInterval, Duration pingTimeout, MeterRegistry registry, Consumer<String> onLinkLost) {
+            Duration pingInterval, Duration pingTimeout, MeterRegistry registry, Consumer<String> onLinkLost, String box) {
         this.connection = connection;
+        this.box = box;
         this.queue = queue;
         this.translator = translator;
         this.clock = clock;
         this.pingInterval = pingInterval;
         this.pingTimeout = pingTimeout;
         this.onLinkLost = onLinkLost;
-        this.reconnects = Counter.builder("cti.ami.reconnects").description("AMI logins after the first").register(registry);
+        this.reconnects = Counter.builder("cti.ami.reconnects").description("AMI logins after the first").tag("box", box)
+            .register(registry);
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "cti-ami-link");
+            Thread t = new Thread(r, AsteriskJavaPbxGateway.threadName("cti-ami-link", box));
             t.setDaemon(true);
             return t;
         });
@@ -147,7 +150,7 @@ final class AmiLink implements AutoCloseable {
         if (everConnected) {
             reconnects.increment();
         }
-        LOG.info("AMI logged in to {}:{}", connection.getHostname(), connection.getPort());
+        LOG.info("AMI logged in to box {} at {}:{}", box, connection.getHostname(), connection.getPort());
         if (sessionUptime != null) {
             resync();
         }
@@ -168,7 +171,7 @@ final class AmiLink implements AutoCloseable {
         linkUp = false;
         readySent = false;
         pingOutstandingSince = 0;
-        LOG.warn("AMI link lost: {}", why);
+        LOG.warn("AMI link to box {} lost: {}", box, why);
         queue.offer(new PbxEvent.PbxLinkLost(clock.instant(), why));
         onLinkLost.accept(why);
     }

@@ -52,10 +52,13 @@ import org.slf4j.LoggerFactory;
  * nor the caller's. The link lifecycle (login, ping, reconnect, resync) is {@link AmiLink}'s.
  */
 public final class AsteriskJavaPbxGateway implements PbxGateway, ManagerEventListener {
+    /** The box of a node with one Asterisk: its meters are tagged {@code box="default"}. */
+    public static final String DEFAULT_BOX = "default";
     private static final Logger LOG = LoggerFactory.getLogger(AsteriskJavaPbxGateway.class);
     private static final Duration ACTION_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration ORIGINATE_GRACE = Duration.ofSeconds(30);
 
+    private final String box;
     private final ManagerConnection connection;
     private final AmiEventTranslator translator;
     private final AmiEventQueue queue;
@@ -64,13 +67,22 @@ public final class AsteriskJavaPbxGateway implements PbxGateway, ManagerEventLis
     private final ConcurrentHashMap<String, CompletableFuture<PbxEvent.OriginateCompleted>> originates =
         new ConcurrentHashMap<>();
 
+    /** The link to a node's only Asterisk, box {@value #DEFAULT_BOX}. */
+    public AsteriskJavaPbxGateway(String host, int port, String username, String secret, Duration pingInterval,
+                                  Duration pingTimeout, Clock clock, MeterRegistry registry, int queueCapacity) {
+        this(DEFAULT_BOX, host, port, username, secret, pingInterval, pingTimeout, clock, registry, queueCapacity);
+    }
+
     /**
+     * @param box          the Asterisk box's name: the {@code box} tag of the meters (reconnects, queue depth, events) and
+     *                     in the threads' names; the events themselves are not tagged here (see MultiBoxGateway)
      * @param pingInterval how often the link is checked (Ping when up, login when down)
      * @param pingTimeout  a Ping unanswered this long means the link is dead
      * @param queueCapacity size of our event queue between Asterisk-Java and the listeners
      */
-    public AsteriskJavaPbxGateway(String host, int port, String username, String secret, Duration pingInterval,
+    public AsteriskJavaPbxGateway(String box, String host, int port, String username, String secret, Duration pingInterval,
                                   Duration pingTimeout, Clock clock, MeterRegistry registry, int queueCapacity) {
+        this.box = Objects.requireNonNull(box, "box");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(secret, "secret");
@@ -79,11 +91,11 @@ public final class AsteriskJavaPbxGateway implements PbxGateway, ManagerEventLis
             connection.registerUserEventClass(userEvent);
         }
         this.translator = new AmiEventTranslator(clock);
-        this.queue = new AmiEventQueue(queueCapacity, registry);
-        this.link = new AmiLink(connection, queue, translator, clock, pingInterval, pingTimeout, registry, this::failPending);
+        this.queue = new AmiEventQueue(queueCapacity, registry, box);
+        this.link = new AmiLink(connection, queue, translator, clock, pingInterval, pingTimeout, registry, this::failPending, box);
         AtomicInteger n = new AtomicInteger();
         this.actions = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "cti-ami-action-" + n.incrementAndGet());
+            Thread t = new Thread(r, threadName("cti-ami-action", box) + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -231,6 +243,16 @@ public final class AsteriskJavaPbxGateway implements PbxGateway, ManagerEventLis
         return result.orTimeout(ACTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The box's name; {@value #DEFAULT_BOX} for a node's only Asterisk. */
+    public String box() {
+        return box;
+    }
+
+    /** {@code cti-ami-link} for the only box, {@code cti-ami-link-b} for box b of several. */
+    static String threadName(String base, String box) {
+        return DEFAULT_BOX.equals(box) ? base : base + "-" + box;
+    }
+
     /** AMI events translated and offered to our queue so far (delivered or dropped). */
     public long receivedCount() {
         return queue.receivedCount();
@@ -322,6 +344,6 @@ public final class AsteriskJavaPbxGateway implements PbxGateway, ManagerEventLis
 
     @Override
     public String toString() {
-        return "AsteriskJavaPbxGateway[" + connection.getHostname() + ":" + connection.getPort() + "]";
+        return "AsteriskJavaPbxGateway[" + box + " " + connection.getHostname() + ":" + connection.getPort() + "]";
     }
 }

@@ -46,7 +46,7 @@ class AmiEventQueueTest {
             assertThat(queue.droppedCount()).isEqualTo(8);
             assertThat(queue.receivedCount()).isEqualTo(11);
             assertThat(queue.depth()).isEqualTo(2);
-            assertThat(registry.counter("cti.ami.events.dropped").count()).isEqualTo(8);
+            assertThat(registry.get("cti.ami.events.dropped").tag("box", "default").counter().count()).isEqualTo(8);
             assertThat(registry.get("cti.ami.queue.depth").gauge().value()).isEqualTo(2);
 
             release.countDown();

@@ -82,7 +82,7 @@ class AsteriskJavaPbxGatewayWireTest {
         assertThat(actual).containsExactlyElementsOf(expected);
         assertThat(gateway.droppedCount()).isZero();
         assertThat(gateway.receivedCount()).isEqualTo(expected.size());
-        assertThat(registry.counter("cti.ami.events.received").count()).isEqualTo(expected.size());
+        assertThat(registry.get("cti.ami.events.received").tag("box", "default").counter().count()).isEqualTo(expected.size());
     }
 
     @Test
@@ -113,7 +113,7 @@ class AsteriskJavaPbxGatewayWireTest {
         long dropped = gateway.droppedCount();
         assertThat(received).isEqualTo(expected(events).size());
         assertThat(dropped).isGreaterThan(0);
-        assertThat(registry.counter("cti.ami.events.dropped").count()).isEqualTo(dropped);
+        assertThat(registry.get("cti.ami.events.dropped").tag("box", "default").counter().count()).isEqualTo(dropped);
 
         release.countDown();
         long deliverable = received + 2 - dropped;
@@ -186,7 +186,7 @@ class AsteriskJavaPbxGatewayWireTest {
         assertThat(resynced.pbxRestarted()).isFalse();
         assertThat(resynced.channels()).extracting(c -> c.channel().uniqueId()).containsExactly("1795346200.5");
         assertThat(gateway.reconnectCount()).isEqualTo(1);
-        assertThat(registry.counter("cti.ami.reconnects").count()).isEqualTo(1);
+        assertThat(registry.get("cti.ami.reconnects").tag("box", "default").counter().count()).isEqualTo(1);
     }
 
     @Test

@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.opencti.core.callback.ScheduledCallback;
 import org.opencti.core.callback.ScheduledCallback.Assignee;
 import org.opencti.core.callback.ScheduledCallback.Status;
-import org.opencti.core.port.CallbackStore;
+import org.opencti.core.port.ScheduledCallbackStore;
 import org.opencti.core.port.DeskDefaults;
 
 /** What every callback store (and desk-defaults store) does, in memory or in PostgreSQL. */
-public abstract class CallbackStoreContract {
+public abstract class ScheduledCallbackStoreContract {
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
 
-    protected abstract CallbackStore store();
+    protected abstract ScheduledCallbackStore store();
 
     protected abstract DeskDefaults defaults();
 

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.opencti.core.callback.ScheduledCallback;
-import org.opencti.core.port.CallbackStore;
+import org.opencti.core.port.ScheduledCallbackStore;
 
-/** Scheduled callbacks in memory (the demo, tests): the twin of {@code PostgresCallbackStore}. */
-public final class InMemoryCallbackStore implements CallbackStore {
+/** Scheduled callbacks in memory (the demo, tests): the twin of {@code PostgresScheduledCallbackStore}. */
+public final class InMemoryScheduledCallbackStore implements ScheduledCallbackStore {
     private final Map<String, ScheduledCallback> byId = new LinkedHashMap<>();
 
     @Override

@@ -12,21 +12,32 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opencti.core.customer.PhoneNumbers;
+import org.opencti.desktop.http.CampaignApi;
+import org.opencti.desktop.http.CampaignStaff;
 import org.opencti.dialer.campaign.Assignment;
+import org.opencti.dialer.campaign.CampaignControl;
+import org.opencti.dialer.campaign.InMemoryCampaignStates;
 import org.opencti.dialer.campaign.Campaign;
 import org.opencti.dialer.campaign.CampaignSchedule;
 import org.opencti.dialer.campaign.InMemoryCampaignStore;
 import org.opencti.dialer.campaign.TimeWindow;
+import org.opencti.dialer.compliance.InMemoryAttemptLog;
+import org.opencti.dialer.compliance.InMemoryDncLists;
+import org.opencti.dialer.compliance.InMemoryRefusalLog;
+import org.opencti.dialer.compliance.NationalRegisterImporter;
 import org.opencti.dialer.lead.CustomerLookup;
 import org.opencti.dialer.lead.InMemoryLeadStore;
 import org.opencti.dialer.lead.LeadImporter;
 
-/** POST /api/v1/campaigns/{id}/lists over HTTP: a CSV body in, every rejected row out; supervisors and admins only. */
-class CampaignRoutesTest {
+/** POST /api/v1/campaigns/{id}/lists over HTTP: a CSV body in, every rejected row out; admins and the campaign's supervisors. */
+class LeadListRoutesTest {
     private static final String FILE = "phone,first_name,time_zone\r\n(555) 123-0001,Ann,America/New_York\r\nnope,Bob,\r\n"
         + "555-123-0003,Cy,Mars/Base\r\n555 123 0001,Ann again,\r\n";
     private TestDesktop desktop;
@@ -44,8 +55,13 @@ class CampaignRoutesTest {
         campaign = campaigns.save(Campaign.draft("Renewals", "+15551230000", new CampaignSchedule(java.time.ZoneId.of("UTC"),
             CampaignSchedule.WEEKDAYS, TimeWindow.parse("hours", "09:00-17:00")), Assignment.skill("billing"))).id();
         leads = new InMemoryLeadStore();
-        desktop.server().setLeadImports(campaigns, new LeadImporter(leads, CustomerLookup.none(), "US", LeadImporter.Limits.DEFAULT,
-            Clock.fixed(Instant.parse("2026-03-02T15:00:00Z"), ZoneOffset.UTC)));
+        Clock clock = Clock.fixed(Instant.parse("2026-03-02T15:00:00Z"), ZoneOffset.UTC);
+        InMemoryDncLists dnc = new InMemoryDncLists();
+        desktop.server().setCampaigns(new CampaignApi(campaigns, new InMemoryCampaignStates(campaigns), CampaignControl.NONE, leads,
+            new LeadImporter(leads, CustomerLookup.none(), "US", LeadImporter.Limits.DEFAULT, clock), dnc,
+            new NationalRegisterImporter(dnc, "US", NationalRegisterImporter.Limits.DEFAULT, clock), new InMemoryAttemptLog(),
+            new InMemoryRefusalLog(), new CampaignStaff(Map.of("2001", new CampaignStaff.Member("blue", Set.of("billing"))),
+            Set.of("billing")), new PhoneNumbers("US"), clock));
     }
 
     @AfterEach

@@ -12,10 +12,10 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.opencti.core.callback.ScheduledCallback;
-import org.opencti.core.port.CallbackStore;
+import org.opencti.core.port.ScheduledCallbackStore;
 
 /** Scheduled callbacks in PostgreSQL ({@code scheduled_callbacks}, V10); every change compares the version it was made from. */
-public final class PostgresCallbackStore implements CallbackStore {
+public final class PostgresScheduledCallbackStore implements ScheduledCallbackStore {
     private static final String COLUMNS = "id, agent_id, assignee, queue, e164, customer_id, due_at, time_zone, note, status,"
         + " created_at, version";
     private static final String INSERT = "INSERT INTO scheduled_callbacks (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -28,7 +28,7 @@ public final class PostgresCallbackStore implements CallbackStore {
 
     private final DataSource dataSource;
 
-    public PostgresCallbackStore(DataSource dataSource) {
+    public PostgresScheduledCallbackStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

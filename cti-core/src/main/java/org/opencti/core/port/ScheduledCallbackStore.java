@@ -9,7 +9,7 @@ import org.opencti.core.callback.ScheduledCallback;
  * optimistic: {@link #update} replaces only the version it was made from, so of two changes made on the same copy (a
  * cancel and the callback falling due, say) exactly one wins.
  */
-public interface CallbackStore {
+public interface ScheduledCallbackStore {
     /** Stores a new callback; IllegalStateException when one with its id exists. */
     void add(ScheduledCallback callback);
 

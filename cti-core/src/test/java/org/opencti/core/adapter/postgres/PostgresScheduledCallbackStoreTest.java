@@ -3,13 +3,13 @@ package org.opencti.core.adapter.postgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.opencti.core.adapter.contract.CallbackStoreContract;
-import org.opencti.core.port.CallbackStore;
+import org.opencti.core.adapter.contract.ScheduledCallbackStoreContract;
+import org.opencti.core.port.ScheduledCallbackStore;
 import org.opencti.core.port.DeskDefaults;
 
-class PostgresCallbackStoreTest extends CallbackStoreContract {
+class PostgresScheduledCallbackStoreTest extends ScheduledCallbackStoreContract {
     private static PostgresTestSchema db;
-    private PostgresCallbackStore store;
+    private PostgresScheduledCallbackStore store;
     private PostgresDeskDefaults defaults;
 
     @BeforeAll
@@ -25,12 +25,12 @@ class PostgresCallbackStoreTest extends CallbackStoreContract {
     @BeforeEach
     void fresh() {
         db.truncate("scheduled_callbacks", "agent_desk_defaults");
-        store = new PostgresCallbackStore(db.dataSource());
+        store = new PostgresScheduledCallbackStore(db.dataSource());
         defaults = new PostgresDeskDefaults(db.dataSource());
     }
 
     @Override
-    protected CallbackStore store() {
+    protected ScheduledCallbackStore store() {
         return store;
     }
 
