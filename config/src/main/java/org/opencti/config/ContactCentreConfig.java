@@ -1,5 +1,6 @@
 package org.opencti.config;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,13 +23,15 @@ import java.util.Optional;
  * @param calendars     opening hours that queues can refer to
  * @param queueLogFile  where to append the queue_log in Asterisk's format, e.g. /var/log/asterisk/queue_log_cti; null = none
  * @param ivrMenuFile   the IVR menu trees (YAML); null = the built-in entry menu only
+ * @param timeZone      the centre's IANA time zone: the reports' days and hours are on its wall clock (default {@code UTC})
  */
 public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, List<TeamDef> teams, List<AgentDef> agents,
                                   AmiConfig ami, FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis,
                                   String defaultRegion, String defaultQueue, RoutingDef routing, List<TierDef> tiers,
-                                  List<CalendarDef> calendars, String queueLogFile, String ivrMenuFile) {
+                                  List<CalendarDef> calendars, String queueLogFile, String ivrMenuFile, String timeZone) {
 
     public static final String DEFAULT_REGION = "US";
+    public static final String DEFAULT_TIME_ZONE = "UTC";
 
     public ContactCentreConfig {
         skills = skills == null ? List.of() : List.copyOf(skills);
@@ -38,6 +41,21 @@ public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, 
         routing = routing == null ? RoutingDef.DEFAULT : routing;
         tiers = tiers == null ? List.of() : List.copyOf(tiers);
         calendars = calendars == null ? List.of() : List.copyOf(calendars);
+        timeZone = timeZone == null ? DEFAULT_TIME_ZONE : timeZone;
+    }
+
+    /** In the default time zone (UTC). */
+    public ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, List<TeamDef> teams, List<AgentDef> agents, AmiConfig ami,
+                               FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis, String defaultRegion,
+                               String defaultQueue, RoutingDef routing, List<TierDef> tiers, List<CalendarDef> calendars,
+                               String queueLogFile, String ivrMenuFile) {
+        this(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, defaultRegion, defaultQueue, routing, tiers, calendars,
+                queueLogFile, ivrMenuFile, null);
+    }
+
+    /** The centre's zone, for the reports' bins. */
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
     }
 
     /** A definition with the routing defaults and no tiers or calendars. */
@@ -45,7 +63,7 @@ public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, 
                                FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis, String defaultRegion,
                                String defaultQueue) {
         this(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, defaultRegion, defaultQueue, RoutingDef.DEFAULT,
-                List.of(), List.of(), null, null);
+                List.of(), List.of(), null, null, null);
     }
 
     public Optional<QueueDef> queue(String name) {
