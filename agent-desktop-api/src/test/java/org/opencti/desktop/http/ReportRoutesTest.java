@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencti.core.report.AgentReport;
 import org.opencti.core.report.AgentRow;
+import org.opencti.core.report.AgentStateIntervalRow;
+import org.opencti.core.report.CampaignDispositionRow;
+import org.opencti.core.report.CampaignIntervalRow;
+import org.opencti.core.report.CampaignReport;
 import org.opencti.core.report.AgentStateRow;
 import org.opencti.core.report.FcrRow;
 import org.opencti.core.report.Interval;
@@ -67,6 +72,22 @@ class ReportRoutesTest {
         public List<SatisfactionRow> satisfaction(ReportRange range) {
             asked.add(range);
             return List.of(new SatisfactionRow(D1, "agent", "2999", 1, 2.0), new SatisfactionRow(D1, "queue", "billing", 3, 4.0));
+        }
+
+        @Override
+        public List<AgentStateIntervalRow> agentStates(ReportRange range, Set<String> onlyAgents) {
+            asked.add(range);
+            asked.add(onlyAgents == null ? "everyone" : new java.util.TreeSet<>(onlyAgents));
+            return List.of(new AgentStateIntervalRow(D1, "2001", "NOT_READY", "lunch", 90),
+                new AgentStateIntervalRow(D1, "2001", "READY", null, 3_510));
+        }
+
+        @Override
+        public CampaignReport campaigns(ReportRange range) {
+            asked.add(range);
+            return new CampaignReport(List.of(new CampaignIntervalRow(D1, 1, "=Spring sale", 6, 3, 0, 1, 1, 1, 0, 0, 50.0, 3,
+                new BigDecimal("250.00"))), List.of(new CampaignDispositionRow(D1, 1, "=Spring sale", "sale", "Sale", 2,
+                new BigDecimal("250.00"))));
         }
     }
 
