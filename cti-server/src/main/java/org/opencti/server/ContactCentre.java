@@ -25,7 +25,9 @@ import org.opencti.config.AgentDef;
 import org.opencti.config.AmiConfig;
 import org.opencti.config.ContactCentreConfig;
 import org.opencti.core.adapter.ami.AsteriskJavaPbxGateway;
+import org.opencti.core.agent.AgentStateHistory;
 import org.opencti.core.customer.PhoneNumbers;
+import org.opencti.core.desktop.DesktopNotifier;
 import org.opencti.core.port.SurveyLog;
 import org.opencti.core.survey.Satisfaction;
 import org.opencti.core.screenpop.ScreenPopService;
@@ -94,7 +96,12 @@ public final class ContactCentre implements AutoCloseable {
         DesktopHub[] late = new DesktopHub[1];
         // Supervisors' wallboards hear of queue moments (queued, answered, abandoned, members added) through the queue_log the
         // ACD writes, and of agent moments through the desktop events: see WallboardPush.
-        AcdPorts ports = new AcdPorts(pbx, pops, e -> late[0].notify(e), stores.agentStates(), stores.interactions(), worker,
+        DesktopNotifier desktops = e -> late[0].notify(e);
+        // Every agent state change reaches the desktops; the state history the interval reports read is kept from there.
+        if (stores.stateHistory() != null) {
+            desktops = AgentStateHistory.recording(stores.stateHistory(), desktops);
+        }
+        AcdPorts ports = new AcdPorts(pbx, pops, desktops, stores.agentStates(), stores.interactions(), worker,
             WallboardPush.signalling(stores.queueLog(), () -> late[0].wallboard().changed()));
         this.acd = new AcdService(setup, ports, acdOwner, new ExecutorScheduler(clock, acdOwner.executor()), metrics);
         pbx.addListener(acd);
@@ -119,6 +126,7 @@ public final class ContactCentre implements AutoCloseable {
         Map<String, Set<String>> teams = config.agents().stream().filter(a -> a.team() != null)
             .collect(Collectors.groupingBy(AgentDef::team, Collectors.mapping(AgentDef::id, Collectors.toUnmodifiableSet())));
         http.setReports(stores.reports(), team -> teams.getOrDefault(team, Set.of()));
+        http.setReportZone(config.zone());
         // Lead lists are imported into the campaigns where the stores keep them (PostgreSQL, else memory).
         http.setLeadImports(stores.outbound().campaigns(), new LeadImporter(stores.outbound().leads(),
             CustomerLookup.of(stores.customers()), config.defaultRegion(), LeadImporter.Limits.DEFAULT, clock));
