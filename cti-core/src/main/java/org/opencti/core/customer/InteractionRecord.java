@@ -3,9 +3,9 @@ package org.opencti.core.customer;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A finished contact, as written to the history, or a note an agent added (channel "note", {@code notes} its
@@ -20,8 +20,8 @@ import java.util.Objects;
  * {@link Transfer} (null for a call that was not transferred).
  *
  * <p>From the IVR and the agent's after-call work (V7): {@code ivrPath} the menu nodes the caller went through,
- * {@code ivrData} what the IVR collected (name to value, in its order; never a PIN: names containing "PIN" are dropped
- * here), {@code recording} the recording's file name, {@code wrapUpSeconds} and {@code disposition} the after-call work.
+ * {@code ivrData} what the IVR collected (name to value, in its order; never a PIN: names with a word starting "pin"
+ * are dropped here), {@code recording} the recording's file name, {@code wrapUpSeconds} and {@code disposition} the after-call work.
  * The ACD writes the call at hangup without the after-call work, which a {@link WrapUpRecord} adds to the same row.
  */
 public record InteractionRecord(String key, Long customerId, String callerNumber, String channel, String queue,
@@ -101,6 +101,9 @@ public record InteractionRecord(String key, Long customerId, String callerNumber
             ivrPath);
     }
 
+    /** A name with a word starting "pin" (CTI_PIN, pin_entered, PINCODE), not one that merely contains it (SHIPPING). */
+    private static final Pattern PIN_NAME = Pattern.compile("(?i)(^|[^a-z])pin");
+
     /** Whatever a dialplan put there, a PIN is never kept: a name that says PIN is dropped, the rest kept in order. */
     private static Map<String, String> withoutPins(Map<String, String> data) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -108,7 +111,7 @@ public record InteractionRecord(String key, Long customerId, String callerNumber
             if (out.size() >= MAX_IVR_DATA) {
                 break;
             }
-            if (e.getKey() != null && e.getValue() != null && !e.getKey().toUpperCase(Locale.ROOT).contains("PIN")) {
+            if (e.getKey() != null && e.getValue() != null && !PIN_NAME.matcher(e.getKey()).find()) {
                 out.put(e.getKey(), e.getValue());
             }
         }

@@ -158,9 +158,11 @@ public abstract class InteractionLogContract {
         data.put("CTI_INTENT", "balance");
         data.put("CTI_PIN", "1234");
         data.put("pin_entered", "1234");
+        data.put("CTI_PINCODE", "1234");
+        data.put("CTI_SHIPPING", "express");
         InteractionRecord r = new InteractionRecord("k", null, null, "voice", "billing", null, T0, null, T0, "abandoned", null,
             null, null, null, null, "main", data, null, null, null);
-        assertThat(r.ivrData()).containsExactly(Map.entry("CTI_INTENT", "balance"));
+        assertThat(r.ivrData()).containsExactly(Map.entry("CTI_INTENT", "balance"), Map.entry("CTI_SHIPPING", "express"));
     }
 
     @Test
