@@ -12,6 +12,7 @@ import org.opencti.acd.AcdSettings;
 import org.opencti.acd.AcdSetup;
 import org.opencti.acd.AgentProfile;
 import org.opencti.acd.CallSkillPolicy;
+import org.opencti.acd.Disposition;
 import org.opencti.acd.QueueSetup;
 import org.opencti.acd.SkillRequirement;
 import org.opencti.acd.calendar.BusinessCalendar;
@@ -90,7 +91,8 @@ final class AcdConfiguration {
         BusinessCalendar calendar = q.calendar() == null ? BusinessCalendar.alwaysOpen() : calendars.get(q.calendar());
         return new QueueSetup(rules, Duration.ofSeconds(q.wrapUpSeconds()), Duration.ofSeconds(q.maxWrapUpSeconds()),
             Duration.ofSeconds(q.ringTimeoutSeconds()), calendar, overflow(q.overflow()), q.occupancyCapPercent(),
-            q.announcePositionSeconds() == null ? null : Duration.ofSeconds(q.announcePositionSeconds()));
+            q.announcePositionSeconds() == null ? null : Duration.ofSeconds(q.announcePositionSeconds()))
+            .withWrapUp(q.record(), q.dispositions().stream().map(d -> new Disposition(d.code(), d.label())).toList());
     }
 
     private static List<SkillRequirement> requirements(List<SkillLevel> levels) {

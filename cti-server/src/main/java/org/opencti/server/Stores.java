@@ -11,6 +11,7 @@ import org.opencti.core.adapter.memory.InMemoryAgentStateStore;
 import org.opencti.core.adapter.memory.InMemoryCustomerDirectory;
 import org.opencti.core.adapter.memory.InMemoryInteractionLog;
 import org.opencti.core.adapter.memory.InMemorySurveyLog;
+import org.opencti.core.adapter.postgres.PostgresAgentStateLog;
 import org.opencti.core.adapter.postgres.PostgresCustomerDirectory;
 import org.opencti.core.adapter.postgres.PostgresDatabase;
 import org.opencti.core.adapter.postgres.PostgresInteractionLog;
@@ -18,6 +19,7 @@ import org.opencti.core.adapter.postgres.PostgresReports;
 import org.opencti.core.adapter.postgres.PostgresSurveyLog;
 import org.opencti.core.adapter.redis.RedisAgentStateStore;
 import org.opencti.core.adapter.redis.RedisCacheInvalidation;
+import org.opencti.core.port.AgentStateLog;
 import org.opencti.core.port.AgentStateStore;
 import org.opencti.core.port.CustomerRecords;
 import org.opencti.core.port.InteractionLog;
@@ -28,6 +30,7 @@ import org.opencti.core.queuelog.InMemoryQueueLog;
 import org.opencti.core.queuelog.PostgresQueueLog;
 import org.opencti.core.queuelog.QueueLog;
 import org.opencti.core.report.Reports;
+import org.opencti.core.write.BackgroundWriter;
 import org.opencti.core.write.BufferedInteractionLog;
 import javax.sql.DataSource;
 import org.opencti.dialer.campaign.CampaignStates;
@@ -51,10 +54,13 @@ import org.opencti.dialer.lead.PostgresLeadStore;
 
 /**
  * The storage ports, real or in memory as the configuration says, and what must be closed with them. {@code reports}
- * (the historical reports) exist only over PostgreSQL: null in memory.
+ * (the historical reports) and {@code stateHistory} (the agents' state changes they read) exist only over PostgreSQL:
+ * null in memory. {@code stateHistory} must not block (the ACD's thread records into it): over PostgreSQL it is the
+ * interaction history's background writer.
  */
 public record Stores(CustomerRecords customers, InteractionLog interactions, AgentStateStore agentStates,
-                     QueueLog queueLog, SurveyLog surveys, Reports reports, Outbound outbound, List<AutoCloseable> resources)
+                     QueueLog queueLog, SurveyLog surveys, Reports reports, Outbound outbound, List<AutoCloseable> resources,
+                     AgentStateLog stateHistory)
     implements AutoCloseable {
 
     /**
@@ -80,6 +86,12 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
 
     public Stores {
         resources = List.copyOf(resources);
+    }
+
+    /** Without an agent state history. */
+    public Stores(CustomerRecords customers, InteractionLog interactions, AgentStateStore agentStates, QueueLog queueLog,
+                  SurveyLog surveys, Reports reports, Outbound outbound, List<AutoCloseable> resources) {
+        this(customers, interactions, agentStates, queueLog, surveys, reports, outbound, resources, null);
     }
 
     /** Without the historical reports; campaigns and leads in memory. */
@@ -109,6 +121,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
         SurveyLog surveys = memory.surveys();
         Reports reports = null;
         Outbound outbound = memory.outbound();
+        AgentStateLog stateHistory = null;
         if (config.postgres() != null) {
             var pg = config.postgres();
             PostgresDatabase db = new PostgresDatabase(pg.jdbcUrl(), pg.username(), pg.password(), pg.poolSize(), null, registry);
@@ -123,11 +136,14 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
             customers = records;
             // Written behind the calls: a database briefly down delays the history, never a call, and loses nothing.
             // The cache drops the customer's profile once the row is in (inside the buffer, not when the call is
-            // queued for writing), so the caller's next pop lists the call just ended.
+            // queued for writing), so the caller's next pop lists the call just ended. The agents' state changes and
+            // the after-call work go through the same writer, in order, through outages alike.
             BufferedInteractionLog history = new BufferedInteractionLog(
-                cached.invalidating(new PostgresInteractionLog(db.dataSource())));
+                cached.invalidating(new PostgresInteractionLog(db.dataSource())), new PostgresAgentStateLog(db.dataSource()),
+                BackgroundWriter.DEFAULT_CAPACITY, BackgroundWriter.DEFAULT_CLOSE_TIMEOUT);
             resources.add(history);
             interactions = history;
+            stateHistory = history;
             surveys = new PostgresSurveyLog(db.dataSource());
             reports = new PostgresReports(db.dataSource());
             outbound = Outbound.postgres(db.dataSource());
@@ -150,7 +166,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
                 resources.add(new RedisCacheInvalidation(config.redis().uri(), config.redis().keyPrefix(), cached));
             }
         }
-        return new Stores(customers, interactions, states, queueLog, surveys, reports, outbound, resources);
+        return new Stores(customers, interactions, states, queueLog, surveys, reports, outbound, resources, stateHistory);
     }
 
     @Override
