@@ -120,7 +120,7 @@
       (pop.customer.recentInteractions || []).forEach((i) => {
         const li = document.createElement('li');
         li.textContent = i.startedAt.slice(0, 16).replace('T', ' ') + ' ' + i.channel + ' ' + (i.queue || '') + ' ' +
-          (i.disposition || '') + (i.notes ? ' — ' + i.notes : '');
+          (i.disposition || '') + (i.ivrPath ? ' [IVR ' + i.ivrPath + ']' : '') + (i.notes ? ' — ' + i.notes : '');
         list.appendChild(li);
       });
       box.appendChild(list);
@@ -131,6 +131,54 @@
         : pop.outcome === 'NO_NUMBER' ? 'Withheld number' : 'Unknown caller ' + pop.e164;
       box.appendChild(name);
       document.dispatchEvent(new CustomEvent('cti:record', { detail: { number: pop.e164 } }));
+    }
+  }
+
+  /**
+   * The wrap-up form: the queue's disposition codes come from the server with the call they are for, so a form is never
+   * saved against another call. Shown when the call ends; the server keeps the last call for an hour.
+   */
+  let wrapUpCall = null;
+
+  async function showWrapUp(callId) {
+    const res = await fetch('/api/v1/agent/wrap-up', { headers: { Authorization: 'Bearer ' + token } });
+    if (!res.ok) { return; }
+    const form = await res.json();
+    if (form.callId !== callId) { return; } // a call that never reached this agent (the caller hung up while it rang)
+    wrapUpCall = form.callId;
+    $('wrap-up-call').textContent = form.callId + ' (' + form.queue + ')';
+    const select = $('wrap-up-disposition');
+    select.textContent = '';
+    const none = document.createElement('option');
+    none.value = '';
+    none.textContent = form.dispositions.length ? '(choose)' : '(notes only)';
+    select.appendChild(none);
+    form.dispositions.forEach((d) => {
+      const o = document.createElement('option');
+      o.value = d.code;
+      o.textContent = d.label;
+      select.appendChild(o);
+    });
+    select.value = form.disposition || '';
+    select.disabled = form.dispositions.length === 0;
+    $('wrap-up-notes').value = form.notes || '';
+    $('wrap-up-saved').textContent = '';
+    $('wrap-up-form').hidden = false;
+  }
+
+  async function saveWrapUp(finish) {
+    const body = { callId: wrapUpCall, finish: finish };
+    const disposition = $('wrap-up-disposition').value;
+    const notes = $('wrap-up-notes').value.trim();
+    if (disposition) { body.disposition = disposition; }
+    if (notes) { body.notes = notes; }
+    $('desk-error').textContent = '';
+    try {
+      await api('/api/v1/agent/wrap-up', body);
+      $('wrap-up-saved').textContent = 'saved';
+      if (finish) { $('wrap-up-form').hidden = true; }
+    } catch (e) {
+      $('desk-error').textContent = e.message;
     }
   }
 
@@ -148,6 +196,7 @@
         break;
       case 'callOffered':
         $('call').hidden = false;
+        $('wrap-up-form').hidden = true;
         $('call-id').textContent = msg.callId;
         $('call-status').textContent = 'offered';
         $('caller').textContent = msg.callerNumber || 'unknown';
@@ -167,6 +216,7 @@
       case 'callEnded':
         $('call-status').textContent = 'ended: ' + msg.outcome;
         logEvent('call ended: ' + msg.outcome);
+        showWrapUp(msg.callId).catch((e) => { $('desk-error').textContent = e.message; });
         break;
       case 'error':
         $('desk-error').textContent = msg.field + ': ' + msg.error;
@@ -230,6 +280,8 @@
   [['transfer-complete', '/api/v1/agent/transfer/complete'], ['transfer-cancel', '/api/v1/agent/transfer/cancel'],
     ['conference', '/api/v1/agent/conference']].forEach(([id, path]) => $(id).addEventListener('click',
     () => api(path).catch((e) => { $('desk-error').textContent = e.message; })));
+  $('wrap-up-form').addEventListener('submit', (ev) => { ev.preventDefault(); saveWrapUp(false); });
+  $('wrap-up-save-ready').addEventListener('click', () => saveWrapUp(true));
   $('logout').addEventListener('click', () => api('/api/v1/logout').finally(() => signOut()));
 
   $('extension').value = localStorage.getItem('cti.extension') || '';

@@ -10,7 +10,10 @@
     { id: 'agents', title: 'Agents', path: 'agents', params: () => ({ table: 'agents' }) },
     { id: 'states', title: 'Agent time per state (seconds)', path: 'agents', params: () => ({ table: 'states' }) },
     { id: 'fcr', title: 'First-contact resolution and transfers', path: 'fcr', params: (f) => ({ windowHours: f.window }) },
-    { id: 'satisfaction', title: 'Satisfaction index by agent, queue and tier', path: 'satisfaction-history', params: (f) => ({ interval: f.interval }) }
+    { id: 'satisfaction', title: 'Satisfaction index by agent, queue and tier', path: 'satisfaction-history', params: (f) => ({ interval: f.interval }) },
+    { id: 'agent-states', title: 'Agent states over time (minutes per state and reason)', path: 'agent-states', params: (f) => ({ interval: f.interval }) },
+    { id: 'campaigns', title: 'Campaign results', path: 'campaigns', params: (f) => ({ interval: f.interval, table: 'campaigns' }) },
+    { id: 'campaign-dispositions', title: 'Campaign dispositions (count and value)', path: 'campaigns', params: (f) => ({ interval: f.interval, table: 'dispositions' }) }
   ];
 
   function show(signedIn) {
@@ -20,9 +23,9 @@
     $('who').textContent = signedIn && user ? user.name + ' (' + user.role + ')' : '';
   }
 
-  function utc(localValue) {
-    // datetime-local has no zone: the page asks for UTC, as the bins are in UTC
-    return localValue.length === 16 ? localValue + ':00Z' : localValue + 'Z';
+  function local(value) {
+    // datetime-local has no zone: the server reads it on the report zone's wall clock, as it bins
+    return value.length === 16 ? value + ':00' : value;
   }
 
   function query(base, extra) {
@@ -73,7 +76,8 @@
     ev.preventDefault();
     $('report-error').textContent = '';
     const form = { interval: $('interval').value, sl: $('sl').value, window: $('window').value };
-    const base = { from: utc($('from').value), to: utc($('to').value) };
+    const base = { from: local($('from').value), to: local($('to').value) };
+    if ($('zone').value.trim()) { base.zone = $('zone').value.trim(); }
     const out = $('reports');
     out.textContent = '';
     for (const r of REPORTS) {
@@ -135,12 +139,9 @@
     fetch('/api/v1/logout', { method: 'POST', headers: { Authorization: 'Bearer ' + token } }).finally(() => signOut());
   });
 
-  // Yesterday and today, in UTC, to start with.
-  const today = new Date();
-  today.setUTCHours(0, 0, 0, 0);
-  const start = new Date(today.getTime() - 86400000);
-  const end = new Date(today.getTime() + 86400000);
-  $('from').value = start.toISOString().slice(0, 16);
-  $('to').value = end.toISOString().slice(0, 16);
+  // Yesterday and today, as dates (midnight in the report's zone), to start with.
+  const day = (offset) => { const d = new Date(Date.now() + offset * 86400000); return d.toISOString().slice(0, 10) + 'T00:00'; };
+  $('from').value = day(-1);
+  $('to').value = day(1);
   show(Boolean(token));
 }());

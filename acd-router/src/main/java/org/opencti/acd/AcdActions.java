@@ -3,6 +3,7 @@ package org.opencti.acd;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -11,6 +12,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.opencti.core.agent.AgentStatus;
 import org.opencti.core.customer.InteractionRecord;
+import org.opencti.core.customer.WrapUpRecord;
 import org.opencti.core.desktop.DesktopEvent;
 import org.opencti.core.event.PbxEvent;
 import org.opencti.core.port.OriginateRequest;
@@ -26,6 +28,9 @@ import org.slf4j.LoggerFactory;
  */
 final class AcdActions {
     private static final Logger LOG = LoggerFactory.getLogger(AcdActions.class);
+
+    /** Set on the agent leg of a recorded queue: the dialplan's [agent-leg] starts MixMonitor when it is "yes". */
+    static final String RECORD = "CTI_RECORD";
 
     private final AcdPorts ports;
     private final SingleWriter owner;
@@ -67,9 +72,11 @@ final class AcdActions {
 
     void originateAgentLeg(InboundCall call, AgentProfile agent, String context, Duration ring,
                            BiConsumer<PbxEvent.OriginateCompleted, Throwable> onOwner) {
+        Map<String, String> variables = call.recording == null ? Map.of("CTI_CALL_ID", call.callId, "CTI_AGENT", agent.id())
+            : Map.of("CTI_CALL_ID", call.callId, "CTI_AGENT", agent.id(), RECORD, "yes");
         // On the caller's box (several Asterisk boxes): only there can the leg be bridged with them. A callback has no caller yet.
         OriginateRequest request = new OriginateRequest(call.originateReference(), agent.phone(), context, "s", 1,
-            call.callerIdForAgent(), ring, Map.of("CTI_CALL_ID", call.callId, "CTI_AGENT", agent.id())).sameBoxAs(call.callerChannel);
+            call.callerIdForAgent(), ring, variables).sameBoxAs(call.callerChannel);
         ports.pbx().originate(request).whenComplete((result, failure) -> owner.execute(() -> onOwner.accept(result, failure)));
     }
 
@@ -151,20 +158,55 @@ final class AcdActions {
         });
     }
 
+    /** The key of a call's history row: a replay of the same events writes nothing twice. */
+    static String interactionKey(InboundCall call) {
+        // A callback is its own interaction: it must not collide with the call that asked for it.
+        return (call.agentDialed ? "outbound:" : call.callback ? "callback:" : "") + call.linkedId
+            + (call.agentLegUniqueId == null ? "" : "/" + call.agentLegUniqueId);
+    }
+
+    /** The file the dialplan's MixMonitor records a call to (see [agent-leg]): the call id, as CTI_CALL_ID has it. */
+    static String recordingOf(InboundCall call) {
+        return call.callId + ".wav";
+    }
+
+    /**
+     * Writes the call's history row on the worker. The IVR path and data go with it, and the recording when the call
+     * was answered by a leg that recorded; the after-call work comes later ({@link #wrapUp}), chained on
+     * {@code call.historyWritten}.
+     */
     void record(InboundCall call, Instant endedAt, String outcome) {
         meters.counter("cti.calls.ended", "outcome", outcome).increment();
-        // A callback is its own interaction: it must not collide with the call that asked for it.
-        String key = (call.agentDialed ? "outbound:" : call.callback ? "callback:" : "") + call.linkedId
-            + (call.agentLegUniqueId == null ? "" : "/" + call.agentLegUniqueId);
+        String key = interactionKey(call);
+        Map<String, String> ivrData = new LinkedHashMap<>(call.callData);
+        ivrData.remove(CallerVariables.IVR_PATH); // kept in its own column
+        String recording = call.answeredAt == null ? null : call.recording;
         String channel = call.agentDialed ? "outbound" : "voice";
         InteractionRecord record = new InteractionRecord(key, call.customerId, call.callerNumber, channel, call.queue, call.agentId,
-            call.waitingSince, call.answeredAt, endedAt, outcome, null, call.callId, call.tier, call.holdSeconds, call.transfer);
-        ports.worker().execute(() -> {
+            call.waitingSince, call.answeredAt, endedAt, outcome, null, call.callId, call.tier, call.holdSeconds, call.transfer,
+            call.ivrPath, ivrData, recording, null, null);
+        call.historyWritten = CompletableFuture.runAsync(() -> {
             try {
                 ports.history().record(record);
             } catch (RuntimeException e) {
                 LOG.error("could not write interaction {}: {}", key, e.toString());
             }
-        });
+        }, ports.worker());
+    }
+
+    /**
+     * Hands the after-call work to the interaction log once {@code after} (the row's insert, or the update before this)
+     * was handed over: the worker runs writes in any order, the log writes them in the order handed over, so an update
+     * never reaches the log before its row. Returns the stage the next update must follow.
+     */
+    CompletionStage<Void> wrapUp(CompletionStage<Void> after, WrapUpRecord update) {
+        CompletionStage<Void> previous = after == null ? CompletableFuture.completedFuture(null) : after;
+        return previous.thenRunAsync(() -> {
+            try {
+                ports.history().wrapUp(update);
+            } catch (RuntimeException e) {
+                LOG.error("could not write the wrap-up of interaction {}: {}", update.key(), e.toString());
+            }
+        }, ports.worker());
     }
 }

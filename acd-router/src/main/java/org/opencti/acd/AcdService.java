@@ -242,6 +242,20 @@ public final class AcdService implements PbxEventListener {
         });
     }
 
+    /**
+     * The agent's disposition and notes for their last call, written to its history row (see {@link AfterCallWork});
+     * with {@code finish} the wrap-up then ends. Refused (IllegalStateException) when the agent has no call to wrap up,
+     * {@link TransferRequest.BadField} names a bad field.
+     */
+    public CompletionStage<AgentStatus> wrapUp(String agentId, WrapUpEntry entry) {
+        return onOwner(() -> wrapUps.submit(agent(agentId), entry));
+    }
+
+    /** What the wrap-up form shows for the agent's last call; empty when they have none to wrap up. */
+    public CompletionStage<Optional<WrapUpForm>> wrapUpForm(String agentId) {
+        return onOwner(() -> wrapUps.form(agent(agentId)));
+    }
+
     public CompletionStage<Optional<AgentStatus>> status(String agentId) {
         return onOwner(() -> Optional.ofNullable(agents.get(agentId)).map(AgentSession::status));
     }
@@ -335,6 +349,7 @@ public final class AcdService implements PbxEventListener {
             call.caller = CallerVariables.profile(ch, recordTier);
             call.skills = CallerVariables.skills(ch, callSkills, call.waitingSince);
             call.callData = CallerVariables.ivrData(ch);
+            call.ivrPath = CallerVariables.ivrPath(ch);
             call.tier = call.caller.tier();
             timers.arrive(call, scheduler.clock().instant());
         }));

@@ -47,6 +47,8 @@ final class AgentLegFlow {
         call.stage = InboundCall.Stage.RINGING;
         acd.change(agent, AgentState.RINGING, null, false);
         Duration ring = acd.queue(call.queue).ringTimeout();
+        // the dialplan names the file from CTI_CALL_ID; the history keeps the same name
+        call.recording = acd.queue(call.queue).record() ? AcdActions.recordingOf(call) : null;
         int attempt = call.attempt;
         acd.actions().originateAgentLeg(call, agent.profile, acd.settings().agentLegContext(), ring, (result, failure) -> {
             if (call.attempt != attempt) {

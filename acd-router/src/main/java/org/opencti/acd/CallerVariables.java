@@ -29,6 +29,9 @@ final class CallerVariables {
     static final String LANGUAGE = "CTI_LANGUAGE";
     static final String SKILLS = "CTI_SKILLS";
     static final String IVR_DATA = "CTI_IVR_DATA";
+    /** The menu nodes the caller went through, as the IVR wrote them ("main>billing>refund"). */
+    static final String IVR_PATH = "CTI_IVR_PATH";
+    private static final int MAX_PATH = 1000;
     /** A screen pop shows what a caller told the IVR, not a dump of a misbehaving dialplan. */
     private static final int MAX_CALL_DATA = 32;
     private static final int MAX_VALUE = 200;
@@ -72,6 +75,11 @@ final class CallerVariables {
             }
         }
         return out;
+    }
+
+    /** The IVR path the caller took, bounded as the history keeps it; null when the IVR set none. */
+    static String ivrPath(ChannelTracker.TrackedChannel ch) {
+        return text(ch.variable(IVR_PATH)).map(p -> p.length() > MAX_PATH ? p.substring(0, MAX_PATH) : p).orElse(null);
     }
 
     static boolean agreedToSurvey(ChannelTracker.TrackedChannel ch) {

@@ -2,6 +2,7 @@ package org.opencti.acd;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import org.opencti.acd.routing.CallSkills;
 import org.opencti.acd.routing.CallerProfile;
 import org.opencti.core.customer.InteractionRecord;
@@ -32,6 +33,12 @@ final class InboundCall {
     CallSkills skills = CallSkills.NONE;
     /** What the IVR collected and set, shown with the screen pop. */
     Map<String, String> callData = Map.of();
+    /** The IVR menu nodes the caller went through (CTI_IVR_PATH), for the history; null when none. */
+    String ivrPath;
+    /** The recording's file name once the agent leg is originated to record (the queue records); null otherwise. */
+    String recording;
+    /** Completes once the history row was handed to the interaction log: its wrap-up updates are chained on it. */
+    CompletionStage<Void> historyWritten;
     String tier;
     ScreenPop pop;
     int originalPosition;
@@ -81,6 +88,7 @@ final class InboundCall {
         next.pop = pop;
         next.customerId = customerId;
         next.callData = data;
+        next.ivrPath = ivrPath;
         next.transfer = how;
         return next;
     }

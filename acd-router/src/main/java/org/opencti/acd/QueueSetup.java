@@ -19,9 +19,12 @@ import org.opencti.acd.routing.RequirementStep;
  * @param occupancyCapPercent an agent whose occupancy today is above this gets a short breather after
  *                    wrap-up before the next call; {@code null} = no guard
  * @param announceEvery how often a waiting caller hears their position and expected wait; {@code null} = never
+ * @param record      the agent leg is originated with {@code CTI_RECORD=yes}: the dialplan records the call
+ * @param dispositions the codes an agent may give a call at wrap-up; empty: notes only
  */
 public record QueueSetup(QueueRules rules, Duration wrapUp, Duration maxWrapUp, Duration ringTimeout,
-                         BusinessCalendar calendar, OverflowRules overflow, Integer occupancyCapPercent, Duration announceEvery) {
+                         BusinessCalendar calendar, OverflowRules overflow, Integer occupancyCapPercent, Duration announceEvery,
+                         boolean record, List<Disposition> dispositions) {
     public QueueSetup {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(wrapUp, "wrapUp");
@@ -29,6 +32,19 @@ public record QueueSetup(QueueRules rules, Duration wrapUp, Duration maxWrapUp, 
         maxWrapUp = maxWrapUp == null || maxWrapUp.compareTo(wrapUp) < 0 ? wrapUp : maxWrapUp;
         calendar = calendar == null ? BusinessCalendar.alwaysOpen() : calendar;
         overflow = overflow == null ? OverflowRules.NONE : overflow;
+        dispositions = dispositions == null ? List.of() : List.copyOf(dispositions);
+    }
+
+    /** Not recorded, no disposition codes. */
+    public QueueSetup(QueueRules rules, Duration wrapUp, Duration maxWrapUp, Duration ringTimeout, BusinessCalendar calendar,
+                      OverflowRules overflow, Integer occupancyCapPercent, Duration announceEvery) {
+        this(rules, wrapUp, maxWrapUp, ringTimeout, calendar, overflow, occupancyCapPercent, announceEvery, false, List.of());
+    }
+
+    /** The same queue, recorded or not, with these disposition codes. */
+    public QueueSetup withWrapUp(boolean recorded, List<Disposition> codes) {
+        return new QueueSetup(rules, wrapUp, maxWrapUp, ringTimeout, calendar, overflow, occupancyCapPercent, announceEvery,
+            recorded, codes);
     }
 
     /** One skill requirement, longest idle, oldest call first, always open, no overflow. */

@@ -2,7 +2,9 @@ package org.opencti.acd;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.opencti.core.agent.AgentState;
+import org.opencti.core.agent.AgentStatus;
 import org.opencti.core.time.Scheduler;
 import org.opencti.core.time.SingleWriter;
 
@@ -14,14 +16,18 @@ final class WrapUps {
     private final AcdService acd;
     private final Scheduler scheduler;
     private final SingleWriter owner;
+    private final AfterCallWork work;
 
     WrapUps(AcdService acd, Scheduler scheduler, SingleWriter owner) {
         this.acd = acd;
         this.scheduler = scheduler;
         this.owner = owner;
+        this.work = new AfterCallWork(acd);
     }
 
+    /** Call after the call's history row was handed on ({@link AcdActions#record}): the wrap-up's updates follow it. */
     void start(AgentSession a, InboundCall call, Instant now) {
+        work.callEnded(a, call, now);
         acd.change(a, AgentState.WRAP_UP, null, true);
         a.wrapCallId = call.callId;
         a.wrapQueue = call.queue;
@@ -44,6 +50,19 @@ final class WrapUps {
         end(a);
     }
 
+    /** The agent's disposition and notes for their last call; with {@code finish}, the wrap-up of that call then ends. */
+    AgentStatus submit(AgentSession a, WrapUpEntry entry) {
+        work.submit(a, entry, scheduler.clock().instant());
+        if (entry.finish() && a.state == AgentState.WRAP_UP) {
+            end(a);
+        }
+        return a.status();
+    }
+
+    Optional<WrapUpForm> form(AgentSession a) {
+        return work.form(a, scheduler.clock().instant());
+    }
+
     private static void requireWrapUp(AgentSession a) {
         if (a.state != AgentState.WRAP_UP) {
             throw new IllegalStateException("agent " + a.profile.id() + " is not in wrap-up");
@@ -64,6 +83,9 @@ final class WrapUps {
     private void end(AgentSession a) {
         Instant now = scheduler.clock().instant();
         acd.recorder().wrapUpEnded(a.wrapCallId, now);
+        if (a.wrapCallId != null && a.wrapStarted != null) {
+            work.wrapUpEnded(a, a.wrapCallId, Duration.between(a.wrapStarted, now).toSeconds());
+        }
         QueueSetup q = acd.queue(a.wrapQueue);
         a.wrapCallId = null;
         if (q.occupancyCapPercent() != null && a.occupancyPercent(now) > q.occupancyCapPercent()) {

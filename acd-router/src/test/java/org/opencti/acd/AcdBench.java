@@ -32,6 +32,8 @@ final class AcdBench {
     final RecordingPbx pbx = new RecordingPbx();
     final List<DesktopEvent> pushed = new ArrayList<>();
     final List<InteractionRecord> history = new ArrayList<>();
+    /** The same log: the after-call work written to the rows, and the order rows and updates were handed over. */
+    final ListHistory log = new ListHistory(history);
     final InMemoryQueueLog queueLog = new InMemoryQueueLog();
     final AcdService acd;
 
@@ -48,8 +50,7 @@ final class AcdBench {
              ManualScheduler time) {
         this.time = time;
         ScreenPopService pops = new ScreenPopService(customers, new PhoneNumbers("US"), Runnable::run, Duration.ofSeconds(1));
-        AcdPorts ports = new AcdPorts(pbx, pops, pushed::add, new InMemoryAgentStateStore(), r -> history.add(r), Runnable::run, queueLog,
-            deskPorts);
+        AcdPorts ports = new AcdPorts(pbx, pops, pushed::add, new InMemoryAgentStateStore(), log, Runnable::run, queueLog, deskPorts);
         AcdSetup setup = new AcdSetup(AcdSettings.standard(queues.get(0).name()), queues, Fairness.OLDEST_CALL_FIRST, agents,
             new ServiceLevelPolicy(Map.of("Gold", Duration.ofSeconds(20)), Duration.ofSeconds(30), Map.of("Gold", 90.0), 80.0,
                 Duration.ofSeconds(5)), Duration.ofMinutes(30), 7L, callSkills, desk);

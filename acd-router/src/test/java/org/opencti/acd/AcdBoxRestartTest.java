@@ -77,10 +77,7 @@ class AcdBoxRestartTest {
             }
         };
         ScreenPopService pops = new ScreenPopService(nobody, new PhoneNumbers("US"), Runnable::run, Duration.ofMillis(150));
-        AcdPorts ports = new AcdPorts(pbx, pops, e -> { }, states, r -> {
-            history.add(r);
-            return true;
-        }, Runnable::run);
+        AcdPorts ports = new AcdPorts(pbx, pops, e -> { }, states, new ListHistory(history), Runnable::run);
         acd = new AcdService(AcdSetup.simple(AcdSettings.standard("billing"), queues, agents), ports, SingleWriter.inline(), time,
             new SimpleMeterRegistry());
         for (String agent : List.of("2001", "2002")) {

@@ -85,10 +85,7 @@ class AcdServiceTest {
             }
         };
         ScreenPopService pops = new ScreenPopService(directory, new PhoneNumbers("US"), Runnable::run, Duration.ofMillis(150));
-        AcdPorts ports = new AcdPorts(pbx, pops, pushed::add, store, r -> {
-            history.add(r);
-            return true;
-        }, Runnable::run);
+        AcdPorts ports = new AcdPorts(pbx, pops, pushed::add, store, new ListHistory(history), Runnable::run);
         acd = new AcdService(AcdSetup.simple(AcdSettings.standard("billing"), queues, agents), ports,
             SingleWriter.inline(), time, new SimpleMeterRegistry());
     }

@@ -54,7 +54,7 @@ class AgentRosterTest {
         };
         ScreenPopService pops = new ScreenPopService(new InMemoryCustomerDirectory(new InMemoryInteractionLog()),
             new PhoneNumbers("US"), Runnable::run, Duration.ofMillis(150));
-        AcdPorts ports = new AcdPorts(pbx, pops, e -> { }, new InMemoryAgentStateStore(), r -> true, Runnable::run, log);
+        AcdPorts ports = new AcdPorts(pbx, pops, e -> { }, new InMemoryAgentStateStore(), new ListHistory(), Runnable::run, log);
         acd = new AcdService(AcdSetup.simple(AcdSettings.standard("billing"), queues, agents), ports, SingleWriter.inline(), time,
             new SimpleMeterRegistry());
     }

@@ -75,7 +75,7 @@ class SupervisorActionsTest {
             }
         };
         ScreenPopService pops = new ScreenPopService(directory, new PhoneNumbers("US"), Runnable::run, Duration.ofMillis(150));
-        AcdPorts ports = new AcdPorts(pbx, pops, e -> { }, store, r -> true, Runnable::run);
+        AcdPorts ports = new AcdPorts(pbx, pops, e -> { }, store, new ListHistory(), Runnable::run);
         acd = new AcdService(AcdSetup.simple(AcdSettings.standard("billing"), queues, agents), ports, SingleWriter.inline(), time,
             new SimpleMeterRegistry());
         supervisors = new SupervisorActions(acd, pbx, Map.of("3001", "Local/3001@agents"));

@@ -67,7 +67,8 @@ class DesktopServerTest {
             new User("2002", "Bob", "blue", Role.AGENT, HASH), new User("3001", "Sue", "blue", Role.SUPERVISOR, HASH)),
             Clock.systemUTC(), Duration.ofHours(8));
         DesktopHub[] hub = new DesktopHub[1];
-        AcdPorts ports = new AcdPorts(null, pops, e -> hub[0].notify(e), new InMemoryAgentStateStore(), r -> true, Runnable::run);
+        AcdPorts ports = new AcdPorts(null, pops, e -> hub[0].notify(e), new InMemoryAgentStateStore(),
+            new InMemoryInteractionLog(), Runnable::run);
         AcdService acd = new AcdService(AcdSetup.simple(AcdSettings.standard("billing"), queues, agents), ports, owner,
             new ExecutorScheduler(Clock.systemUTC(), owner.executor()), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         hub[0] = new DesktopHub(vertx, auth, acd);

@@ -145,7 +145,8 @@ class SupervisorRoutesTest {
             new User("2002", "Bob", "red", Role.AGENT, HASH), new User("3001", "Sue", "blue", Role.SUPERVISOR, HASH),
             new User("9001", "Ada", null, Role.ADMIN, HASH)), Clock.systemUTC(), Duration.ofHours(8));
         DesktopHub[] hub = new DesktopHub[1];
-        AcdPorts ports = new AcdPorts(pbx, pops, e -> hub[0].notify(e), new InMemoryAgentStateStore(), r -> true, Runnable::run);
+        AcdPorts ports = new AcdPorts(pbx, pops, e -> hub[0].notify(e), new InMemoryAgentStateStore(),
+            new InMemoryInteractionLog(), Runnable::run);
         acd = new AcdService(AcdSetup.simple(AcdSettings.standard("billing"), queues, agents), ports, owner,
             new ExecutorScheduler(Clock.systemUTC(), owner.executor()), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         hub[0] = new DesktopHub(vertx, auth, acd);

@@ -78,7 +78,8 @@ public final class TestDesktop implements AutoCloseable {
             new User("3002", "Gus", "green", Role.SUPERVISOR, HASH),
             new User("4001", "Ada", "blue", Role.ADMIN, HASH)), Clock.systemUTC(), Duration.ofHours(8));
         DesktopHub[] hub = new DesktopHub[1];
-        AcdPorts ports = new AcdPorts(null, pops, e -> hub[0].notify(e), new InMemoryAgentStateStore(), r -> true, Runnable::run);
+        AcdPorts ports = new AcdPorts(null, pops, e -> hub[0].notify(e), new InMemoryAgentStateStore(),
+            new InMemoryInteractionLog(), Runnable::run);
         AcdSetup simple = AcdSetup.simple(AcdSettings.standard("billing"), queues, agents);
         AcdSetup setup = new AcdSetup(simple.settings(), queues, simple.fairness(), agents, simple.serviceLevels(),
             simple.statisticsWindow(), simple.randomSeed(), simple.callSkills(), desk);

@@ -2,6 +2,8 @@ package org.opencti.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +16,7 @@ import java.util.stream.Collectors;
 final class ConfigBinder {
 
     static final List<String> ROOT_KEYS = List.of("defaultRegion", "defaultQueue", "routing", "tiers", "calendars", "skills", "queues",
-            "teams", "agents", "asterisk", "http", "postgres", "redis", "queueLogFile", "ivrMenuFile", "desk");
+            "teams", "agents", "asterisk", "http", "postgres", "redis", "queueLogFile", "ivrMenuFile", "timeZone", "desk");
     static final List<String> ASTERISK_KEYS = List.of("ami", "fastAgi", "boxes");
     static final List<String> AMI_KEYS = List.of("host", "port", "username", "secret", "pingIntervalSeconds", "pingTimeoutSeconds",
             "eventQueueCapacity");
@@ -75,9 +77,22 @@ final class ConfigBinder {
             ivrMenuFile = null;
         }
         AmiConfig ami = boxes.isEmpty() ? null : boxes.get(0).ami();
-        DeskDef desk = DeskBinder.bind(root, problems);
         return new ContactCentreConfig(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, region, defaultQueue, routing,
-                tiers, calendars, queueLogFile, ivrMenuFile, boxes, desk);
+                tiers, calendars, queueLogFile, ivrMenuFile, boxes, timeZone(root), DeskBinder.bind(root, problems));
+    }
+
+    /** The centre's zone for the reports: an IANA id, checked here so that a typo is a config error, not a 500 later. */
+    private String timeZone(Section root) {
+        String zone = root.string("timeZone", ContactCentreConfig.DEFAULT_TIME_ZONE);
+        try {
+            ZoneId.of(zone);
+            return zone;
+        } catch (DateTimeException e) {
+            String hint = problems.didYouMean(zone, ZoneId.getAvailableZoneIds());
+            problems.add(root.pathOf("timeZone"), "unknown time zone " + Secrets.quote(zone)
+                    + (hint.isEmpty() ? " (an IANA zone such as Europe/London or America/New_York)" : hint));
+            return ContactCentreConfig.DEFAULT_TIME_ZONE;
+        }
     }
 
     private String region(Section root) {

@@ -1,5 +1,6 @@
 package org.opencti.config;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,15 +25,18 @@ import java.util.Optional;
  * @param ivrMenuFile   the IVR menu trees (YAML); null = the built-in entry menu only
  * @param boxes         the Asterisk boxes, at least one when {@code ami} is given: {@code asterisk.boxes}, or the one box
  *                      {@value AsteriskBox#DEFAULT_NAME} of {@code asterisk.ami}; {@code ami} is the first box's
+ * @param timeZone      the centre's IANA time zone: the reports' days and hours are on its wall clock (default {@code UTC}), and
+ *                      agents' callback times given without a zone are read in it
  * @param desk          the agent desktop's desk extensions, dialing and callbacks (default {@link DeskDef#DEFAULT})
  */
 public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, List<TeamDef> teams, List<AgentDef> agents,
                                   AmiConfig ami, FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis,
                                   String defaultRegion, String defaultQueue, RoutingDef routing, List<TierDef> tiers,
                                   List<CalendarDef> calendars, String queueLogFile, String ivrMenuFile, List<AsteriskBox> boxes,
-                                  DeskDef desk) {
+                                  String timeZone, DeskDef desk) {
 
     public static final String DEFAULT_REGION = "US";
+    public static final String DEFAULT_TIME_ZONE = "UTC";
 
     public ContactCentreConfig {
         if (boxes == null || boxes.isEmpty()) {
@@ -48,16 +52,40 @@ public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, 
         routing = routing == null ? RoutingDef.DEFAULT : routing;
         tiers = tiers == null ? List.of() : List.copyOf(tiers);
         calendars = calendars == null ? List.of() : List.copyOf(calendars);
+        timeZone = timeZone == null ? DEFAULT_TIME_ZONE : timeZone;
         desk = desk == null ? DeskDef.DEFAULT : desk;
     }
 
     /** Without a {@code desk:} section. */
-    public ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, List<TeamDef> teams, List<AgentDef> agents,
-                               AmiConfig ami, FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis,
-                               String defaultRegion, String defaultQueue, RoutingDef routing, List<TierDef> tiers,
-                               List<CalendarDef> calendars, String queueLogFile, String ivrMenuFile, List<AsteriskBox> boxes) {
+    public ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, List<TeamDef> teams, List<AgentDef> agents, AmiConfig ami,
+                               FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis, String defaultRegion,
+                               String defaultQueue, RoutingDef routing, List<TierDef> tiers, List<CalendarDef> calendars,
+                               String queueLogFile, String ivrMenuFile, List<AsteriskBox> boxes, String timeZone) {
         this(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, defaultRegion, defaultQueue, routing, tiers, calendars,
-            queueLogFile, ivrMenuFile, boxes, DeskDef.DEFAULT);
+                queueLogFile, ivrMenuFile, boxes, timeZone, DeskDef.DEFAULT);
+    }
+
+    /** In the default time zone (UTC). */
+    public ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, List<TeamDef> teams, List<AgentDef> agents, AmiConfig ami,
+                               FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis, String defaultRegion,
+                               String defaultQueue, RoutingDef routing, List<TierDef> tiers, List<CalendarDef> calendars,
+                               String queueLogFile, String ivrMenuFile, List<AsteriskBox> boxes) {
+        this(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, defaultRegion, defaultQueue, routing, tiers, calendars,
+                queueLogFile, ivrMenuFile, boxes, null);
+    }
+
+    /** With one Asterisk box, {@code ami}, in {@code timeZone}. */
+    public ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, List<TeamDef> teams, List<AgentDef> agents, AmiConfig ami,
+                               FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis, String defaultRegion,
+                               String defaultQueue, RoutingDef routing, List<TierDef> tiers, List<CalendarDef> calendars,
+                               String queueLogFile, String ivrMenuFile, String timeZone) {
+        this(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, defaultRegion, defaultQueue, routing, tiers, calendars,
+                queueLogFile, ivrMenuFile, null, timeZone);
+    }
+
+    /** The centre's zone, for the reports' bins. */
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
     }
 
     /** A definition with one Asterisk box, {@code ami}. */
@@ -66,7 +94,7 @@ public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, 
                                String defaultRegion, String defaultQueue, RoutingDef routing, List<TierDef> tiers,
                                List<CalendarDef> calendars, String queueLogFile, String ivrMenuFile) {
         this(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, defaultRegion, defaultQueue, routing, tiers, calendars,
-            queueLogFile, ivrMenuFile, null, DeskDef.DEFAULT);
+            queueLogFile, ivrMenuFile, null, null);
     }
 
     /** A definition with the routing defaults and no tiers or calendars. */
@@ -74,7 +102,7 @@ public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, 
                                FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis, String defaultRegion,
                                String defaultQueue) {
         this(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, defaultRegion, defaultQueue, RoutingDef.DEFAULT,
-                List.of(), List.of(), null, null, null, DeskDef.DEFAULT);
+                List.of(), List.of(), null, null, null, null);
     }
 
     public Optional<QueueDef> queue(String name) {

@@ -1,8 +1,6 @@
 package org.opencti.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +12,7 @@ import java.util.regex.PatternSyntaxException;
 final class DeskBinder {
     static final List<String> DESK_KEYS = List.of("extensions", "manualDialing", "callbacks");
     static final List<String> EXTENSION_KEYS = List.of("pattern", "list", "dialString");
-    static final List<String> CALLBACK_KEYS = List.of("graceSeconds", "timeZone");
+    static final List<String> CALLBACK_KEYS = List.of("graceSeconds");
     /** An extension that any sensible plan has, to try the dial string with. */
     private static final String SAMPLE_EXTENSION = "2101";
 
@@ -49,8 +47,7 @@ final class DeskBinder {
         boolean manual = desk.bool("manualDialing", false);
         Section callbacks = desk.section("callbacks", CALLBACK_KEYS);
         int grace = callbacks.integer("graceSeconds", DeskDef.DEFAULT_CALLBACK_GRACE_SECONDS, 0, 86_400);
-        String zone = zone(callbacks);
-        return new DeskDef(pattern, list, dialString, manual, grace, zone);
+        return new DeskDef(pattern, list, dialString, manual, grace);
     }
 
     private String pattern(Section ext) {
@@ -102,18 +99,5 @@ final class DeskBinder {
             return null;
         }
         return dial;
-    }
-
-    private String zone(Section callbacks) {
-        String zone = callbacks.string("timeZone", DeskDef.DEFAULT_TIME_ZONE);
-        try {
-            ZoneId.of(zone);
-            return zone;
-        } catch (DateTimeException e) {
-            String hint = problems.didYouMean(zone, ZoneId.getAvailableZoneIds());
-            hint = hint.isEmpty() ? " (an IANA zone such as America/New_York or Europe/London)" : hint;
-            problems.add(callbacks.pathOf("timeZone"), "unknown time zone " + Secrets.quote(zone) + hint);
-            return DeskDef.DEFAULT_TIME_ZONE;
-        }
     }
 }

@@ -12,22 +12,19 @@ import java.util.regex.Pattern;
  *                             ({@code PJSIP/{extension}}); {@code null} when no extensions are configured
  * @param manualDialing        whether agents may dial a number they type (otherwise only numbers on a customer's record)
  * @param callbackGraceSeconds how long a due "to me" callback waits for its busy agent before it goes to its queue (0: at once)
- * @param timeZone             the centre's zone (IANA): callback times given without a zone are read in it
  */
 public record DeskDef(String extensionPattern, List<String> extensions, String extensionDialString, boolean manualDialing,
-                      int callbackGraceSeconds, String timeZone) {
+                      int callbackGraceSeconds) {
 
     public static final String EXTENSION_PLACEHOLDER = "{extension}";
     /** What any extension looks like, whatever the pattern allows: it goes into a dial string. */
     public static final Pattern EXTENSION_SYNTAX = Pattern.compile("[0-9A-Za-z]{1,20}");
     public static final int DEFAULT_CALLBACK_GRACE_SECONDS = 300;
-    public static final String DEFAULT_TIME_ZONE = "UTC";
-    /** A file without {@code desk:}: no desk extensions, no manual dialing, five minutes' grace, UTC. */
-    public static final DeskDef DEFAULT = new DeskDef(null, List.of(), null, false, DEFAULT_CALLBACK_GRACE_SECONDS, DEFAULT_TIME_ZONE);
+    /** A file without {@code desk:}: no desk extensions, no manual dialing, five minutes' grace. */
+    public static final DeskDef DEFAULT = new DeskDef(null, List.of(), null, false, DEFAULT_CALLBACK_GRACE_SECONDS);
 
     public DeskDef {
         extensions = extensions == null ? List.of() : List.copyOf(extensions);
-        timeZone = timeZone == null ? DEFAULT_TIME_ZONE : timeZone;
     }
 
     /** Whether agents may log in at a desk extension at all. */

@@ -24,7 +24,8 @@ final class ModelBinder {
     static final List<String> SKILL_KEYS = List.of("name", "description");
     static final List<String> QUEUE_KEYS = List.of("name", "skills", "expansion", "strategy", "ownerFirstSeconds", "wrapUpSeconds",
             "maxWrapUpSeconds", "ringTimeoutSeconds", "serviceLevelSeconds", "occupancyCapPercent", "calendar", "overflow",
-            "announcePositionSeconds");
+            "announcePositionSeconds", "record", "dispositions");
+    static final List<String> DISPOSITION_KEYS = List.of("code", "label");
     static final List<String> SKILL_LEVEL_KEYS = List.of("skill", "minLevel");
     static final List<String> TEAM_KEYS = List.of("name", "description");
     static final List<String> AGENT_KEYS = List.of("id", "name", "team", "phone", "skills", "passwordHash", "role", "queues", "weight",
@@ -98,8 +99,9 @@ final class ModelBinder {
                 problems.add(queue.pathOf("calendar"), "unknown calendar " + Secrets.quote(calendar)
                         + problems.didYouMean(calendar, calendars));
             }
+            boolean record = queue.bool("record", false);
             QueueDef def = new QueueDef(name, requirements, wrapUp, ringTimeout, serviceLevel, expansion, strategy, ownerFirst, maxWrapUp,
-                    occupancyCap, calendar, rules.overflow(queue), announce);
+                    occupancyCap, calendar, rules.overflow(queue), announce, record, dispositions(queue));
             rules.reportUnreachable(def, queue.path());
             queues.add(def);
             if (name != null) {
@@ -108,6 +110,39 @@ final class ModelBinder {
         }
         rules.reportTargets(queues, root.pathOf("queues"));
         return queues;
+    }
+
+    /** The queue's disposition codes: each a well-formed code, once; the label defaults to the code. */
+    private List<DispositionDef> dispositions(Section queue) {
+        List<DispositionDef> out = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        List<JsonNode> items = queue.list("dispositions");
+        for (int i = 0; i < items.size(); i++) {
+            String path = Problems.item(queue.pathOf("dispositions"), i);
+            // a plain code stands for {code: that, label: that}
+            Section item = items.get(i).isTextual() ? null : Section.of(items.get(i), path, problems, DISPOSITION_KEYS);
+            String code = item == null ? items.get(i).asText() : item.required("code");
+            String codePath = item == null ? path : item.pathOf("code");
+            if (code == null) {
+                continue;
+            }
+            if (!DispositionDef.CODE.matcher(code).matches()) {
+                problems.add(codePath, Secrets.quote(code)
+                        + " is not a disposition code (lower-case letters, digits, _ and -, at most 32, like refund-issued)");
+                continue;
+            }
+            if (!codes.add(code)) {
+                problems.add(codePath, "disposition " + Secrets.quote(code) + " is listed twice");
+                continue;
+            }
+            String label = item == null ? code : item.string("label", code);
+            if (label.isBlank() || label.length() > DispositionDef.MAX_LABEL) {
+                problems.add(item.pathOf("label"), "must be 1 to " + DispositionDef.MAX_LABEL + " characters");
+                label = code;
+            }
+            out.add(new DispositionDef(code, label));
+        }
+        return out;
     }
 
     /** Requirements at {@code path[i]}; an unknown or repeated skill is reported there, plus {@code suffix}. */

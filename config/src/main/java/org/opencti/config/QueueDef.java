@@ -22,10 +22,13 @@ import java.util.List;
  * @param calendar            name of the {@link CalendarDef} giving opening hours; null when always open
  * @param overflow            rules that take a call out of the queue, the first that holds applying
  * @param announcePositionSeconds how often a waiting caller hears their position and expected wait; null = never
+ * @param record              record the calls (the dialplan's [agent-leg] starts MixMonitor when the ACD sets CTI_RECORD=yes)
+ * @param dispositions        the codes an agent may give a call of this queue at wrap-up, in the order shown; empty = notes only
  */
 public record QueueDef(String name, List<SkillLevel> skills, int wrapUpSeconds, int ringTimeoutSeconds, int serviceLevelSeconds,
                        List<ExpansionStepDef> expansion, String strategy, Integer ownerFirstSeconds, int maxWrapUpSeconds,
-                       Integer occupancyCapPercent, String calendar, List<OverflowDef> overflow, Integer announcePositionSeconds) {
+                       Integer occupancyCapPercent, String calendar, List<OverflowDef> overflow, Integer announcePositionSeconds,
+                       boolean record, List<DispositionDef> dispositions) {
 
     public static final int DEFAULT_WRAP_UP_SECONDS = 10;
     public static final int DEFAULT_RING_TIMEOUT_SECONDS = 15;
@@ -46,12 +49,21 @@ public record QueueDef(String name, List<SkillLevel> skills, int wrapUpSeconds, 
         expansion = expansion == null ? List.of() : List.copyOf(expansion);
         strategy = strategy == null ? LONGEST_IDLE : strategy;
         overflow = overflow == null ? List.of() : List.copyOf(overflow);
+        dispositions = dispositions == null ? List.of() : List.copyOf(dispositions);
+    }
+
+    /** Not recorded, no disposition codes. */
+    public QueueDef(String name, List<SkillLevel> skills, int wrapUpSeconds, int ringTimeoutSeconds, int serviceLevelSeconds,
+                    List<ExpansionStepDef> expansion, String strategy, Integer ownerFirstSeconds, int maxWrapUpSeconds,
+                    Integer occupancyCapPercent, String calendar, List<OverflowDef> overflow, Integer announcePositionSeconds) {
+        this(name, skills, wrapUpSeconds, ringTimeoutSeconds, serviceLevelSeconds, expansion, strategy, ownerFirstSeconds,
+                maxWrapUpSeconds, occupancyCapPercent, calendar, overflow, announcePositionSeconds, false, List.of());
     }
 
     /** A queue with the routing defaults: no expansion or overflow, longest idle first, no extendable wrap-up, always open. */
     public QueueDef(String name, List<SkillLevel> skills, int wrapUpSeconds, int ringTimeoutSeconds, int serviceLevelSeconds) {
         this(name, skills, wrapUpSeconds, ringTimeoutSeconds, serviceLevelSeconds, List.of(), LONGEST_IDLE, null, wrapUpSeconds,
-                null, null, List.of(), null);
+                null, null, List.of(), null, false, List.of());
     }
 
     /** True when {@code agent} may take a call of this queue that has waited {@code secondsWaited}. */

@@ -14,6 +14,7 @@ import org.opencti.acd.AgentProfile;
 import org.opencti.acd.CallSkillPolicy;
 import org.opencti.acd.DeskSettings;
 import org.opencti.acd.ExtensionPlan;
+import org.opencti.acd.Disposition;
 import org.opencti.acd.QueueSetup;
 import org.opencti.acd.SkillRequirement;
 import org.opencti.acd.calendar.BusinessCalendar;
@@ -64,15 +65,15 @@ final class AcdConfiguration {
         Fairness fairness = RoutingDef.QUEUE_PRIORITY_FIRST.equals(config.routing().fairness())
             ? Fairness.QUEUE_PRIORITY_FIRST : Fairness.OLDEST_CALL_FIRST;
         return new AcdSetup(AcdSettings.standard(config.defaultQueue()), queues, fairness, agents, serviceLevels(config),
-            STATISTICS_WINDOW, System.nanoTime(), callSkills(config), desk(config.desk()));
+            STATISTICS_WINDOW, System.nanoTime(), callSkills(config), desk(config.desk(), config.zone()));
     }
 
-    /** Desk extensions (by pattern or list, checked when the file was read), manual dialing, the callbacks' grace and zone. */
-    static DeskSettings desk(DeskDef d) {
+    /** Desk extensions (by pattern or list, checked when the file was read), manual dialing, the callbacks' grace; the centre's zone. */
+    static DeskSettings desk(DeskDef d, ZoneId zone) {
         ExtensionPlan plan = !d.hasExtensions() ? ExtensionPlan.NONE
             : d.extensionPattern() != null ? ExtensionPlan.byPattern(d.extensionPattern(), d.extensionDialString())
             : ExtensionPlan.byList(Set.copyOf(d.extensions()), d.extensionDialString());
-        return new DeskSettings(plan, d.manualDialing(), Duration.ofSeconds(d.callbackGraceSeconds()), ZoneId.of(d.timeZone()));
+        return new DeskSettings(plan, d.manualDialing(), Duration.ofSeconds(d.callbackGraceSeconds()), zone);
     }
 
     /** The language skills (checked when the file was read) and how long a caller waits for the skills they asked for. */
@@ -101,7 +102,8 @@ final class AcdConfiguration {
         BusinessCalendar calendar = q.calendar() == null ? BusinessCalendar.alwaysOpen() : calendars.get(q.calendar());
         return new QueueSetup(rules, Duration.ofSeconds(q.wrapUpSeconds()), Duration.ofSeconds(q.maxWrapUpSeconds()),
             Duration.ofSeconds(q.ringTimeoutSeconds()), calendar, overflow(q.overflow()), q.occupancyCapPercent(),
-            q.announcePositionSeconds() == null ? null : Duration.ofSeconds(q.announcePositionSeconds()));
+            q.announcePositionSeconds() == null ? null : Duration.ofSeconds(q.announcePositionSeconds()))
+            .withWrapUp(q.record(), q.dispositions().stream().map(d -> new Disposition(d.code(), d.label())).toList());
     }
 
     private static List<SkillRequirement> requirements(List<SkillLevel> levels) {

@@ -25,7 +25,9 @@ import org.opencti.acd.SupervisorActions;
 import org.opencti.config.AgentDef;
 import org.opencti.config.ContactCentreConfig;
 import org.opencti.config.SkillDef;
+import org.opencti.core.agent.AgentStateHistory;
 import org.opencti.core.customer.PhoneNumbers;
+import org.opencti.core.desktop.DesktopNotifier;
 import org.opencti.core.port.SurveyLog;
 import org.opencti.core.survey.Satisfaction;
 import org.opencti.core.screenpop.ScreenPopService;
@@ -96,9 +98,14 @@ public final class ContactCentre implements AutoCloseable {
         DesktopHub[] late = new DesktopHub[1];
         // Supervisors' wallboards hear of queue moments (queued, answered, abandoned, members added) through the queue_log the
         // ACD writes, and of agent moments through the desktop events: see WallboardPush.
-        AcdPorts ports = new AcdPorts(pbx, pops, e -> late[0].notify(e), stores.agentStates(), stores.interactions(), worker,
-            WallboardPush.signalling(stores.queueLog(), () -> late[0].wallboard().changed()), new DeskPorts(stores.desk().callbacks(),
-                stores.desk().defaults(), new DoNotCallGuard(stores.outbound().dnc())));
+        DesktopNotifier desktops = e -> late[0].notify(e);
+        // Every agent state change reaches the desktops; the state history the interval reports read is kept from there.
+        if (stores.stateHistory() != null) {
+            desktops = AgentStateHistory.recording(stores.stateHistory(), desktops);
+        }
+        AcdPorts ports = new AcdPorts(pbx, pops, desktops, stores.agentStates(), stores.interactions(), worker,
+            WallboardPush.signalling(stores.queueLog(), () -> late[0].wallboard().changed()),
+            new DeskPorts(stores.desk().callbacks(), stores.desk().defaults(), new DoNotCallGuard(stores.outbound().dnc())));
         this.acd = new AcdService(setup, ports, acdOwner, new ExecutorScheduler(clock, acdOwner.executor()), metrics);
         pbx.addListener(acd);
         AuthService auth = new AuthService(config.agents().stream().map(ContactCentre::user).toList(), clock, TOKEN_LIFETIME);
@@ -125,6 +132,7 @@ public final class ContactCentre implements AutoCloseable {
         http.setReports(stores.reports(), team -> teams.getOrDefault(team, Set.of()));
         // The campaign API (campaigns, lead lists, do-not-call lists, compliance logs) over the stores' outbound side
         // (PostgreSQL, else memory). Nothing dials yet: the campaign runner takes CampaignControl.NONE's place.
+        http.setReportZone(config.zone());
         Stores.Outbound outbound = stores.outbound();
         http.setCampaigns(new CampaignApi(outbound.campaigns(), outbound.states(), CampaignControl.NONE, outbound.leads(),
             new LeadImporter(outbound.leads(), CustomerLookup.of(stores.customers()), config.defaultRegion(),

@@ -8,25 +8,27 @@ import org.opencti.config.ContactCentreConfig;
 import org.opencti.core.adapter.cache.CachingCustomerDirectory;
 import org.opencti.core.adapter.cache.CachingCustomerRecords;
 import org.opencti.core.adapter.memory.InMemoryAgentStateStore;
-import org.opencti.core.adapter.memory.InMemoryScheduledCallbackStore;
 import org.opencti.core.adapter.memory.InMemoryCustomerDirectory;
 import org.opencti.core.adapter.memory.InMemoryDeskDefaults;
+import org.opencti.core.adapter.memory.InMemoryScheduledCallbackStore;
 import org.opencti.core.adapter.memory.InMemoryInteractionLog;
 import org.opencti.core.adapter.memory.InMemorySurveyLog;
-import org.opencti.core.adapter.postgres.PostgresScheduledCallbackStore;
+import org.opencti.core.adapter.postgres.PostgresAgentStateLog;
 import org.opencti.core.adapter.postgres.PostgresCustomerDirectory;
 import org.opencti.core.adapter.postgres.PostgresDatabase;
 import org.opencti.core.adapter.postgres.PostgresDeskDefaults;
 import org.opencti.core.adapter.postgres.PostgresInteractionLog;
 import org.opencti.core.adapter.postgres.PostgresReports;
+import org.opencti.core.adapter.postgres.PostgresScheduledCallbackStore;
 import org.opencti.core.adapter.postgres.PostgresSurveyLog;
 import org.opencti.core.adapter.redis.RedisAgentStateStore;
 import org.opencti.core.adapter.redis.RedisCacheInvalidation;
+import org.opencti.core.port.AgentStateLog;
 import org.opencti.core.port.AgentStateStore;
-import org.opencti.core.port.ScheduledCallbackStore;
 import org.opencti.core.port.CustomerRecords;
 import org.opencti.core.port.DeskDefaults;
 import org.opencti.core.port.InteractionLog;
+import org.opencti.core.port.ScheduledCallbackStore;
 import org.opencti.core.port.SurveyLog;
 import org.opencti.core.queuelog.CompositeQueueLog;
 import org.opencti.core.queuelog.FileQueueLog;
@@ -34,6 +36,7 @@ import org.opencti.core.queuelog.InMemoryQueueLog;
 import org.opencti.core.queuelog.PostgresQueueLog;
 import org.opencti.core.queuelog.QueueLog;
 import org.opencti.core.report.Reports;
+import org.opencti.core.write.BackgroundWriter;
 import org.opencti.core.write.BufferedInteractionLog;
 import javax.sql.DataSource;
 import org.opencti.dialer.campaign.CampaignStates;
@@ -57,11 +60,13 @@ import org.opencti.dialer.lead.PostgresLeadStore;
 
 /**
  * The storage ports, real or in memory as the configuration says, and what must be closed with them. {@code reports}
- * (the historical reports) exist only over PostgreSQL: null in memory.
+ * (the historical reports) and {@code stateHistory} (the agents' state changes they read) exist only over PostgreSQL:
+ * null in memory. {@code stateHistory} must not block (the ACD's thread records into it): over PostgreSQL it is the
+ * interaction history's background writer. {@code desk}: the agent desk's stores.
  */
 public record Stores(CustomerRecords customers, InteractionLog interactions, AgentStateStore agentStates,
                      QueueLog queueLog, SurveyLog surveys, Reports reports, Outbound outbound, List<AutoCloseable> resources,
-                     Desk desk)
+                     AgentStateLog stateHistory, Desk desk)
     implements AutoCloseable {
 
     /** The agent desk's: scheduled callbacks and agents' last desk extensions (the dial guard reads {@link Outbound#dnc()}). */
@@ -104,8 +109,14 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
 
     /** The agent desk's stores in memory. */
     public Stores(CustomerRecords customers, InteractionLog interactions, AgentStateStore agentStates, QueueLog queueLog,
+                  SurveyLog surveys, Reports reports, Outbound outbound, List<AutoCloseable> resources, AgentStateLog stateHistory) {
+        this(customers, interactions, agentStates, queueLog, surveys, reports, outbound, resources, stateHistory, Desk.inMemory());
+    }
+
+    /** Without an agent state history. */
+    public Stores(CustomerRecords customers, InteractionLog interactions, AgentStateStore agentStates, QueueLog queueLog,
                   SurveyLog surveys, Reports reports, Outbound outbound, List<AutoCloseable> resources) {
-        this(customers, interactions, agentStates, queueLog, surveys, reports, outbound, resources, Desk.inMemory());
+        this(customers, interactions, agentStates, queueLog, surveys, reports, outbound, resources, null, Desk.inMemory());
     }
 
     /** Without the historical reports; campaigns and leads in memory. */
@@ -135,6 +146,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
         SurveyLog surveys = memory.surveys();
         Reports reports = null;
         Outbound outbound = memory.outbound();
+        AgentStateLog stateHistory = null;
         Desk desk = memory.desk();
         if (config.postgres() != null) {
             var pg = config.postgres();
@@ -150,11 +162,14 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
             customers = records;
             // Written behind the calls: a database briefly down delays the history, never a call, and loses nothing.
             // The cache drops the customer's profile once the row is in (inside the buffer, not when the call is
-            // queued for writing), so the caller's next pop lists the call just ended.
+            // queued for writing), so the caller's next pop lists the call just ended. The agents' state changes and
+            // the after-call work go through the same writer, in order, through outages alike.
             BufferedInteractionLog history = new BufferedInteractionLog(
-                cached.invalidating(new PostgresInteractionLog(db.dataSource())));
+                cached.invalidating(new PostgresInteractionLog(db.dataSource())), new PostgresAgentStateLog(db.dataSource()),
+                BackgroundWriter.DEFAULT_CAPACITY, BackgroundWriter.DEFAULT_CLOSE_TIMEOUT);
             resources.add(history);
             interactions = history;
+            stateHistory = history;
             surveys = new PostgresSurveyLog(db.dataSource());
             reports = new PostgresReports(db.dataSource());
             outbound = Outbound.postgres(db.dataSource());
@@ -178,7 +193,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
                 resources.add(new RedisCacheInvalidation(config.redis().uri(), config.redis().keyPrefix(), cached));
             }
         }
-        return new Stores(customers, interactions, states, queueLog, surveys, reports, outbound, resources, desk);
+        return new Stores(customers, interactions, states, queueLog, surveys, reports, outbound, resources, stateHistory, desk);
     }
 
     @Override

@@ -97,7 +97,39 @@ class DesktopPageBrowserTest {
         assertThat(node.pbx.isBridged(call)).isTrue();
         node.pbx.hangup(call);
         waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("call-status"), "ended"));
+
+        // The wrap-up form offers billing's codes; what the agent picks and writes is stored with the call.
+        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("wrap-up-form")));
+        new Select(browser.findElement(By.id("wrap-up-disposition"))).selectByVisibleText("Refund issued");
+        browser.findElement(By.id("wrap-up-notes")).sendKeys("Refund for the double charge");
+        screenshot("desktop-wrap-up.png");
+        browser.findElement(By.id("wrap-up-save-ready")).click();
+        waitUpTo(10).until(ExpectedConditions.invisibilityOfElementLocated(By.id("wrap-up-form")));
         waitUpTo(10).until(ExpectedConditions.textToBe(By.id("state"), "READY"));
+        String callId = browser.findElement(By.id("call-id")).getText();
+        Await.until("the disposition and notes are stored with the call", Duration.ofSeconds(10), () -> count(
+            "select count(*) from interactions where call_id = '" + callId + "' and disposition = 'refund-issued'"
+                + " and notes = 'Refund for the double charge' and recording = '" + callId + ".wav'") == 1);
+        // billing records: MixMonitor started once, and not again when the agent's leg came back from hold
+        assertThat(node.pbx.history()).filteredOn(r -> r.kind() == SimRecord.Kind.RECORDING_STARTED).singleElement()
+            .extracting(SimRecord::detail).isEqualTo(callId + ".wav");
+    }
+
+    private long count(String query) {
+        try {
+            return node.count(query);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void screenshot(String name) {
+        try {
+            java.nio.file.Files.write(java.nio.file.Path.of("target", name),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

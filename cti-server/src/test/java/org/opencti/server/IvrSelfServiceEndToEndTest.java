@@ -117,6 +117,7 @@ class IvrSelfServiceEndToEndTest {
             assertThat(node.count("select pin_failures from customers where account_number = '100234'")).isEqualTo(2);
             node.pbx.agentHangsUp("2001");
             ann.awaitType("callEnded");
+            wrapUpAndSeeItInTheHistory(node, ann, pop.getString("callId"));
 
             // The right PIN: the balance is said and the caller hangs up in self-service.
             SimCall balance = node.pbx.placeInboundCall(ALICE, "MORENO ALICE", "5551000");
@@ -140,17 +141,62 @@ class IvrSelfServiceEndToEndTest {
             assertThat(spanishPop.getString("CTI_QUEUE")).isEqualTo("support");
             ann.awaitType("callConnected");
 
+            node.pbx.agentHangsUp("2001");
+            ann.awaitType("callEnded");
+
+            // Alice again, reaching a person (two timeouts: the person exit): her pop lists the call she made before, with
+            // the disposition and notes the agent gave it and the way she went through the IVR.
+            ann.awaitState("READY");
+            SimCall again = node.pbx.placeInboundCall(ALICE, "MORENO ALICE", "5551000");
+            node.pbx.press(again, "9");
+            JsonObject nextPop = ann.await(f -> f.type().equals("screenPop")
+                && f.json().getJsonObject("pop").getString("callerNumber").contains(ALICE)).json();
+            JsonObject last = nextPop.getJsonObject("pop").getJsonObject("customer").getJsonArray("recentInteractions").getJsonObject(0);
+            assertThat(last.getString("disposition")).isEqualTo("refund-issued");
+            assertThat(last.getString("notes")).isEqualTo("Wants a refund; PIN locked out, told her how to reset it");
+            assertThat(last.getString("ivrPath")).isEqualTo("main>identify>welcome>balanceCheck>toBilling");
+            ann.awaitType("callConnected");
+
             try (DesktopClient supervisor = new DesktopClient(node.httpPort())) {
                 supervisor.login("3001", "demo");
                 JsonObject report = supervisor.get("/api/v1/reports/ivr-containment").body();
-                assertThat(report.getLong("calls")).isEqualTo(5);
+                assertThat(report.getLong("calls")).isEqualTo(6);
                 assertThat(report.getLong("selfService")).as("balance and order status").isEqualTo(2);
-                assertThat(report.getLong("person")).isEqualTo(3);
+                assertThat(report.getLong("person")).isEqualTo(4);
                 assertThat(report.getJsonObject("nodes").getJsonObject("sayStatus").getLong("selfService")).as("calls through it")
                     .isEqualTo(1);
                 assertThat(report.getJsonObject("nodes").getJsonObject("toBilling").getLong("person")).isEqualTo(1);
                 assertThat(report.getJsonObject("nodes").getJsonObject("goodbye").getLong("selfService")).isEqualTo(2);
             }
+        }
+    }
+
+    /**
+     * The agent's wrap-up form offers billing's codes; the disposition and notes reach the call's stored row with the IVR
+     * path, what the IVR collected (never the PIN), the recording (billing records) and the wrap-up length.
+     */
+    private static void wrapUpAndSeeItInTheHistory(TestNode node, DesktopClient ann, String callId) throws Exception {
+        DesktopClient.Reply form = ann.get("/api/v1/agent/wrap-up");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body().getString("callId")).isEqualTo(callId);
+        assertThat(form.body().getJsonArray("dispositions").getJsonObject(1).getString("code")).isEqualTo("refund-issued");
+        DesktopClient.Reply saved = ann.post("/api/v1/agent/wrap-up", new JsonObject().put("callId", callId)
+            .put("disposition", "refund-issued").put("notes", "Wants a refund; PIN locked out, told her how to reset it"));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        String row = "from interactions where call_id = '" + callId + "'";
+        Await.until("the after-call work is in the row", Duration.ofSeconds(10), () -> count(node, "select count(*) " + row
+            + " and disposition = 'refund-issued' and notes like 'Wants a refund%' and wrap_up_seconds is not null") == 1);
+        assertThat(node.count("select count(*) " + row + " and ivr_path = 'main>identify>welcome>balanceCheck>toBilling'"
+            + " and ivr_data ->> 'CTI_QUEUE' = 'billing' and position('9999' in ivr_data::text) = 0"
+            + " and position('8888' in ivr_data::text) = 0 and recording = '" + callId + ".wav'")).isEqualTo(1);
+        assertThat(node.count("select count(*) " + row)).as("written once").isEqualTo(1);
+    }
+
+    private static long count(TestNode node, String query) {
+        try {
+            return node.count(query);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

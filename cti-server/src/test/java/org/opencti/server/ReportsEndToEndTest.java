@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,15 @@ class ReportsEndToEndTest {
             assertThat(a.getLong("handled")).isEqualTo(1);
             assertThat(a.getLong("wrapSeconds")).isEqualTo(wrap);
             assertThat(a.getLong("loggedInSeconds")).isPositive();
+
+            // the agent's states as the ACD changed them (through the history's writer), in the centre's zone's bins
+            Await.until("the state changes are stored", Duration.ofSeconds(10),
+                () -> count("select count(*) from agent_state_history where agent_id = '2001' and state = 'WRAP_UP'") == 1);
+            DesktopClient.Reply states = sam.get("/api/v1/reports/agent-states?" + range + "&interval=1d");
+            assertThat(states.status()).isEqualTo(200);
+            List<String> seen = states.body().getJsonArray("rows").stream().map(r -> (JsonObject) r)
+                .filter(r -> r.getString("agentId").equals("2001")).map(r -> r.getString("state")).toList();
+            assertThat(seen).contains("READY", "RESERVED", "ON_CALL", "ON_HOLD", "WRAP_UP");
         } finally {
             sam.close();
         }

@@ -16,6 +16,7 @@ import org.opencti.config.ConfigLoader;
 import org.opencti.config.ContactCentreConfig;
 import org.opencti.core.adapter.cache.CachingCustomerRecords;
 import org.opencti.core.adapter.memory.InMemoryAgentStateStore;
+import org.opencti.core.adapter.postgres.PostgresAgentStateLog;
 import org.opencti.core.adapter.postgres.PostgresCustomerDirectory;
 import org.opencti.core.adapter.postgres.PostgresDatabase;
 import org.opencti.core.adapter.postgres.PostgresInteractionLog;
@@ -24,6 +25,8 @@ import org.opencti.core.adapter.postgres.PostgresSurveyLog;
 import org.opencti.core.adapter.postgres.SampleCustomers;
 import org.opencti.core.event.PbxEvent;
 import org.opencti.core.queuelog.PostgresQueueLog;
+import org.opencti.core.write.BackgroundWriter;
+import org.opencti.core.write.BufferedInteractionLog;
 import org.opencti.pbxsim.PbxSimulator;
 
 /**
@@ -41,6 +44,7 @@ final class TestNode implements AutoCloseable {
     final ContactCentre centre;
     final List<PbxEvent> pbxEvents = new CopyOnWriteArrayList<>();
     final PostgresQueueLog queueLog;
+    final BufferedInteractionLog history;
     /** Shared by the node and its database pool, as `run` does. */
     final PrometheusMeterRegistry metrics = ContactCentre.newRegistry();
 
@@ -58,10 +62,12 @@ final class TestNode implements AutoCloseable {
         CachingCustomerRecords customers = new CachingCustomerRecords(new PostgresCustomerDirectory(database.dataSource()));
         SampleCustomers.seed(customers);
         queueLog = new PostgresQueueLog(database.dataSource());
-        Stores stores = new Stores(customers, customers.invalidating(new PostgresInteractionLog(database.dataSource())),
-            new InMemoryAgentStateStore(), queueLog, new PostgresSurveyLog(database.dataSource()),
-            new PostgresReports(database.dataSource()),
-            Stores.Outbound.postgres(database.dataSource()), List.of(), Stores.Desk.postgres(database.dataSource()));
+        // the history behind the calls, with the agents' state changes and the after-call work, as Stores.from does
+        history = new BufferedInteractionLog(customers.invalidating(new PostgresInteractionLog(database.dataSource())),
+            new PostgresAgentStateLog(database.dataSource()), BackgroundWriter.DEFAULT_CAPACITY, Duration.ofSeconds(5));
+        Stores stores = new Stores(customers, history, new InMemoryAgentStateStore(), queueLog,
+            new PostgresSurveyLog(database.dataSource()), new PostgresReports(database.dataSource()),
+            Stores.Outbound.postgres(database.dataSource()), List.of(), history, Stores.Desk.postgres(database.dataSource()));
         ContactCentreConfig config = ConfigLoader.parse(yaml() + moreConfig, "e2e.yaml", Map.of("CTI_AMI_SECRET", "e2e-secret"));
         centre = new ContactCentre(config, stores, Clock.systemUTC(), metrics);
         centre.pbx().addListener(pbxEvents::add);
@@ -77,7 +83,8 @@ final class TestNode implements AutoCloseable {
             defaultQueue: support
             skills: [{name: billing}, {name: support}]
             queues:
-              - {name: billing, skills: [{skill: billing, minLevel: 5}], wrapUpSeconds: 1, ringTimeoutSeconds: 15}
+              - {name: billing, skills: [{skill: billing, minLevel: 5}], wrapUpSeconds: 1, ringTimeoutSeconds: 15, record: true,
+                 dispositions: [{code: resolved, label: Resolved}, {code: refund-issued, label: Refund issued}]}
               - {name: support, skills: [{skill: support, minLevel: 3}], wrapUpSeconds: 1, ringTimeoutSeconds: 15,
                  announcePositionSeconds: 15}
             teams: [{name: blue}, {name: green}]
@@ -96,7 +103,7 @@ final class TestNode implements AutoCloseable {
             http: {bindHost: 127.0.0.1, port: 0}
             desk:
               extensions: {pattern: "21[0-9]{2}", dialString: "Local/{extension}@agents"}
-              callbacks: {graceSeconds: 30, timeZone: America/New_York}
+              callbacks: {graceSeconds: 30}
             """.replace("HASH", DEMO_HASH).replace("PORT", Integer.toString(pbx.amiPort()));
     }
 
@@ -125,6 +132,7 @@ final class TestNode implements AutoCloseable {
     @Override
     public void close() throws Exception {
         centre.close();
+        history.close();
         queueLog.close();
         pbx.close();
         database.close();

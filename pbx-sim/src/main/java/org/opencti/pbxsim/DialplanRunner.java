@@ -218,6 +218,12 @@ final class DialplanRunner {
                 userEvent(ch, data);
                 return Flow.NEXT;
             }
+            case "mixmonitor" -> {
+                // nothing is recorded; the event says it started, as Asterisk's does (no capture of it: layout per the docs)
+                core.emit(core.events.channel("MixMonitorStart", Events.CALL, ch).build());
+                core.record(SimRecord.Kind.RECORDING_STARTED, ch.name, data.split(",", 2)[0].trim());
+                return Flow.NEXT;
+            }
             default -> {
                 LOG.debug("{}: application {} is not simulated, treated as NoOp", ch, step.app());
                 return Flow.NEXT;

@@ -39,6 +39,8 @@ public record SimRecord(Instant at, Kind kind, String subject, String detail) {
         SPY_STOPPED,
         /** ChanSpy found no channel of that name (yet): subject the supervisor's channel, detail the target. */
         SPY_WAITING,
+        /** MixMonitor ran (nothing is recorded): subject the channel, detail the file name it was given. */
+        RECORDING_STARTED,
         AMI_DROPPED,
         RESTARTED
     }

@@ -23,7 +23,10 @@ import org.opencti.core.adapter.memory.InMemoryInteractionLog;
 import org.opencti.core.agent.AgentStatus;
 import org.opencti.core.customer.Customer;
 import org.opencti.core.customer.PhoneNumbers;
+import org.opencti.core.customer.InteractionRecord;
+import org.opencti.core.customer.WrapUpRecord;
 import org.opencti.core.port.AgentStateStore;
+import org.opencti.core.port.InteractionLog;
 import org.opencti.core.screenpop.ScreenPopService;
 import org.opencti.core.time.ManualScheduler;
 import org.opencti.core.time.SingleWriter;
@@ -173,7 +176,7 @@ public final class Simulation {
         CompositeMeterRegistry meters = new CompositeMeterRegistry();
         // The lookup runs inline, so the pop is ready before the agent leg is originated and adds no virtual time.
         ScreenPopService pops = new ScreenPopService(directory, new PhoneNumbers("US"), Runnable::run, Duration.ofSeconds(1), meters);
-        AcdPorts ports = new AcdPorts(pbx, pops, ledger, new NoStore(), interaction -> true, Runnable::run);
+        AcdPorts ports = new AcdPorts(pbx, pops, ledger, new NoStore(), new NoHistory(), Runnable::run);
         this.acd = new AcdService(AcdSetup.simple(settings, routing, profiles), ports, SingleWriter.inline(), time, meters);
         ledger.attach(acd);
         pbx.addListener(acd);
@@ -304,6 +307,19 @@ public final class Simulation {
     }
 
     /** Agent states are read from the desktop events; nothing needs them stored. */
+    /** A simulation keeps no history: its report comes from the ledger. */
+    private static final class NoHistory implements InteractionLog {
+        @Override
+        public boolean record(InteractionRecord interaction) {
+            return true;
+        }
+
+        @Override
+        public boolean wrapUp(WrapUpRecord wrapUp) {
+            return true;
+        }
+    }
+
     private static final class NoStore implements AgentStateStore {
         @Override
         public void put(AgentStatus status) {

@@ -13,6 +13,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,7 @@ public final class DesktopServer {
     private Function<String, Set<String>> agentsOfTeam = team -> Set.of();
     private volatile CampaignApi campaigns;
     private final CampaignCalls campaignCalls;
+    private ZoneId reportZone = ZoneOffset.UTC;
     private HttpServer server;
     private Router router;
 
@@ -77,10 +80,11 @@ public final class DesktopServer {
 
     public Future<HttpServer> start() {
         router = Router.router(vertx);
-        // before the body handler: lead files and national registers are larger than its limit
+        // before the body handler: lead files, national registers and customer imports are larger than its limit
         new LeadListRoutes(campaignCalls).mount(router);
         DncRoutes dnc = new DncRoutes(campaignCalls);
         dnc.mountUpload(router);
+        new CustomerImportRoutes(vertx, agentRoutes, () -> customers).mount(router);
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         router.get("/health").handler(this::health);
         router.get("/metrics").handler(ctx -> {
@@ -92,9 +96,10 @@ public final class DesktopServer {
         agentRoutes.mount(router);
         router.post("/api/v1/admin/:name/:verb").handler(this::admin);
         router.post("/api/v1/admin/:name").handler(this::admin);
-        new ReportRoutes(vertx, agentRoutes, historicalReports, agentsOfTeam).mount(router);
+        new ReportRoutes(vertx, agentRoutes, historicalReports, agentsOfTeam, reportZone).mount(router);
         router.get("/api/v1/reports/:name").handler(this::report);
         new TransferRoutes(agentRoutes, acd).mount(router);
+        new WrapUpRoutes(agentRoutes, acd).mount(router);
         new QueueRoutes(agentRoutes, acd).mount(router);
         SupervisorRoutes supervisors = new SupervisorRoutes(agentRoutes, acd, () -> supervision);
         supervisors.mount(router);
@@ -149,6 +154,11 @@ public final class DesktopServer {
     public void setReports(Reports reports, Function<String, Set<String>> agentsOfTeam) {
         this.historicalReports = reports;
         this.agentsOfTeam = agentsOfTeam;
+    }
+
+    /** The zone the historical reports bin in when a request names none: the centre's. Set before {@link #start()}. */
+    public void setReportZone(ZoneId zone) {
+        this.reportZone = zone;
     }
 
     /**

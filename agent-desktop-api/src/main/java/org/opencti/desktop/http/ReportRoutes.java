@@ -4,8 +4,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +19,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.opencti.core.report.AgentReport;
+import org.opencti.core.report.CampaignReport;
 import org.opencti.core.report.Interval;
 import org.opencti.core.report.ReportRange;
 import org.opencti.core.report.Reports;
@@ -25,9 +31,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The historical reports (from the stored history and the queue_log) for supervisors and admins:
- * {@code GET /api/v1/reports/queues|agents|fcr|satisfaction-history?from=&to=&interval=}, JSON by default, CSV with
- * {@code Accept: text/csv} or {@code format=csv}. A supervisor sees only their team's agents (agent report, and the
- * agent rows of the others). Reports read the database: they run on a worker, never on the event loop.
+ * {@code GET /api/v1/reports/queues|agents|fcr|satisfaction-history|agent-states|campaigns?from=&to=&interval=&zone=},
+ * JSON by default, CSV with {@code Accept: text/csv} or {@code format=csv}. Bins follow the wall clock of {@code zone}
+ * (an IANA zone, default the centre's), so a day bin across a daylight-saving change has 23 or 25 hours; {@code from} and
+ * {@code to} are instants, or local date-times or dates in that zone. A supervisor sees only their team's agents (agent
+ * reports, and the agent rows of the others). Reports read the database: they run on a worker, never on the event loop.
  */
 final class ReportRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ReportRoutes.class);
@@ -49,24 +57,29 @@ final class ReportRoutes {
     private final AgentRoutes auth;
     private final Reports reports;
     private final Function<String, Set<String>> agentsOfTeam;
+    private final ZoneId centreZone;
 
-    /** {@code reports} null: the reports answer 503 (no database); {@code agentsOfTeam}: a team's agent ids. */
-    ReportRoutes(Vertx vertx, AgentRoutes auth, Reports reports, Function<String, Set<String>> agentsOfTeam) {
+    /**
+     * {@code reports} null: the reports answer 503 (no database); {@code agentsOfTeam}: a team's agent ids;
+     * {@code centreZone}: the bins' zone when the request names none.
+     */
+    ReportRoutes(Vertx vertx, AgentRoutes auth, Reports reports, Function<String, Set<String>> agentsOfTeam, ZoneId centreZone) {
         this.vertx = vertx;
         this.auth = auth;
         this.reports = reports;
         this.agentsOfTeam = agentsOfTeam;
+        this.centreZone = centreZone;
     }
 
     /** Mount before the live reports' {@code /api/v1/reports/:name}, which would take these paths otherwise. */
     void mount(Router router) {
         router.get("/api/v1/reports/queues").handler(ctx -> serve(ctx, (user, q) -> {
-            ReportRange range = range(q, true);
+            ReportRange range = range(q, true, centreZone);
             Duration threshold = Duration.ofSeconds(integer(q, "serviceLevelSeconds", 20, 1, 3600));
             return ReportTables.queues(reports.queues(range, threshold));
         }));
         router.get("/api/v1/reports/agents").handler(ctx -> serve(ctx, (user, q) -> {
-            ReportRange range = range(q, false);
+            ReportRange range = range(q, false, centreZone);
             String table = q.getOrDefault("table", "agents");
             if (!table.equals("agents") && !table.equals("states")) {
                 throw new BadParameter("table", "table must be agents or states, not \"" + table + "\"");
@@ -75,17 +88,29 @@ final class ReportRoutes {
             return table.equals("agents") ? ReportTables.agents(report.agents()) : ReportTables.states(report.states());
         }));
         router.get("/api/v1/reports/fcr").handler(ctx -> serve(ctx, (user, q) -> {
-            ReportRange range = range(q, false);
+            ReportRange range = range(q, false, centreZone);
             Duration window = Duration.ofHours(integer(q, "windowHours", 24, 1, 24 * 90));
             Set<String> team = team(user);
             return ReportTables.fcr(reports.firstContactResolution(range, window).stream()
                 .filter(r -> team == null || !r.dimension().equals("agent") || team.contains(r.key())).toList());
         }));
         router.get("/api/v1/reports/satisfaction-history").handler(ctx -> serve(ctx, (user, q) -> {
-            ReportRange range = range(q, true);
+            ReportRange range = range(q, true, centreZone);
             Set<String> team = team(user);
             return ReportTables.satisfaction(reports.satisfaction(range).stream()
                 .filter(r -> team == null || !r.dimension().equals("agent") || team.contains(r.key())).toList());
+        }));
+        router.get("/api/v1/reports/agent-states").handler(ctx -> serve(ctx, (user, q) ->
+            ReportTables.agentStates(reports.agentStates(range(q, true, centreZone), team(user)))));
+        router.get("/api/v1/reports/campaigns").handler(ctx -> serve(ctx, (user, q) -> {
+            ReportRange range = range(q, true, centreZone);
+            String table = q.getOrDefault("table", "campaigns");
+            if (!table.equals("campaigns") && !table.equals("dispositions")) {
+                throw new BadParameter("table", "table must be campaigns or dispositions, not \"" + table + "\"");
+            }
+            CampaignReport report = reports.campaigns(range);
+            return table.equals("campaigns") ? ReportTables.campaigns(report.campaigns())
+                : ReportTables.dispositions(report.dispositions());
         }));
     }
 
@@ -153,9 +178,10 @@ final class ReportRoutes {
         return user.team() == null ? Set.of() : agentsOfTeam.apply(user.team());
     }
 
-    static ReportRange range(Map<String, String> q, boolean binned) {
-        Instant from = instant(q, "from");
-        Instant to = instant(q, "to");
+    static ReportRange range(Map<String, String> q, boolean binned, ZoneId centreZone) {
+        ZoneId zone = zone(q, centreZone);
+        Instant from = instant(q, "from", zone);
+        Instant to = instant(q, "to", zone);
         if (!from.isBefore(to)) {
             throw new BadParameter("to", "to (" + to + ") must be after from (" + from + ")");
         }
@@ -163,7 +189,7 @@ final class ReportRoutes {
             if (from.plus(MAX_UNBINNED).isBefore(to)) {
                 throw new BadParameter("to", "this report covers at most " + MAX_UNBINNED.toDays() + " days");
             }
-            return new ReportRange(from, to, Interval.DAY);
+            return new ReportRange(from, to, Interval.DAY, zone);
         }
         Interval interval;
         try {
@@ -175,19 +201,42 @@ final class ReportRoutes {
             throw new BadParameter("to", "at interval " + interval.label() + " a report covers at most "
                 + interval.maxRange().toDays() + " days");
         }
-        return new ReportRange(from, to, interval);
+        return new ReportRange(from, to, interval, zone);
     }
 
-    private static Instant instant(Map<String, String> q, String name) {
-        String text = q.get(name);
+    private static ZoneId zone(Map<String, String> q, ZoneId centreZone) {
+        String text = q.get("zone");
         if (text == null || text.isBlank()) {
-            throw new BadParameter(name, name + " is required (an ISO-8601 instant such as 2026-03-02T00:00:00Z)");
+            return centreZone;
         }
         try {
-            return Instant.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw new BadParameter(name, name + " must be an ISO-8601 instant such as 2026-03-02T00:00:00Z, not \""
-                + text + "\"");
+            return ZoneId.of(text.trim());
+        } catch (DateTimeException e) {
+            throw new BadParameter("zone", "zone must be an IANA time zone such as Europe/London, not \"" + text + "\"");
+        }
+    }
+
+    /** An instant ({@code ...Z} or with an offset), or a local date-time or date on the zone's wall clock. */
+    private static Instant instant(Map<String, String> q, String name, ZoneId zone) {
+        String text = q.get(name);
+        if (text == null || text.isBlank()) {
+            throw new BadParameter(name, name + " is required (an ISO-8601 instant such as 2026-03-02T00:00:00Z, or a local"
+                + " date-time or date such as 2026-03-02)");
+        }
+        String t = text.trim();
+        try {
+            return OffsetDateTime.parse(t).toInstant();
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return LocalDateTime.parse(t).atZone(zone).toInstant();
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return LocalDate.parse(t).atStartOfDay(zone).toInstant();
+                } catch (DateTimeParseException notADate) {
+                    throw new BadParameter(name, name + " must be an ISO-8601 instant such as 2026-03-02T00:00:00Z, or a"
+                        + " local date-time or date such as 2026-03-02, not \"" + text + "\"");
+                }
+            }
         }
     }
 

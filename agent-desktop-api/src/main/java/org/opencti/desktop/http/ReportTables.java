@@ -2,6 +2,9 @@ package org.opencti.desktop.http;
 
 import java.util.List;
 import org.opencti.core.report.AgentRow;
+import org.opencti.core.report.AgentStateIntervalRow;
+import org.opencti.core.report.CampaignDispositionRow;
+import org.opencti.core.report.CampaignIntervalRow;
 import org.opencti.core.report.AgentStateRow;
 import org.opencti.core.report.FcrRow;
 import org.opencti.core.report.QueueIntervalRow;
@@ -38,6 +41,32 @@ final class ReportTables {
         ReportTable t = ReportTable.of("agentId", "state", "seconds");
         for (AgentStateRow r : rows) {
             t.add(r.agentId(), r.state(), r.seconds());
+        }
+        return t;
+    }
+
+    static ReportTable agentStates(List<AgentStateIntervalRow> rows) {
+        ReportTable t = ReportTable.of("bin", "agentId", "state", "reason", "minutes", "seconds");
+        for (AgentStateIntervalRow r : rows) {
+            t.add(r.bin(), r.agentId(), r.state(), r.reason(), Math.round(r.minutes() * 100) / 100.0, r.seconds());
+        }
+        return t;
+    }
+
+    static ReportTable campaigns(List<CampaignIntervalRow> rows) {
+        ReportTable t = ReportTable.of("bin", "campaignId", "campaign", "attempts", "connects", "abandoned", "machines", "noAnswer",
+            "busy", "failed", "dialling", "connectPercent", "dispositioned", "value");
+        for (CampaignIntervalRow r : rows) {
+            t.add(r.bin(), r.campaignId(), r.campaign(), r.attempts(), r.connects(), r.abandoned(), r.machines(), r.noAnswer(),
+                r.busy(), r.failed(), r.dialling(), r.connectPercent(), r.dispositioned(), r.value());
+        }
+        return t;
+    }
+
+    static ReportTable dispositions(List<CampaignDispositionRow> rows) {
+        ReportTable t = ReportTable.of("bin", "campaignId", "campaign", "disposition", "label", "count", "value");
+        for (CampaignDispositionRow r : rows) {
+            t.add(r.bin(), r.campaignId(), r.campaign(), r.disposition(), r.label(), r.count(), r.value());
         }
         return t;
     }

@@ -55,7 +55,8 @@ public final class CustomerJson {
 
     public static JsonObject interaction(InteractionSummary i) {
         return new JsonObject().put("startedAt", i.startedAt().toString()).put("channel", i.channel())
-            .put("queue", i.queue()).put("agentId", i.agentId()).put("disposition", i.disposition()).put("notes", i.notes());
+            .put("queue", i.queue()).put("agentId", i.agentId()).put("disposition", i.disposition()).put("notes", i.notes())
+            .put("ivrPath", i.ivrPath());
     }
 
     public static JsonObject customerCase(CustomerCase c) {

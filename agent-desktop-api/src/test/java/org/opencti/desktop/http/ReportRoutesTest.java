@@ -8,8 +8,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencti.core.report.AgentReport;
 import org.opencti.core.report.AgentRow;
+import org.opencti.core.report.AgentStateIntervalRow;
+import org.opencti.core.report.CampaignDispositionRow;
+import org.opencti.core.report.CampaignIntervalRow;
+import org.opencti.core.report.CampaignReport;
 import org.opencti.core.report.AgentStateRow;
 import org.opencti.core.report.FcrRow;
 import org.opencti.core.report.Interval;
@@ -67,6 +73,22 @@ class ReportRoutesTest {
         public List<SatisfactionRow> satisfaction(ReportRange range) {
             asked.add(range);
             return List.of(new SatisfactionRow(D1, "agent", "2999", 1, 2.0), new SatisfactionRow(D1, "queue", "billing", 3, 4.0));
+        }
+
+        @Override
+        public List<AgentStateIntervalRow> agentStates(ReportRange range, Set<String> onlyAgents) {
+            asked.add(range);
+            asked.add(onlyAgents == null ? "everyone" : new java.util.TreeSet<>(onlyAgents));
+            return List.of(new AgentStateIntervalRow(D1, "2001", "NOT_READY", "lunch", 90),
+                new AgentStateIntervalRow(D1, "2001", "READY", null, 3_510));
+        }
+
+        @Override
+        public CampaignReport campaigns(ReportRange range) {
+            asked.add(range);
+            return new CampaignReport(List.of(new CampaignIntervalRow(D1, 1, "=Spring sale", 6, 3, 0, 1, 1, 1, 0, 0, 50.0, 3,
+                new BigDecimal("250.00"))), List.of(new CampaignDispositionRow(D1, 1, "=Spring sale", "sale", "Sale", 2,
+                new BigDecimal("250.00"))));
         }
     }
 
@@ -189,6 +211,52 @@ class ReportRoutesTest {
         // 92 days (1 January to 3 April) at 15 minutes is still fine
         assertThat(get("/api/v1/reports/queues?from=2026-01-01T00:00:00Z&to=2026-04-03T00:00:00Z&interval=15m", admin, null)
             .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void agentStatesForTheTeamAndCampaignResultsInTheZoneAsked() throws Exception {
+        String supervisor = desktop.login("3001");
+        String admin = desktop.login("4001");
+        assertThat(get("/api/v1/reports/agent-states?" + RANGE, desktop.login("2001"), null).statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/reports/campaigns?" + RANGE, null, null).statusCode()).isEqualTo(401);
+
+        // local dates in London: the 29th of March 2026 has 23 hours, so the range ends at 23:00Z on the 30th
+        HttpResponse<Buffer> states = get("/api/v1/reports/agent-states?from=2026-03-29&to=2026-03-31&interval=1d"
+            + "&zone=Europe/London", supervisor, null);
+        assertThat(states.statusCode()).isEqualTo(200);
+        assertThat(reports.asked).containsExactly(new ReportRange(Instant.parse("2026-03-29T00:00:00Z"),
+            Instant.parse("2026-03-30T23:00:00Z"), Interval.DAY, ZoneId.of("Europe/London")),
+            new java.util.TreeSet<>(Set.of("2001", "2002")));
+        assertThat(states.bodyAsJsonObject().getJsonArray("rows").getJsonObject(0).getMap()).containsEntry("reason", "lunch")
+            .containsEntry("minutes", 1.5).containsEntry("seconds", 90);
+
+        assertThat(get("/api/v1/reports/campaigns?" + RANGE + "&format=csv", admin, null).bodyAsString()).isEqualTo(
+            "bin,campaignId,campaign,attempts,connects,abandoned,machines,noAnswer,busy,failed,dialling,connectPercent,"
+                + "dispositioned,value\r\n2026-03-02T00:00:00Z,1,'=Spring sale,6,3,0,1,1,1,0,0,50.0,3,250.00\r\n");
+        assertThat(get("/api/v1/reports/campaigns?" + RANGE + "&table=dispositions", admin, null).bodyAsJsonObject()
+            .getJsonArray("rows").getJsonObject(0).getMap()).containsEntry("disposition", "sale").containsEntry("count", 2);
+        assertThat(get("/api/v1/reports/campaigns?" + RANGE + "&table=leads", admin, null).bodyAsJsonObject()
+            .getString("field")).isEqualTo("table");
+        HttpResponse<Buffer> badZone = get("/api/v1/reports/agent-states?" + RANGE + "&zone=Mars/Olympus", admin, null);
+        assertThat(badZone.statusCode()).isEqualTo(400);
+        assertThat(badZone.bodyAsJsonObject().getString("field")).isEqualTo("zone");
+    }
+
+    @Test
+    void withoutAZoneTheCentresIsUsedForLocalTimes() throws Exception {
+        desktop.close();
+        vertx = Vertx.vertx();
+        desktop = new TestDesktop(vertx, 65_536, server -> {
+            server.setReports(reports, team -> Set.of());
+            server.setReportZone(ZoneId.of("Europe/Berlin"));
+        });
+        web = WebClient.create(vertx);
+
+        assertThat(get("/api/v1/reports/queues?from=2026-03-02T08:00&to=2026-03-03", desktop.login("4001"), null).statusCode())
+            .isEqualTo(200);
+
+        assertThat(reports.asked.get(0)).isEqualTo(new ReportRange(Instant.parse("2026-03-02T07:00:00Z"),
+            Instant.parse("2026-03-02T23:00:00Z"), Interval.HOUR, ZoneId.of("Europe/Berlin")));
     }
 
     @Test

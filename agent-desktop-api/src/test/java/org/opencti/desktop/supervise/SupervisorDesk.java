@@ -105,7 +105,8 @@ final class SupervisorDesk implements AutoCloseable {
                 // nothing held
             }
         }, () -> late[0].wallboard().changed());
-        AcdPorts ports = new AcdPorts(pbx, pops, e -> late[0].notify(e), new InMemoryAgentStateStore(), r -> true, Runnable::run,
+        AcdPorts ports = new AcdPorts(pbx, pops, e -> late[0].notify(e), new InMemoryAgentStateStore(),
+            new InMemoryInteractionLog(), Runnable::run,
             queueLog);
         acd = new AcdService(AcdSetup.simple(AcdSettings.standard("billing"), queues, agents), ports, owner,
             new ExecutorScheduler(Clock.systemUTC(), owner.executor()), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));

@@ -3,7 +3,7 @@ package org.opencti.core.report;
 import java.time.Duration;
 import java.util.Locale;
 
-/** The width of a report's time bins. Bins start at multiples of the width since the epoch, so in UTC. */
+/** The width of a report's time bins, on the wall clock of the report's zone (see {@link ReportRange}). */
 public enum Interval {
     QUARTER_HOUR("15m", Duration.ofMinutes(15), Duration.ofDays(92)),
     HOUR("1h", Duration.ofHours(1), Duration.ofDays(366)),

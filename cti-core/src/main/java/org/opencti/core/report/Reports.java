@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The historical reports managers run the centre by, computed from the stored history (interactions, survey
- * answers) and the queue_log, so they survive restarts; the live counterpart is acd-router's QueueStatistics.
+ * answers, agent states, dial attempts) and the queue_log, so they survive restarts; the live counterpart is
+ * acd-router's QueueStatistics.
  * Every method may block: call from a worker.
  */
 public interface Reports {
@@ -21,4 +22,13 @@ public interface Reports {
 
     /** The satisfaction index per bin by agent, by queue and by tier. */
     List<SatisfactionRow> satisfaction(ReportRange range);
+
+    /**
+     * Time per agent, state and reason in each bin, from the agents' state history; {@code onlyAgents} as for
+     * {@link #agents}.
+     */
+    List<AgentStateIntervalRow> agentStates(ReportRange range, Set<String> onlyAgents);
+
+    /** Campaign results per campaign and bin (attempts by the instant they started), and per disposition. */
+    CampaignReport campaigns(ReportRange range);
 }

@@ -2,6 +2,9 @@ package org.opencti.core.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,9 +15,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opencti.core.adapter.postgres.PostgresAgentStateLog;
 import org.opencti.core.adapter.postgres.PostgresInteractionLog;
 import org.opencti.core.adapter.postgres.PostgresTestSchema;
+import org.opencti.core.agent.AgentState;
+import org.opencti.core.agent.AgentStateChange;
 import org.opencti.core.customer.InteractionRecord;
+import org.opencti.core.customer.WrapUpRecord;
 import org.opencti.core.queuelog.SwitchableDataSource;
 
 /** The interaction history through a PostgreSQL outage: nothing waits, nothing is lost, nothing is written twice. */
@@ -36,6 +43,7 @@ class BufferedInteractionLogTest {
     @BeforeEach
     void fresh() {
         db.empty();
+        db.truncate("agent_state_history");
         link = new SwitchableDataSource(db.dataSource());
     }
 
@@ -67,6 +75,45 @@ class BufferedInteractionLogTest {
             until("all written", () -> log.pending() == 0);
             assertThat(db.count("interactions")).isEqualTo(50);
         }
+    }
+
+    @Test
+    void theWrapUpMadeDuringAnOutageIsWrittenAfterItsCallOnceTheDatabaseIsBack() throws Exception {
+        PostgresAgentStateLog states = new PostgresAgentStateLog(link);
+        try (BufferedInteractionLog log = new BufferedInteractionLog(new PostgresInteractionLog(link), states, 1_000,
+            Duration.ofSeconds(5))) {
+            link.set(SwitchableDataSource.Mode.DOWN);
+            log.record(AgentStateChange.of("2001", AgentState.ON_CALL, null, T0.plusSeconds(5)));
+            log.record(call(3));
+            log.record(AgentStateChange.of("2001", AgentState.WRAP_UP, null, T0.plusSeconds(63)));
+            assertThat(log.wrapUp(new WrapUpRecord(call(3).key(), null, null, "resolved", "card replaced"))).isTrue();
+            assertThat(log.wrapUp(WrapUpRecord.time(call(3).key(), null, 40))).isTrue();
+            until("the writer has tried and failed", () -> log.writeFailures() >= 2);
+            assertThat(db.count("interactions")).isZero();
+            assertThat(log.pending()).isEqualTo(5);
+
+            link.set(SwitchableDataSource.Mode.UP);
+            until("all written", () -> log.pending() == 0);
+            assertThat(log.unmatched()).as("no update came before its row").isZero();
+        }
+        try (Connection c = db.raw(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT disposition, notes, wrap_up_seconds FROM interactions")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1) + " " + rows.getString(2) + " " + rows.getInt(3)).isEqualTo("resolved card replaced 40");
+            assertThat(rows.next()).isFalse();
+        }
+        assertThat(db.count("agent_state_history")).isEqualTo(2);
+    }
+
+    @Test
+    void aWrapUpWithoutItsCallIsCountedAndSkipped() {
+        try (BufferedInteractionLog log = new BufferedInteractionLog(new PostgresInteractionLog(link))) {
+            log.wrapUp(WrapUpRecord.time("never-written", null, 5));
+            log.record(call(4));
+            until("written", () -> log.pending() == 0);
+            assertThat(log.unmatched()).isEqualTo(1);
+        }
+        assertThat(db.count("interactions")).isEqualTo(1);
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.opencti.core.customer.CustomerOrder;
 import org.opencti.core.customer.CustomerProfile;
 import org.opencti.core.customer.InteractionRecord;
 import org.opencti.core.customer.PinCheck;
+import org.opencti.core.customer.WrapUpRecord;
 import org.opencti.core.port.CustomerAccounts;
 import org.opencti.core.port.InteractionLog;
 import org.slf4j.Logger;
@@ -165,19 +166,33 @@ public final class CachingCustomerDirectory implements CustomerAccounts {
      */
     public InteractionLog invalidating(InteractionLog log) {
         Objects.requireNonNull(log, "log");
-        return interaction -> {
-            Objects.requireNonNull(interaction, "interaction");
-            try {
-                return log.record(interaction);
-            } finally {
-                invalidateCustomerOf(interaction);
+        return new InteractionLog() {
+            @Override
+            public boolean record(InteractionRecord interaction) {
+                Objects.requireNonNull(interaction, "interaction");
+                try {
+                    return log.record(interaction);
+                } finally {
+                    invalidateCustomer(interaction.customerId());
+                }
+            }
+
+            @Override
+            public boolean wrapUp(WrapUpRecord wrapUp) {
+                Objects.requireNonNull(wrapUp, "wrapUp");
+                try {
+                    return log.wrapUp(wrapUp);
+                } finally {
+                    // the pop shows the disposition and notes: the next one must read them
+                    invalidateCustomer(wrapUp.customerId());
+                }
             }
         };
     }
 
-    private void invalidateCustomerOf(InteractionRecord interaction) {
-        if (interaction.customerId() != null) {
-            dropCustomer(interaction.customerId());
+    private void invalidateCustomer(Long customerId) {
+        if (customerId != null) {
+            dropCustomer(customerId);
         }
     }
 

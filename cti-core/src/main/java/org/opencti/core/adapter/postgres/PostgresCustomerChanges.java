@@ -88,7 +88,7 @@ final class PostgresCustomerChanges {
         """,
         // calls kept for statistics, with nothing left that points at the person: theirs, and any from their numbers
         """
-        UPDATE interactions SET caller_number = NULL, notes = NULL
+        UPDATE interactions SET caller_number = NULL, notes = NULL, ivr_data = NULL
         WHERE customer_id = ? OR caller_number IN (SELECT e164 FROM customer_phones WHERE customer_id = ?)
         """,
         "DELETE FROM customer_phones WHERE customer_id = ?",

@@ -51,11 +51,11 @@ public final class PostgresCustomerDirectory implements CustomerRecords {
         SELECT o.id, %1$s,
                ARRAY(SELECT ph.e164 FROM customer_phones ph WHERE ph.customer_id = o.id
                      ORDER BY ph.position, ph.e164) AS phones,
-               r.started_at, r.channel, r.queue, r.agent_id, r.disposition, r.notes
+               r.started_at, r.channel, r.queue, r.agent_id, r.disposition, r.notes, r.ivr_path
         FROM owner o
         LEFT JOIN LATERAL (
             SELECT i.interaction_key, i.started_at, i.channel, i.queue, i.agent_id,
-                   COALESCE(i.disposition, i.outcome) AS disposition, i.notes
+                   COALESCE(i.disposition, i.outcome) AS disposition, i.notes, i.ivr_path
             FROM interactions i
             WHERE i.customer_id = o.id
             ORDER BY i.started_at DESC, i.interaction_key COLLATE "C" DESC
@@ -178,7 +178,7 @@ public final class PostgresCustomerDirectory implements CustomerRecords {
                         if (started != null) {
                             interactions.add(new InteractionSummary(started.toInstant(), rows.getString("channel"),
                                 rows.getString("queue"), rows.getString("agent_id"), rows.getString("disposition"),
-                                rows.getString("notes")));
+                                rows.getString("notes"), rows.getString("ivr_path")));
                         }
                     } while (rows.next());
                 }

@@ -1,5 +1,6 @@
 package org.opencti.core.adapter.postgres;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +15,8 @@ import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.opencti.core.report.AgentReport;
+import org.opencti.core.report.AgentStateIntervalRow;
+import org.opencti.core.report.CampaignReport;
 import org.opencti.core.report.FcrRow;
 import org.opencti.core.report.QueueIntervalRow;
 import org.opencti.core.report.ReportRange;
@@ -21,8 +24,10 @@ import org.opencti.core.report.Reports;
 import org.opencti.core.report.SatisfactionRow;
 
 /**
- * The historical reports in PostgreSQL: one set-based statement per report (GROUP BY over time bins of
- * {@code floor(epoch / width) * width}), parameterised. Blocks: call from a worker.
+ * The historical reports in PostgreSQL: one set-based statement per report, parameterised, grouped by time bin. The
+ * bins' starts come from {@link ReportRange#binStarts} (the wall clock of the report's zone, so a day follows daylight
+ * saving) as an array, and each row goes to the last start at or before its instant ({@code width_bucket}, a binary
+ * search). Blocks: call from a worker.
  */
 public final class PostgresReports implements Reports {
     /** The queue_log events that hand a call on (Asterisk's, before and after 12). */
@@ -31,15 +36,16 @@ public final class PostgresReports implements Reports {
     static final String WRAP_SECONDS = "CASE WHEN q.data2 ~ '^[0-9]{1,9}$' THEN q.data2::int END";
 
     private static final String QUEUES = """
-        WITH calls AS (
+        WITH b AS (SELECT ?::text[]::timestamptz[] AS starts),
+        calls AS (
             SELECT i.queue, COALESCE(i.tier, c.tier, 'none') AS tier, i.outcome, i.started_at, i.answered_at,
                    i.ended_at, i.hold_seconds,
-                   to_timestamp(floor(extract(epoch FROM i.started_at) / ?) * ?) AS bin,
+                   b.starts[width_bucket(i.started_at, b.starts)] AS bin,
                    (SELECT sum(%s) FROM queue_log q
                      WHERE q.callid = i.call_id AND q.agent = i.agent_id AND q.event = 'INFO' AND q.data1 = 'WRAPUP')
                        AS wrap_seconds,
                    EXISTS (SELECT 1 FROM queue_log q WHERE q.callid = i.call_id AND q.event IN %s) AS transferred
-              FROM interactions i LEFT JOIN customers c ON c.id = i.customer_id
+              FROM b, interactions i LEFT JOIN customers c ON c.id = i.customer_id
              WHERE i.started_at >= ? AND i.started_at < ? AND i.queue IS NOT NULL)
         SELECT bin, queue, tier,
                count(*) AS offered,
@@ -90,13 +96,14 @@ public final class PostgresReports implements Reports {
 
     /* An answer is placed in its caller's tier through the interaction that carries the same call id. */
     private static final String SATISFACTION = """
-        WITH answers AS (
-            SELECT to_timestamp(floor(extract(epoch FROM s.answered_at) / ?) * ?) AS bin, s.score,
+        WITH b AS (SELECT ?::text[]::timestamptz[] AS starts),
+        answers AS (
+            SELECT b.starts[width_bucket(s.answered_at, b.starts)] AS bin, s.score,
                    COALESCE(s.agent_id, '') AS agent_id, COALESCE(s.queue, '') AS queue,
                    COALESCE((SELECT COALESCE(i.tier, c.tier) FROM interactions i LEFT JOIN customers c
                                  ON c.id = i.customer_id
                               WHERE i.call_id = s.call_id ORDER BY i.started_at DESC LIMIT 1), 'none') AS tier
-              FROM survey_answers s
+              FROM b, survey_answers s
              WHERE s.answered_at >= ? AND s.answered_at < ?)
         SELECT bin,
                CASE WHEN grouping(agent_id) = 0 THEN 'agent' WHEN grouping(queue) = 0 THEN 'queue' ELSE 'tier' END
@@ -110,10 +117,14 @@ public final class PostgresReports implements Reports {
 
     private final DataSource dataSource;
     private final PostgresAgentReport agentReport;
+    private final PostgresAgentStateReport agentStateReport;
+    private final PostgresCampaignReport campaignReport;
 
     public PostgresReports(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.agentReport = new PostgresAgentReport(dataSource);
+        this.agentStateReport = new PostgresAgentStateReport(dataSource);
+        this.campaignReport = new PostgresCampaignReport(dataSource);
     }
 
     @Override
@@ -121,11 +132,10 @@ public final class PostgresReports implements Reports {
         Objects.requireNonNull(serviceLevelThreshold, "serviceLevelThreshold");
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(QUEUES)) {
-            statement.setLong(1, range.binSeconds());
-            statement.setLong(2, range.binSeconds());
-            statement.setObject(3, utc(range.from()));
-            statement.setObject(4, utc(range.to()));
-            statement.setDouble(5, serviceLevelThreshold.toMillis() / 1000.0);
+            statement.setArray(1, binStarts(connection, range));
+            statement.setObject(2, utc(range.from()));
+            statement.setObject(3, utc(range.to()));
+            statement.setDouble(4, serviceLevelThreshold.toMillis() / 1000.0);
             List<QueueIntervalRow> out = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -181,10 +191,9 @@ public final class PostgresReports implements Reports {
     public List<SatisfactionRow> satisfaction(ReportRange range) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(SATISFACTION)) {
-            statement.setLong(1, range.binSeconds());
-            statement.setLong(2, range.binSeconds());
-            statement.setObject(3, utc(range.from()));
-            statement.setObject(4, utc(range.to()));
+            statement.setArray(1, binStarts(connection, range));
+            statement.setObject(2, utc(range.from()));
+            statement.setObject(3, utc(range.to()));
             List<SatisfactionRow> out = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -196,6 +205,21 @@ public final class PostgresReports implements Reports {
         } catch (SQLException e) {
             throw SqlErrors.translate("satisfaction report " + range, e);
         }
+    }
+
+    @Override
+    public List<AgentStateIntervalRow> agentStates(ReportRange range, Set<String> onlyAgents) {
+        return agentStateReport.report(range, onlyAgents);
+    }
+
+    @Override
+    public CampaignReport campaigns(ReportRange range) {
+        return campaignReport.report(range);
+    }
+
+    /** The bins' starts as a text array of ISO instants (cast to timestamptz[] in the statement). */
+    static Array binStarts(Connection connection, ReportRange range) throws SQLException {
+        return connection.createArrayOf("text", range.binStarts().stream().map(Instant::toString).toArray(String[]::new));
     }
 
     static OffsetDateTime utc(Instant instant) {

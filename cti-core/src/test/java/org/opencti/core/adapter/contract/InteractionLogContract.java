@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.opencti.core.customer.Customer;
 import org.opencti.core.customer.InteractionRecord;
 import org.opencti.core.customer.InteractionSummary;
+import org.opencti.core.customer.WrapUpRecord;
 import org.opencti.core.port.CustomerDirectory;
 import org.opencti.core.port.InteractionLog;
 
@@ -105,6 +108,61 @@ public abstract class InteractionLogContract {
         assertThat(storedInteractions()).isEqualTo(1);
         assertThat(historyOf()).singleElement().extracting(InteractionSummary::disposition).asString()
             .startsWith("OUTCOME-");
+    }
+
+    /** A call as the ACD writes it at hangup: IVR path and data, recording, no after-call work yet. */
+    private static InteractionRecord fromTheIvr(String key, Long customerId) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("CTI_INTENT", "refund");
+        data.put("CTI_ACCOUNT", "AC-7");
+        return new InteractionRecord(key, customerId, "+13125550122", "voice", "billing", "1002", T0, T0.plusSeconds(4),
+            T0.plusSeconds(90), "answered", null, "c-7", "Silver", 0L, null, "main>billing>refund", data, "c-7.wav", null, null);
+    }
+
+    @Test
+    public void theAfterCallWorkIsAddedToTheRowAndThePopShowsItWithTheIvrPath() {
+        long id = customer().id();
+        assertThat(log().record(fromTheIvr("L7/A7", id))).isTrue();
+
+        assertThat(log().wrapUp(new WrapUpRecord("L7/A7", id, null, "refund-issued", "Refund of 20 EUR sent"))).isTrue();
+        assertThat(log().wrapUp(WrapUpRecord.time("L7/A7", id, 42))).isTrue();
+
+        assertThat(historyOf()).singleElement().isEqualTo(new InteractionSummary(T0, "voice", "billing", "1002",
+            "refund-issued", "Refund of 20 EUR sent", "main>billing>refund"));
+    }
+
+    @Test
+    public void aReplayedCallAndWrapUpAreStoredOnceAndTheWrapUpSurvivesTheReplay() {
+        long id = customer().id();
+        log().record(fromTheIvr("L8/A8", id));
+        log().wrapUp(new WrapUpRecord("L8/A8", id, 30L, "resolved", "done"));
+
+        // the same PBX events again: the call as written at hangup, then the same after-call work
+        assertThat(log().record(fromTheIvr("L8/A8", id))).isFalse();
+        assertThat(log().wrapUp(new WrapUpRecord("L8/A8", id, 30L, "resolved", "done"))).isTrue();
+
+        assertThat(storedInteractions()).isEqualTo(1);
+        assertThat(historyOf()).singleElement().extracting(InteractionSummary::disposition, InteractionSummary::notes)
+            .containsExactly("resolved", "done");
+    }
+
+    @Test
+    public void aWrapUpForNoStoredInteractionChangesNothing() {
+        assertThat(log().wrapUp(new WrapUpRecord("never-written", null, 5L, "resolved", null))).isFalse();
+        assertThat(storedInteractions()).isZero();
+    }
+
+    @Test
+    public void aPinTheDialplanPutInTheIvrDataIsNeverKept() {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("CTI_INTENT", "balance");
+        data.put("CTI_PIN", "1234");
+        data.put("pin_entered", "1234");
+        data.put("CTI_PINCODE", "1234");
+        data.put("CTI_SHIPPING", "express");
+        InteractionRecord r = new InteractionRecord("k", null, null, "voice", "billing", null, T0, null, T0, "abandoned", null,
+            null, null, null, null, "main", data, null, null, null);
+        assertThat(r.ivrData()).containsExactly(Map.entry("CTI_INTENT", "balance"), Map.entry("CTI_SHIPPING", "express"));
     }
 
     @Test

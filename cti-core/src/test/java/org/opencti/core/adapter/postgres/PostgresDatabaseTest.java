@@ -58,6 +58,29 @@ class PostgresDatabaseTest {
     }
 
     @Test
+    void v7IsAppliedToADatabaseThatAlreadyHasV8AndV9() throws SQLException {
+        // A database migrated before V7 existed: V8 and V9 applied, V7 neither in the history nor in the schema.
+        try (PostgresTestSchema older = new PostgresTestSchema()) {
+            older.execute("DELETE FROM " + older.schema + ".flyway_schema_history WHERE version = '7'");
+            older.execute("DROP TABLE " + older.schema + ".agent_state_history");
+            older.execute("ALTER TABLE " + older.schema + ".interactions DROP COLUMN ivr_path, DROP COLUMN ivr_data,"
+                + " DROP COLUMN recording, DROP COLUMN wrap_up_seconds");
+
+            try (PostgresDatabase again = older.open()) {
+                assertThat(again.migrate()).as("already applied when the pool opened").isZero();
+            }
+            assertThat(older.count("agent_state_history")).isZero();
+            try (Connection c = older.raw(); Statement s = c.createStatement();
+                 java.sql.ResultSet rows = s.executeQuery("SELECT version FROM flyway_schema_history"
+                     + " WHERE version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
+                rows.next();
+                assertThat(rows.getString(1)).as("V7 applied last, after V9").isEqualTo("7");
+            }
+            assertThat(older.count("flyway_schema_history")).isEqualTo(MIGRATIONS);
+        }
+    }
+
+    @Test
     void theCheckConstraintRefusesABadNumberEvenThroughRawSql() throws SQLException {
         long id = new PostgresCustomerDirectory(db.dataSource())
             .save(new Customer(0, null, "Raw", "Sql", null, null, List.of())).id();

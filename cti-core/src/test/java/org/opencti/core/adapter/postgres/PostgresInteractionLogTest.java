@@ -8,12 +8,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencti.core.adapter.contract.InteractionLogContract;
+import org.opencti.core.customer.Actor;
+import org.opencti.core.customer.Customer;
 import org.opencti.core.customer.InteractionRecord;
+import org.opencti.core.customer.WrapUpRecord;
 import org.opencti.core.port.CustomerDirectory;
 import org.opencti.core.port.InteractionLog;
 
@@ -64,6 +70,55 @@ class PostgresInteractionLogTest extends InteractionLogContract {
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("777");
         assertThat(storedInteractions()).isZero();
+    }
+
+    @Test
+    void theIvrTheRecordingAndTheAfterCallWorkAreStoredInTheRow() throws SQLException {
+        Instant t0 = Instant.parse("2026-11-22T09:00:00Z");
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("CTI_INTENT", "refund");
+        data.put("CTI_ORDER", "O-17");
+        log.record(new InteractionRecord("L9/A9", null, "+15551230009", "voice", "billing", "2001", t0, t0.plusSeconds(5),
+            t0.plusSeconds(60), "answered", null, "c-9", null, 0L, null, "main>billing>refund", data, "c-9.wav", null, null));
+        log.wrapUp(new WrapUpRecord("L9/A9", null, null, "refund-issued", "sent"));
+        log.wrapUp(WrapUpRecord.time("L9/A9", null, 25));
+
+        assertThat(row("L9/A9")).isEqualTo("main>billing>refund {\"CTI_ORDER\": \"O-17\", \"CTI_INTENT\": \"refund\"} c-9.wav 25"
+            + " refund-issued sent");
+    }
+
+    @Test
+    void aCallWithoutIvrDataStoresNullsNotAnEmptyObject() throws SQLException {
+        Instant t0 = Instant.parse("2026-11-22T09:00:00Z");
+        log.record(new InteractionRecord("L10", null, null, "voice", "support", null, t0, null, t0, "abandoned"));
+
+        assertThat(row("L10")).isEqualTo("null null null null null null");
+    }
+
+    @Test
+    void noNotesAreWrittenToTheCallOfAnErasedCustomer() throws SQLException {
+        Instant t0 = Instant.parse("2026-11-22T09:00:00Z");
+        long id = directory.save(new Customer(0, null, "Erin", "Erased", null, null, List.of("+15551230010"))).id();
+        log.record(new InteractionRecord("L11/A11", id, "+15551230010", "voice", "support", "2001", t0, t0, t0.plusSeconds(9),
+            "answered"));
+        new PostgresCustomerDirectory(db.dataSource()).erase(id, new Actor("admin", t0.plusSeconds(20)));
+
+        assertThat(log.wrapUp(new WrapUpRecord("L11/A11", id, 12L, "resolved", "Erin called about her card"))).isTrue();
+
+        assertThat(row("L11/A11")).isEqualTo("null null null 12 resolved null");
+    }
+
+    private static String row(String key) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+             PreparedStatement st = c.prepareStatement("SELECT ivr_path, ivr_data, recording, wrap_up_seconds, disposition, notes"
+                 + " FROM interactions WHERE interaction_key = ?")) {
+            st.setString(1, key);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4) + " "
+                    + rs.getString(5) + " " + rs.getString(6);
+            }
+        }
     }
 
     @Test
