@@ -54,9 +54,10 @@ class DeskValidationTest {
             .containsExactly("desk.extensions.dialString: \"PJSIP/{extension}&PJSIP/9\" is not an Asterisk dial string"
                 + " (like PJSIP/{extension} or Local/{extension}@agents)");
         assertThat(problems(VALID + "desk: {manualDialing: yes, callbacks: {graceSeconds: -1, timeZone: Europe/London}}\n"))
+            .as("the centre's timeZone is the one callbacks use")
             .containsExactly("desk.manualDialing: expected true or false, got \"yes\"",
-                "desk.callbacks.graceSeconds: -1 is outside 0..86400",
-                "desk.callbacks.timeZone: unknown key (expected one of graceSeconds)");
+                "desk.callbacks.timeZone: unknown key (expected one of graceSeconds)",
+                "desk.callbacks.graceSeconds: -1 is outside 0..86400");
         assertThat(problems(VALID + "desk: {extension: {}}\n")).containsExactly(
             "desk.extension: unknown key (did you mean \"extensions\"?)");
     }
