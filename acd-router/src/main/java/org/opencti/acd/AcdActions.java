@@ -143,9 +143,9 @@ final class AcdActions {
     void record(InboundCall call, Instant endedAt, String outcome) {
         meters.counter("cti.calls.ended", "outcome", outcome).increment();
         // A callback is its own interaction: it must not collide with the call that asked for it.
-        String key = (call.callback ? "callback:" : "") + call.linkedId
+        String key = (call.callback ? "callback:" : call.outbound ? "outbound:" : "") + call.linkedId
             + (call.agentLegUniqueId == null ? "" : "/" + call.agentLegUniqueId);
-        InteractionRecord record = new InteractionRecord(key, call.customerId, call.callerNumber, "voice", call.queue, call.agentId,
+        InteractionRecord record = new InteractionRecord(key, call.customerId, call.callerNumber, call.outbound ? "outbound" : "voice", call.queue, call.agentId,
             call.waitingSince, call.answeredAt, endedAt, outcome, null, call.callId, call.tier, call.holdSeconds, call.transfer);
         ports.worker().execute(() -> {
             try {
