@@ -141,7 +141,7 @@ public final class OutboundAgents implements PbxEventListener {
             }
             Instant now = scheduler.clock().instant();
             String queue = a.queues.isEmpty() ? acd.settings().defaultQueue() : a.queues.get(0);
-            InboundCall call = new InboundCall("o-" + uniqueId, uniqueId, uniqueId, channel, number, null, queue, now);
+            InboundCall call = new InboundCall(callId(uniqueId), uniqueId, uniqueId, channel, number, null, queue, now);
             call.outbound = true;
             call.agentId = agentId;
             call.stage = InboundCall.Stage.RINGING;
@@ -327,6 +327,11 @@ public final class OutboundAgents implements PbxEventListener {
             snapshot = List.copyOf(next);
             listeners.forEach(Runnable::run);
         }
+    }
+
+    /** The ACD's id of the campaign call whose customer is on {@code customerUniqueId}, as the agent's frames name it. */
+    public static String callId(String customerUniqueId) {
+        return "o-" + customerUniqueId;
     }
 
     private static String reason(long campaignId) {
