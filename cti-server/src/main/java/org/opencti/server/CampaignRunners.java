@@ -69,7 +69,7 @@ final class CampaignRunners implements CampaignControl, CampaignDesk, AutoClosea
         CampaignFloor floor = new CampaignFloor(agents, desktops, clock, id -> runnerOf(id).map(CampaignRunner::campaign),
             lines::callId);
         this.ports = new RunnerPorts(outbound.leads(), new DialPolicy(outbound.dnc(), outbound.attempts(), outbound.standings(),
-            outbound.refusals(), clock), new ListLevels(outbound.leads(), low -> LOG.warn("lead list running low: {}", low), clock),
+            outbound.refusals(), clock), new ListLevels(outbound.leads(), low -> { }, clock),
             outbound.attempts(), outbound.dnc(), outbound.callbacks(), lines, floor);
         agents.onChange(() -> running.values().forEach(r -> r.runner().agentsChanged()));
     }
