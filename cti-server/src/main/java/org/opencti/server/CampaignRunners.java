@@ -68,9 +68,10 @@ final class CampaignRunners implements CampaignControl, CampaignDesk, AutoClosea
         this.lines = new PbxOutboundLines(pbx, agents, PbxOutboundLines.DIAL_STRING, this::lineEvent);
         CampaignFloor floor = new CampaignFloor(agents, desktops, clock, id -> runnerOf(id).map(CampaignRunner::campaign),
             lines::callId);
+        // ListLevels logs a list running low itself; nothing else listens yet
+        ListLevels levels = new ListLevels(outbound.leads(), low -> { }, clock);
         this.ports = new RunnerPorts(outbound.leads(), new DialPolicy(outbound.dnc(), outbound.attempts(), outbound.standings(),
-            outbound.refusals(), clock), new ListLevels(outbound.leads(), low -> { }, clock),
-            outbound.attempts(), outbound.dnc(), outbound.callbacks(), lines, floor);
+            outbound.refusals(), clock), levels, outbound.attempts(), outbound.dnc(), outbound.callbacks(), lines, floor);
         agents.onChange(() -> running.values().forEach(r -> r.runner().agentsChanged()));
     }
 

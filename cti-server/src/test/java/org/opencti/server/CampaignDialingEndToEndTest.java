@@ -92,8 +92,9 @@ class CampaignDialingEndToEndTest {
             Instant answered = record(node, SimRecord.Kind.CUSTOMER_ANSWERED, PERSON).at();
             Await.until("the person is bridged with the agent", Duration.ofSeconds(10),
                 () -> node.pbx.history().stream().anyMatch(r -> r.kind() == SimRecord.Kind.BRIDGED && r.subject().contains(PERSON)));
-            Instant bridged = node.pbx.history().stream().filter(r -> r.kind() == SimRecord.Kind.BRIDGED && r.subject().contains(PERSON))
-                .findFirst().orElseThrow().at();
+            SimRecord bridge = node.pbx.history().stream().filter(r -> r.kind() == SimRecord.Kind.BRIDGED && r.subject().contains(PERSON))
+                .findFirst().orElseThrow();
+            Instant bridged = bridge.at();
             assertThat(Duration.between(answered, bridged)).as("answer to bridge, AMD included").isLessThan(Duration.ofSeconds(2)
                 .plus(amdTime(node, answered)));
 
@@ -101,6 +102,10 @@ class CampaignDialingEndToEndTest {
             node.centre.campaigns().dispose(agent, id, attempt, "sale", null, null, false).toCompletableFuture().get();
             node.pbx.customerHangsUp(PERSON);
             talking.awaitState("WRAP_UP");
+            String agentLeg = bridge.detail();
+            assertThat(agentLeg).as("bridged with the agent's phone").startsWith("Local/" + agent + "@agents");
+            Await.until("the agent's nailed-up leg waits again for the next customer", Duration.ofSeconds(10), () -> node.pbx
+                .channel(agentLeg).map(c -> "cti-nailed".equals(c.context()) && !c.bridged()).orElse(false));
 
             Await.until("every lead is dialed and filed", Duration.ofSeconds(40), () -> count(node,
                 "select count(*) from dial_attempts where campaign_id = " + id + " and outcome is not null") == 5);
@@ -122,6 +127,80 @@ class CampaignDialingEndToEndTest {
             Await.until("the outbound call is in the history", Duration.ofSeconds(10), () -> count(node,
                 "select count(*) from interactions where channel = 'outbound' and agent_id = '" + agent + "'") == 1);
         }
+    }
+
+    /**
+     * A predictive line is dialed for the one free agent without holding them; while it rings an inbound caller takes
+     * that agent (inbound first), so when the person answers nobody is free within 2 s.
+     */
+    @Test
+    void aPredictiveCampaignWithNoAgentFreeInTimePlaysTheSafeHarbourMessageAndCountsAnAbandon() throws Exception {
+        try (TestNode node = new TestNode("", DIALER); DesktopClient admin = new DesktopClient(node.httpPort());
+             DesktopClient ann = new DesktopClient(node.httpPort())) {
+            node.pbx.phone(PERSON).person().answerAfter(Duration.ofSeconds(6));
+            admin.login("9001", "demo");
+            JsonObject body = campaign("Predictive", "predictive", false).put("assignment", new JsonObject().put("agents",
+                new JsonArray(List.of("2001"))));
+            long id = admin.post("/api/v1/campaigns", body).body().getLong("id");
+            admin.postCsv("/api/v1/campaigns/" + id + "/lists?name=People", "phone\n" + PERSON + "\n");
+            ann.connect("2001", "demo");
+            ann.send(new JsonObject().put("type", "ready"));
+            ann.awaitState("READY");
+
+            assertThat(admin.post("/api/v1/campaigns/" + id + "/start").body().getString("state")).isEqualTo("running");
+            Await.until("the line is dialed", Duration.ofSeconds(10), () -> count(node,
+                "select count(*) from dial_attempts where campaign_id = " + id) == 1);
+            var caller = node.pbx.placeInboundCall("2025550143", "MORENO ALICE", "5551000");
+            node.pbx.press(caller, "1");
+            ann.awaitType("callConnected");
+
+            Await.until("the person nobody could take hears the safe-harbour message", Duration.ofSeconds(20), () -> node.pbx.history()
+                .stream().anyMatch(r -> r.kind() == SimRecord.Kind.REDIRECTED && r.subject().contains(PERSON)
+                    && r.detail().startsWith("cti-safe-harbour,")));
+            Await.until("the drop is logged as abandoned", Duration.ofSeconds(10), () -> count(node,
+                "select count(*) from dial_attempts where campaign_id = " + id + " and outcome = 'abandoned'") == 1);
+            assertThat(node.centre.campaigns().figures().toCompletableFuture().get()).singleElement()
+                .satisfies(f -> assertThat(f.abandons()).isEqualTo(1));
+            node.pbx.hangup(caller);
+        }
+    }
+
+    @Test
+    void anAgentWithAnInboundCallerWaitingInTheirQueueIsNotGivenOutboundWork() throws Exception {
+        try (TestNode node = new TestNode("", DIALER); DesktopClient admin = new DesktopClient(node.httpPort());
+             DesktopClient ann = new DesktopClient(node.httpPort())) {
+            node.pbx.phone(PERSON).person();
+            node.pbx.phone("2001").answerOnRelease();
+            admin.login("9001", "demo");
+            long id = admin.post("/api/v1/campaigns", campaign("Blended", "progressive", false).put("assignment",
+                new JsonObject().put("agents", new JsonArray(List.of("2001"))))).body().getLong("id");
+            admin.postCsv("/api/v1/campaigns/" + id + "/lists?name=One", "phone\n" + PERSON + "\n");
+            ann.connect("2001", "demo");
+            assertThat(admin.post("/api/v1/campaigns/" + id + "/start").body().getString("state")).isEqualTo("running");
+            var caller = node.pbx.placeInboundCall("2025550143", "MORENO ALICE", "5551000");
+            node.pbx.press(caller, "1");
+            Await.until("the caller waits in billing", Duration.ofSeconds(10),
+                () -> join(node.centre.acd().waitingCalls()).size() == 1);
+
+            ann.send(new JsonObject().put("type", "ready"));
+            ann.awaitType("callOffered");
+            Instant offered = Instant.now();
+            var runner = node.centre.campaigns().runnerOf(id).orElseThrow();
+            Await.until("the runner has looked at the floor for two seconds", Duration.ofSeconds(10),
+                () -> join(runner.stats()).at().isAfter(offered.plusSeconds(2)));
+            assertThat(join(runner.stats()).dials()).as("the inbound caller comes first").isZero();
+
+            node.pbx.phone("2001").release();
+            ann.awaitType("callConnected");
+            node.pbx.hangup(caller);
+            ann.awaitState("WRAP_UP");
+            ann.awaitType("campaignConnected");
+            assertThat(count(node, "select count(*) from dial_attempts where campaign_id = " + id)).isEqualTo(1);
+        }
+    }
+
+    private static <T> T join(java.util.concurrent.CompletionStage<T> stage) {
+        return stage.toCompletableFuture().join();
     }
 
     /** How long AMD took on the person's line: from the answer to its verdict, as pbx-sim runs it. */
