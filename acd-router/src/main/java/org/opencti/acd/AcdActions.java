@@ -142,10 +142,12 @@ final class AcdActions {
 
     void record(InboundCall call, Instant endedAt, String outcome) {
         meters.counter("cti.calls.ended", "outcome", outcome).increment();
-        // A callback is its own interaction: it must not collide with the call that asked for it.
+        // A callback is its own interaction: it must not collide with the call that asked for it. Nor may a campaign call
+        // (its customer's channel is the key, the nailed-up leg serving many calls).
         String key = (call.callback ? "callback:" : call.outbound ? "outbound:" : "") + call.linkedId
             + (call.agentLegUniqueId == null ? "" : "/" + call.agentLegUniqueId);
-        InteractionRecord record = new InteractionRecord(key, call.customerId, call.callerNumber, call.outbound ? "outbound" : "voice", call.queue, call.agentId,
+        String channel = call.outbound ? "outbound" : "voice";
+        InteractionRecord record = new InteractionRecord(key, call.customerId, call.callerNumber, channel, call.queue, call.agentId,
             call.waitingSince, call.answeredAt, endedAt, outcome, null, call.callId, call.tier, call.holdSeconds, call.transfer);
         ports.worker().execute(() -> {
             try {

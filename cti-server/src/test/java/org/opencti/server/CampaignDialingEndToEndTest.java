@@ -111,7 +111,8 @@ class CampaignDialingEndToEndTest {
                 "select count(*) from dial_attempts where campaign_id = " + id + " and outcome is not null") == 5);
             assertThat(count(node, "select count(*) from dial_attempts where e164 = '" + PERSON + "' and outcome = 'live_answer'"
                 + " and disposition = 'sale' and disposition_value = 99.00 and agent_id = '" + agent + "'")).isEqualTo(1);
-            assertThat(count(node, "select count(*) from dial_attempts where e164 = '" + MACHINE + "' and outcome = 'machine'")).isEqualTo(1);
+            assertThat(count(node, "select count(*) from dial_attempts where e164 = '" + MACHINE + "' and outcome = 'machine'"))
+                .isEqualTo(1);
             assertThat(count(node, "select count(*) from leads where e164 = '" + BUSY + "' and status = 'retry'"
                 + " and next_attempt_at between now() + interval '9 minutes' and now() + interval '11 minutes'")).isEqualTo(1);
             assertThat(count(node, "select count(*) from leads where e164 = '" + NO_ANSWER + "' and status = 'retry'"
