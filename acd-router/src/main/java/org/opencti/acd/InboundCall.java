@@ -57,6 +57,8 @@ final class InboundCall {
     /** A callback the customer asked for: we dial them once an agent is on the line. */
     boolean callback;
     int dialAttempts;
+    /** A campaign call the dialer connected to the agent ({@link OutboundAgents}): its history row says "outbound". */
+    boolean outbound;
     /** How this leg was handed on (or, for the receiving leg, how it came): written with its history row. */
     InteractionRecord.Transfer transfer;
     /** The attended transfer the agent is making; null when none. */

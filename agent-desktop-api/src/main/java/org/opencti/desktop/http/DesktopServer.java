@@ -32,6 +32,7 @@ import org.opencti.core.report.Reports;
 import org.opencti.desktop.auth.AuthService;
 import org.opencti.desktop.auth.Role;
 import org.opencti.desktop.auth.Session;
+import org.opencti.desktop.campaign.CampaignDesk;
 import org.opencti.desktop.ws.DesktopHub;
 
 /** The desktop's HTTP side: REST under /api/v1, the events WebSocket, health, metrics and the pages. */
@@ -61,6 +62,8 @@ public final class DesktopServer {
     private Reports historicalReports;
     private Function<String, Set<String>> agentsOfTeam = team -> Set.of();
     private volatile CampaignApi campaigns;
+    /** The running campaigns' side for the pages (previews, dispositions, figures); the campaign routes read it. */
+    private volatile CampaignDesk campaignDesk = CampaignDesk.NONE;
     private final CampaignCalls campaignCalls;
     private ZoneId reportZone = ZoneOffset.UTC;
     private HttpServer server;
@@ -134,6 +137,16 @@ public final class DesktopServer {
      */
     public void setCampaigns(CampaignApi api) {
         this.campaigns = api;
+    }
+
+    /** What the node's campaign runners answer the pages with (previews, dispositions, live figures). */
+    public void setCampaignDesk(CampaignDesk desk) {
+        this.campaignDesk = desk;
+    }
+
+    /** The campaign runners' side set by {@link #setCampaignDesk}, else {@link CampaignDesk#NONE}. */
+    public CampaignDesk campaignDesk() {
+        return campaignDesk;
     }
 
     /**
