@@ -24,6 +24,7 @@ import org.opencti.core.adapter.postgres.PostgresSurveyLog;
 import org.opencti.core.adapter.postgres.SampleCustomers;
 import org.opencti.core.event.PbxEvent;
 import org.opencti.core.queuelog.PostgresQueueLog;
+import org.opencti.desktop.campaign.CampaignDesk;
 import org.opencti.pbxsim.PbxSimulator;
 
 /**
@@ -95,6 +96,11 @@ final class TestNode implements AutoCloseable {
               fastAgi: {bindHost: 127.0.0.1, port: 0}
             http: {bindHost: 127.0.0.1, port: 0}
             """.replace("HASH", DEMO_HASH).replace("PORT", Integer.toString(pbx.amiPort()));
+    }
+
+    /** The pages' campaign desk (previews, dispositions, figures) becomes {@code desk}, e.g. a recording fake. */
+    void useCampaignDesk(CampaignDesk desk) {
+        centre.desktopServer().setCampaignDesk(desk);
     }
 
     int httpPort() {
