@@ -144,7 +144,8 @@ class CampaignRoutesTest {
             assertThat(desk.call(GET, "/api/v1/campaigns/" + other, supervisor, (String) null).status()).isEqualTo(403);
             assertThat(desk.call(POST, "/api/v1/campaigns/" + other + "/start", supervisor, (String) null).status()).isEqualTo(403);
         }
-        TestDesktop.Reply steal = desk.call(PUT, "/api/v1/campaigns/" + blue, supervisor, CampaignFixture.full("Blue team's", null, "2101"));
+        TestDesktop.Reply steal = desk.call(PUT, "/api/v1/campaigns/" + blue, supervisor,
+            CampaignFixture.full("Blue team's", null, "2101"));
         assertThat(steal.status()).isEqualTo(403);
         assertThat(steal.body().getString("field")).isEqualTo("assignment");
         assertThat(desk.call(POST, "/api/v1/campaigns", supervisor, CampaignFixture.full("Reach", "support")).status()).isEqualTo(403);
