@@ -168,7 +168,12 @@
     }
   }
 
+  const onCampaign = window.ctiCampaignDesk(api, logEvent, () => (user ? user.name : ''));
+
   function onMessage(msg) {
+    if (onCampaign(msg)) {
+      return;
+    }
     switch (msg.type) {
       case 'hello':
         setState(msg.state || 'LOGGED_OUT', msg.reason);

@@ -218,6 +218,11 @@ public final class ContactCentre implements AutoCloseable {
         return hub;
     }
 
+    /** The desktop API, for what is wired to it after construction (a test's own campaign desk, say). */
+    public DesktopServer desktopServer() {
+        return http;
+    }
+
     /** A registry of the kind the node serves at /metrics; create it first to hand it to {@link Stores#from} as well. */
     public static PrometheusMeterRegistry newRegistry() {
         return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

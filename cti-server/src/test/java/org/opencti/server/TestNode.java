@@ -28,6 +28,7 @@ import org.opencti.core.queuelog.PostgresQueueLog;
 import org.opencti.core.write.BackgroundWriter;
 import org.opencti.core.write.BufferedInteractionLog;
 import org.opencti.dialer.run.RunnerSettings;
+import org.opencti.desktop.campaign.CampaignDesk;
 import org.opencti.pbxsim.PbxSimulator;
 
 /**
@@ -108,6 +109,11 @@ final class TestNode implements AutoCloseable {
               fastAgi: {bindHost: 127.0.0.1, port: 0}
             http: {bindHost: 127.0.0.1, port: 0}
             """.replace("HASH", DEMO_HASH).replace("PORT", Integer.toString(pbx.amiPort()));
+    }
+
+    /** The pages' campaign desk (previews, dispositions, figures) becomes {@code desk}, e.g. a recording fake. */
+    void useCampaignDesk(CampaignDesk desk) {
+        centre.desktopServer().setCampaignDesk(desk);
     }
 
     int httpPort() {
