@@ -182,9 +182,14 @@
     }
   }
 
+  const onCampaign = window.ctiCampaignDesk(api, logEvent, () => (user ? user.name : ''));
+
   function onMessage(msg) {
     // desk.js follows the same frames (callbacks, the desk extension in hello)
     document.dispatchEvent(new CustomEvent('cti:frame', { detail: msg }));
+    if (onCampaign(msg)) {
+      return;
+    }
     switch (msg.type) {
       case 'hello':
         setState(msg.state || 'LOGGED_OUT', msg.reason);

@@ -1,6 +1,7 @@
 // Supervisor page: a wallboard per queue and tier and the agents of the supervisor's team, kept live by "wallboard"
 // frames on the events WebSocket (the server pushes on change, at most once a second; the page never polls). On every
 // (re)connect the page refetches GET /api/v1/queues and /api/v1/agents, so a dropped link never leaves stale figures.
+// Campaign figures: GET /api/v1/campaigns/figures on (re)connect, then "campaigns" frames (supervisor-campaigns.js).
 // Clocks tick locally: longest wait and time in state count on from the server's "at", whatever this machine's clock says.
 (function () {
   'use strict';
@@ -186,7 +187,11 @@
     renderAgents();
   }
 
+  const renderCampaigns = window.ctiCampaignBoard($('campaigns'));
+
   async function resync() {
+    api('GET', '/api/v1/campaigns/figures').then((f) => renderCampaigns(f.campaigns))
+      .catch((e) => { $('board-error').textContent = 'could not load the campaigns: ' + e.message; });
     try {
       const [q, a] = await Promise.all([api('GET', '/api/v1/queues'), api('GET', '/api/v1/agents')]);
       applyQueues(q.queues);
@@ -202,6 +207,8 @@
     } else if (msg.type === 'wallboard') {
       applyQueues(msg.queues);
       applyAgents(msg.at, msg.agents);
+    } else if (msg.type === 'campaigns') {
+      renderCampaigns(msg.campaigns);
     } else if (msg.type === 'error') {
       $('board-error').textContent = msg.field + ': ' + msg.error;
     }

@@ -160,8 +160,9 @@ final class AcdActions {
 
     /** The key of a call's history row: a replay of the same events writes nothing twice. */
     static String interactionKey(InboundCall call) {
-        // A callback is its own interaction: it must not collide with the call that asked for it.
-        return (call.agentDialed ? "outbound:" : call.callback ? "callback:" : "") + call.linkedId
+        // A callback is its own interaction: it must not collide with the call that asked for it. Nor may a campaign call
+        // (its customer's channel is the key, the nailed-up leg serving many calls), nor an agent's click-to-dial.
+        return (call.agentDialed ? "outbound:" : call.callback ? "callback:" : call.outbound ? "outbound:" : "") + call.linkedId
             + (call.agentLegUniqueId == null ? "" : "/" + call.agentLegUniqueId);
     }
 
@@ -181,7 +182,7 @@ final class AcdActions {
         Map<String, String> ivrData = new LinkedHashMap<>(call.callData);
         ivrData.remove(CallerVariables.IVR_PATH); // kept in its own column
         String recording = call.answeredAt == null ? null : call.recording;
-        String channel = call.agentDialed ? "outbound" : "voice";
+        String channel = call.outbound || call.agentDialed ? "outbound" : "voice";
         InteractionRecord record = new InteractionRecord(key, call.customerId, call.callerNumber, channel, call.queue, call.agentId,
             call.waitingSince, call.answeredAt, endedAt, outcome, null, call.callId, call.tier, call.holdSeconds, call.transfer,
             call.ivrPath, ivrData, recording, null, null);

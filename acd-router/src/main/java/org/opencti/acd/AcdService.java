@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -395,6 +396,16 @@ public final class AcdService implements PbxEventListener {
 
     WrapUps wrapUps() {
         return wrapUps;
+    }
+
+    /** Every agent's session, for the dialer's view of them ({@link OutboundAgents}); on the owner only. */
+    Collection<AgentSession> sessions() {
+        return agents.values();
+    }
+
+    /** Runs {@code watcher} on the owner after every agent state change. */
+    void watchAgents(Runnable watcher) {
+        states.watch(watcher);
     }
 
     AgentSession agentOrNull(String agentId) {

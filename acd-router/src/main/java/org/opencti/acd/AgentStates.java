@@ -2,7 +2,9 @@ package org.opencti.acd;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.opencti.acd.routing.AgentEntry;
 import org.opencti.acd.routing.RoutingEngine;
@@ -23,6 +25,8 @@ final class AgentStates {
     private final RoutingEngine engine;
     private final AcdRecorder recorder;
     private final AcdActions actions;
+    /** Told after every change, on the owner (the dialer's view of the agents, {@link OutboundAgents}). */
+    private final List<Runnable> watchers = new ArrayList<>();
 
     AgentStates(SingleWriter owner, Scheduler scheduler, RoutingEngine engine, AcdRecorder recorder, AcdActions actions) {
         this.owner = owner;
@@ -80,7 +84,12 @@ final class AgentStates {
         recorder.agentState(id, state.name(), now);
         AgentStatus status = a.status();
         actions.publish(status, new DesktopEvent.AgentStateChanged(id, now, state, reason));
+        watchers.forEach(Runnable::run);
         return status;
+    }
+
+    void watch(Runnable watcher) {
+        watchers.add(watcher);
     }
 
     private AgentEntry entry(AgentSession a) {

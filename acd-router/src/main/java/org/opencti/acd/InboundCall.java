@@ -57,6 +57,8 @@ final class InboundCall {
     /** A callback the customer asked for: we dial them once an agent is on the line. */
     boolean callback;
     int dialAttempts;
+    /** A campaign call the dialer connected to the agent ({@link OutboundAgents}): its history row says "outbound". */
+    boolean outbound;
     /** Click-to-dial: the agent asked for this call (a callback dialed once, never queued, recorded as channel outbound). */
     boolean agentDialed;
     /** The agent's scheduled callback this call makes, or null; {@link #assignedAgent} is set while it is "to me". */

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.opencti.acd.AcdPorts;
 import org.opencti.acd.AcdService;
+import org.opencti.acd.OutboundAgents;
 import org.opencti.acd.AcdSetup;
 import org.opencti.acd.DeskPorts;
 import org.opencti.acd.SupervisorActions;
@@ -41,10 +42,10 @@ import org.opencti.desktop.http.CampaignStaff;
 import org.opencti.desktop.http.DesktopServer;
 import org.opencti.desktop.ws.DesktopHub;
 import org.opencti.desktop.ws.WallboardPush;
-import org.opencti.dialer.campaign.CampaignControl;
 import org.opencti.dialer.compliance.NationalRegisterImporter;
 import org.opencti.dialer.lead.CustomerLookup;
 import org.opencti.dialer.lead.LeadImporter;
+import org.opencti.dialer.run.RunnerSettings;
 import org.opencti.ivr.agi.AgiScriptRouter;
 import org.opencti.ivr.agi.FastAgiServer;
 import org.slf4j.Logger;
@@ -69,6 +70,7 @@ public final class ContactCentre implements AutoCloseable {
     private final DesktopHub hub;
     private final DesktopServer http;
     private final FastAgiServer fastAgi;
+    private final CampaignRunners campaigns;
 
     public ContactCentre(ContactCentreConfig config, Stores stores, Clock clock) {
         this(config, stores, clock, newRegistry());
@@ -76,6 +78,11 @@ public final class ContactCentre implements AutoCloseable {
 
     /** With the registry the stores already report to (connection pool, Redis latencies), so /metrics shows them too. */
     public ContactCentre(ContactCentreConfig config, Stores stores, Clock clock, PrometheusMeterRegistry metrics) {
+        this(config, stores, clock, metrics, RunnerSettings.defaults(System.getenv().getOrDefault("HOSTNAME", "cti-node")));
+    }
+
+    /** With how this node runs its campaigns (its id in lead claims, ring timeout, lease, ...). */
+    public ContactCentre(ContactCentreConfig config, Stores stores, Clock clock, PrometheusMeterRegistry metrics, RunnerSettings dialer) {
         this.config = config;
         this.metrics = metrics;
         new JvmMemoryMetrics().bindTo(metrics);
@@ -108,6 +115,12 @@ public final class ContactCentre implements AutoCloseable {
             new DeskPorts(stores.desk().callbacks(), stores.desk().defaults(), new DoNotCallGuard(stores.outbound().dnc())));
         this.acd = new AcdService(setup, ports, acdOwner, new ExecutorScheduler(clock, acdOwner.executor()), metrics);
         pbx.addListener(acd);
+        // The dialer's view of the agents hears each PBX event after the ACD (same owner, queued behind it); the campaign
+        // lines hear them on the gateway's thread and hop onto their runner.
+        OutboundAgents outboundAgents = new OutboundAgents(acd, new ExecutorScheduler(clock, acdOwner.executor()));
+        pbx.addListener(outboundAgents);
+        this.campaigns = new CampaignRunners(stores.outbound(), outboundAgents, pbx, e -> late[0].notify(e), worker, clock, dialer);
+        pbx.addListener(campaigns.lines());
         AuthService auth = new AuthService(config.agents().stream().map(ContactCentre::user).toList(), clock, TOKEN_LIFETIME);
         this.hub = new DesktopHub(vertx, auth, acd);
         late[0] = hub;
@@ -131,14 +144,15 @@ public final class ContactCentre implements AutoCloseable {
             .collect(Collectors.groupingBy(AgentDef::team, Collectors.mapping(AgentDef::id, Collectors.toUnmodifiableSet())));
         http.setReports(stores.reports(), team -> teams.getOrDefault(team, Set.of()));
         // The campaign API (campaigns, lead lists, do-not-call lists, compliance logs) over the stores' outbound side
-        // (PostgreSQL, else memory). Nothing dials yet: the campaign runner takes CampaignControl.NONE's place.
+        // (PostgreSQL, else memory); starting, pausing, stopping and editing a campaign drive its runner here.
         http.setReportZone(config.zone());
         Stores.Outbound outbound = stores.outbound();
-        http.setCampaigns(new CampaignApi(outbound.campaigns(), outbound.states(), CampaignControl.NONE, outbound.leads(),
+        http.setCampaigns(new CampaignApi(outbound.campaigns(), outbound.states(), campaigns, outbound.leads(),
             new LeadImporter(outbound.leads(), CustomerLookup.of(stores.customers()), config.defaultRegion(),
                 LeadImporter.Limits.DEFAULT, clock), outbound.dnc(),
             new NationalRegisterImporter(outbound.dnc(), config.defaultRegion(), NationalRegisterImporter.Limits.DEFAULT, clock),
             outbound.attempts(), outbound.refusals(), staff(config), new PhoneNumbers(config.defaultRegion()), clock));
+        http.setCampaignDesk(campaigns);
         if (pbx.boxes().size() == 1) {
             http.addHealthCheck("asterisk-ami", pbx::isConnected);
         } else {
@@ -177,6 +191,8 @@ public final class ContactCentre implements AutoCloseable {
         fastAgi.start();
         http.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         pbx.start();
+        // Campaigns stored as running (the node stopped while they ran) run again.
+        worker.execute(campaigns::resumeRunning);
         // agents' scheduled callbacks survive a restart: the open ones are read back (those due meanwhile are made now)
         acd.desk().restore().toCompletableFuture().get(30, TimeUnit.SECONDS);
         LOG.info("CTI node up: desktop http://{}:{}/, FastAGI {}:{}, AMI {}", config.http().bindHost(), http.port(),
@@ -206,6 +222,11 @@ public final class ContactCentre implements AutoCloseable {
         return hub;
     }
 
+    /** The desktop API, for what is wired to it after construction (a test's own campaign desk, say). */
+    public DesktopServer desktopServer() {
+        return http;
+    }
+
     /** A registry of the kind the node serves at /metrics; create it first to hand it to {@link Stores#from} as well. */
     public static PrometheusMeterRegistry newRegistry() {
         return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -215,8 +236,14 @@ public final class ContactCentre implements AutoCloseable {
         return metrics;
     }
 
+    /** The node's campaign runners (the dialer's hook and the pages' desk). */
+    CampaignRunners campaigns() {
+        return campaigns;
+    }
+
     @Override
     public void close() {
+        campaigns.close();
         pbx.close();
         fastAgi.close();
         try {

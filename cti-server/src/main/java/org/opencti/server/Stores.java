@@ -46,17 +46,23 @@ import org.opencti.dialer.campaign.InMemoryCampaignStore;
 import org.opencti.dialer.campaign.PostgresCampaignStates;
 import org.opencti.dialer.campaign.PostgresCampaignStore;
 import org.opencti.dialer.compliance.AttemptLog;
+import org.opencti.dialer.compliance.CustomerStandings;
 import org.opencti.dialer.compliance.DncLists;
 import org.opencti.dialer.compliance.InMemoryAttemptLog;
+import org.opencti.dialer.compliance.InMemoryCustomerStandings;
 import org.opencti.dialer.compliance.InMemoryDncLists;
 import org.opencti.dialer.compliance.InMemoryRefusalLog;
 import org.opencti.dialer.compliance.PostgresAttemptLog;
+import org.opencti.dialer.compliance.PostgresCustomerStandings;
 import org.opencti.dialer.compliance.PostgresDncLists;
 import org.opencti.dialer.compliance.PostgresRefusalLog;
 import org.opencti.dialer.compliance.RefusalLog;
 import org.opencti.dialer.lead.InMemoryLeadStore;
 import org.opencti.dialer.lead.LeadStore;
 import org.opencti.dialer.lead.PostgresLeadStore;
+import org.opencti.dialer.run.CallbackStore;
+import org.opencti.dialer.run.InMemoryCallbackStore;
+import org.opencti.dialer.run.PostgresCallbackStore;
 
 /**
  * The storage ports, real or in memory as the configuration says, and what must be closed with them. {@code reports}
@@ -83,22 +89,24 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
 
     /**
      * The dialer's campaigns with their states and lead lists, the do-not-call lists, and the logs of attempts and refused
-     * dials, all in one place (PostgreSQL or memory, never a mix: the lists refer to the campaigns).
+     * dials, the agreed callbacks and the customers' standings the dial policy reads, all in one place (PostgreSQL or memory,
+     * never a mix: the lists refer to the campaigns).
      */
     public record Outbound(CampaignStore campaigns, CampaignStates states, LeadStore leads, DncLists dnc, AttemptLog attempts,
-                           RefusalLog refusals) {
+                           RefusalLog refusals, CallbackStore callbacks, CustomerStandings standings) {
         /** In memory; the customer store's do-not-call entries (its erasures) count as internal entries. */
         public static Outbound inMemory(CustomerRecords customers) {
             InMemoryCampaignStore campaigns = new InMemoryCampaignStore();
             return new Outbound(campaigns, new InMemoryCampaignStates(campaigns), new InMemoryLeadStore(),
-                new InMemoryDncLists(customers::doNotCall), new InMemoryAttemptLog(), new InMemoryRefusalLog());
+                new InMemoryDncLists(customers::doNotCall), new InMemoryAttemptLog(), new InMemoryRefusalLog(), new InMemoryCallbackStore(),
+                new InMemoryCustomerStandings());
         }
 
         /** In PostgreSQL (V9, V12), where an erasure writes the internal list itself. */
         public static Outbound postgres(DataSource dataSource) {
             return new Outbound(new PostgresCampaignStore(dataSource), new PostgresCampaignStates(dataSource),
                 new PostgresLeadStore(dataSource), new PostgresDncLists(dataSource), new PostgresAttemptLog(dataSource),
-                new PostgresRefusalLog(dataSource));
+                new PostgresRefusalLog(dataSource), new PostgresCallbackStore(dataSource), new PostgresCustomerStandings(dataSource));
         }
     }
 

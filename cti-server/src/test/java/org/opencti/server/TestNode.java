@@ -27,6 +27,8 @@ import org.opencti.core.event.PbxEvent;
 import org.opencti.core.queuelog.PostgresQueueLog;
 import org.opencti.core.write.BackgroundWriter;
 import org.opencti.core.write.BufferedInteractionLog;
+import org.opencti.dialer.run.RunnerSettings;
+import org.opencti.desktop.campaign.CampaignDesk;
 import org.opencti.pbxsim.PbxSimulator;
 
 /**
@@ -54,6 +56,11 @@ final class TestNode implements AutoCloseable {
 
     /** With more top-level configuration, e.g. {@code ivrMenuFile: ...}. */
     TestNode(String moreConfig) throws Exception {
+        this(moreConfig, RunnerSettings.defaults("e2e"));
+    }
+
+    /** With how the node runs its campaigns (a shorter ring for tests that wait for a no-answer). */
+    TestNode(String moreConfig, RunnerSettings dialer) throws Exception {
         pbx = new PbxSimulator(new PbxSimulator.Settings("127.0.0.1", 0, "cti", "e2e-secret", null, 0, Clock.systemUTC())
             .withAnswerDelay(Duration.ofMillis(20)).withPromptDuration(Duration.ofMillis(20))).start();
         sql("CREATE SCHEMA " + schema);
@@ -69,7 +76,7 @@ final class TestNode implements AutoCloseable {
             new PostgresSurveyLog(database.dataSource()), new PostgresReports(database.dataSource()),
             Stores.Outbound.postgres(database.dataSource()), List.of(), history, Stores.Desk.postgres(database.dataSource()));
         ContactCentreConfig config = ConfigLoader.parse(yaml() + moreConfig, "e2e.yaml", Map.of("CTI_AMI_SECRET", "e2e-secret"));
-        centre = new ContactCentre(config, stores, Clock.systemUTC(), metrics);
+        centre = new ContactCentre(config, stores, Clock.systemUTC(), metrics, dialer);
         centre.pbx().addListener(pbxEvents::add);
         centre.start();
         pbx.routeIvrTo("127.0.0.1", centre.fastAgiPort());
@@ -105,6 +112,11 @@ final class TestNode implements AutoCloseable {
               extensions: {pattern: "21[0-9]{2}", dialString: "Local/{extension}@agents"}
               callbacks: {graceSeconds: 30}
             """.replace("HASH", DEMO_HASH).replace("PORT", Integer.toString(pbx.amiPort()));
+    }
+
+    /** The pages' campaign desk (previews, dispositions, figures) becomes {@code desk}, e.g. a recording fake. */
+    void useCampaignDesk(CampaignDesk desk) {
+        centre.desktopServer().setCampaignDesk(desk);
     }
 
     int httpPort() {

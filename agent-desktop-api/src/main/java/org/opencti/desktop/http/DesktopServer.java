@@ -32,6 +32,8 @@ import org.opencti.core.report.Reports;
 import org.opencti.desktop.auth.AuthService;
 import org.opencti.desktop.auth.Role;
 import org.opencti.desktop.auth.Session;
+import org.opencti.desktop.campaign.CampaignBoard;
+import org.opencti.desktop.campaign.CampaignDesk;
 import org.opencti.desktop.ws.DesktopHub;
 
 /** The desktop's HTTP side: REST under /api/v1, the events WebSocket, health, metrics and the pages. */
@@ -61,8 +63,11 @@ public final class DesktopServer {
     private Reports historicalReports;
     private Function<String, Set<String>> agentsOfTeam = team -> Set.of();
     private volatile CampaignApi campaigns;
+    /** The running campaigns' side for the pages (previews, dispositions, figures); the campaign routes read it. */
+    private volatile CampaignDesk campaignDesk = CampaignDesk.NONE;
     private final CampaignCalls campaignCalls;
     private ZoneId reportZone = ZoneOffset.UTC;
+    private final CampaignBoard campaignBoard;
     private HttpServer server;
     private Router router;
 
@@ -76,6 +81,8 @@ public final class DesktopServer {
         this.agentRoutes = new AgentRoutes(vertx, auth, acd);
         this.acd = acd;
         this.campaignCalls = new CampaignCalls(vertx, agentRoutes, () -> campaigns);
+        this.campaignBoard = new CampaignSight(vertx, () -> campaignDesk, () -> campaigns);
+        hub.wallboard().setCampaigns(campaignBoard);
     }
 
     public Future<HttpServer> start() {
@@ -105,6 +112,7 @@ public final class DesktopServer {
         supervisors.mount(router);
         new RosterRoutes(agentRoutes, acd, supervisors).mount(router);
         new CustomerRoutes(vertx, agentRoutes, () -> customers).mount(router);
+        new CampaignDeskRoutes(agentRoutes, () -> campaignDesk, campaignBoard).mount(router);
         new CampaignRoutes(campaignCalls).mount(router);
         new CampaignLogRoutes(campaignCalls).mount(router);
         dnc.mount(router);
@@ -136,6 +144,20 @@ public final class DesktopServer {
      */
     public void setCampaigns(CampaignApi api) {
         this.campaigns = api;
+    }
+
+    /** The campaign runners' side set by {@link #setCampaignDesk}, else {@link CampaignDesk#NONE}. */
+    public CampaignDesk campaignDesk() {
+        return campaignDesk;
+    }
+
+    /**
+     * The running campaigns behind an agent's preview decisions and dispositions ({@code /api/v1/agent/campaign/...}) and
+     * the figures supervisors see ({@code GET /api/v1/campaigns/figures} and the {@code campaigns} frames). Until set,
+     * {@link CampaignDesk#NONE}: those answer 409 and there are no figures. May be set before or after {@link #start()}.
+     */
+    public void setCampaignDesk(CampaignDesk desk) {
+        this.campaignDesk = java.util.Objects.requireNonNull(desk, "desk");
     }
 
     /**

@@ -2,9 +2,12 @@ package org.opencti.desktop.ws;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +20,7 @@ import org.opencti.core.queuelog.QueueLog;
 import org.opencti.core.queuelog.QueueLogEntry;
 import org.opencti.desktop.auth.AuthService;
 import org.opencti.desktop.auth.Session;
+import org.opencti.desktop.campaign.CampaignBoard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * {@link #signalling(QueueLog, Runnable)}). {@link #changed()} only bumps a generation and arms each socket's timer, so
  * it costs the ACD's thread next to nothing; the snapshot is read from the ACD once per generation and shared by every
  * supervisor's frame, each filtered to the agents that supervisor may see.
+ *
+ * <p>Campaign figures move with every dial, which raises no event here, so they go in their own {@code campaigns} frame:
+ * while anyone watches, the {@link CampaignBoard} is read once per {@code interval} and each watcher gets a frame with the
+ * campaigns they may see, only when those changed (figures' own timestamps aside) and always once after they start.
  */
 public final class WallboardPush {
     private static final Logger LOG = LoggerFactory.getLogger(WallboardPush.class);
@@ -42,6 +50,8 @@ public final class WallboardPush {
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong framesSent = new AtomicLong();
     private volatile Board board;
+    private volatile CampaignBoard campaigns = CampaignBoard.NONE;
+    private long campaignTimer = -1;
 
     /** What the ACD looked like at one generation of changes. */
     private record Board(long generation, CompletableFuture<View> view) { }
@@ -55,6 +65,7 @@ public final class WallboardPush {
         final AtomicBoolean pending = new AtomicBoolean();
         volatile long lastSentNanos;
         volatile boolean sentAny;
+        volatile String lastCampaigns;
 
         Watcher(ServerWebSocket ws, Session session) {
             this.ws = ws;
@@ -99,6 +110,49 @@ public final class WallboardPush {
         Watcher w = new Watcher(ws, session);
         watchers.put(ws, w);
         arm(w);
+        startCampaignTicks();
+    }
+
+    /** Where the campaigns' figures come from (the desktop server sets it); {@link CampaignBoard#NONE} until then. */
+    public void setCampaigns(CampaignBoard board) {
+        this.campaigns = Objects.requireNonNull(board, "board");
+    }
+
+    private synchronized void startCampaignTicks() {
+        if (campaignTimer < 0) {
+            campaignTimer = vertx.setPeriodic(intervalMillis, this::campaignTick);
+        }
+    }
+
+    private void campaignTick(long timer) {
+        synchronized (this) {
+            if (watchers.isEmpty()) {
+                vertx.cancelTimer(timer);
+                campaignTimer = -1;
+                return;
+            }
+        }
+        campaigns.figures().whenComplete((seen, failure) -> {
+            if (failure != null) {
+                LOG.warn("campaign figures unavailable: {}", failure.toString());
+                return;
+            }
+            for (Watcher w : watchers.values()) {
+                // an expired session is closed by the next wallboard frame; it gets no campaigns meanwhile
+                if (w.ws.isClosed() || auth.authenticate(w.session.token()).isEmpty()) {
+                    continue;
+                }
+                JsonArray rows = CampaignFiguresJson.list(CampaignBoard.visibleTo(seen, w.session.user()));
+                JsonArray withoutTimes = rows.copy();
+                withoutTimes.forEach(r -> ((JsonObject) r).remove("at"));
+                String key = withoutTimes.encode();
+                if (!key.equals(w.lastCampaigns)) {
+                    w.lastCampaigns = key;
+                    w.ws.writeTextMessage(new JsonObject().put("type", "campaigns").put("campaigns", rows).encode());
+                    framesSent.incrementAndGet();
+                }
+            }
+        });
     }
 
     void unwatch(ServerWebSocket ws) {

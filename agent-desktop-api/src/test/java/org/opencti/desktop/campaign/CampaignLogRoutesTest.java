@@ -21,18 +21,18 @@ import org.opencti.dialer.compliance.RefusalReason;
 class CampaignLogRoutesTest {
     private static final Instant T0 = Instant.parse("2026-03-02T14:00:00Z");
     private static final String RANGE = "from=2026-03-02T00:00:00Z&to=2026-03-03T00:00:00Z";
-    private CampaignDesk desk;
+    private CampaignFixture desk;
     private String supervisor;
     private long blue;
     private long green;
 
     @BeforeEach
     void start() throws Exception {
-        desk = new CampaignDesk();
+        desk = new CampaignFixture();
         supervisor = desk.desktop.login("3001");
         String admin = desk.desktop.login("4001");
-        blue = desk.call(POST, "/api/v1/campaigns", supervisor, CampaignDesk.full("Blue", "billing")).body().getLong("id");
-        green = desk.call(POST, "/api/v1/campaigns", admin, CampaignDesk.full("Green", "support")).body().getLong("id");
+        blue = desk.call(POST, "/api/v1/campaigns", supervisor, CampaignFixture.full("Blue", "billing")).body().getLong("id");
+        green = desk.call(POST, "/api/v1/campaigns", admin, CampaignFixture.full("Green", "support")).body().getLong("id");
         for (int i = 0; i < 5; i++) {
             long id = desk.attempts.started(DialAttempt.start(blue, null, "+1202555014" + i, null, "2001", T0.plusSeconds(60L * i)));
             desk.attempts.ended(id, i % 2 == 0 ? CallOutcome.LIVE_ANSWER : CallOutcome.BUSY);

@@ -23,14 +23,14 @@ import org.opencti.dialer.campaign.RetryRule;
 
 /** The campaign API over HTTP: who may do what, every field in and out, every bad field named, the dialer's hook. */
 class CampaignRoutesTest {
-    private CampaignDesk desk;
+    private CampaignFixture desk;
     private String agent;
     private String supervisor;
     private String admin;
 
     @BeforeEach
     void start() throws Exception {
-        desk = new CampaignDesk();
+        desk = new CampaignFixture();
         agent = desk.desktop.login("2001");
         supervisor = desk.desktop.login("3001");
         admin = desk.desktop.login("4001");
@@ -49,7 +49,7 @@ class CampaignRoutesTest {
 
     @Test
     void aCampaignIsCreatedWithEveryFieldAndReadsBackAsSent() throws Exception {
-        long id = create(supervisor, CampaignDesk.full("Winter renewals", "billing"));
+        long id = create(supervisor, CampaignFixture.full("Winter renewals", "billing"));
 
         Campaign stored = desk.campaigns.find(id).orElseThrow();
         assertThat(stored.mode()).isEqualTo(DialMode.PREDICTIVE);
@@ -95,7 +95,7 @@ class CampaignRoutesTest {
 
     @Test
     void everyBadFieldIsNamedByItsPathAndNothingIsStored() throws Exception {
-        JsonObject bad = CampaignDesk.full("Broken", "billing", "2999");
+        JsonObject bad = CampaignFixture.full("Broken", "billing", "2999");
         bad.put("mode", "aggressive").put("callerId", "call me").put("colour", "red").put("abandonLimitPercent", 2.555)
             .put("listLowThreshold", -1).put("amd", "yes");
         bad.getJsonObject("schedule").put("days", new JsonArray(List.of("funday", "monday", "mon"))).put("timeZone", "Mars/Base");
@@ -114,7 +114,7 @@ class CampaignRoutesTest {
         assertThat(reply.body().getJsonObject("errors").getString("retryRules[1].delay")).contains("ISO-8601");
         assertThat(reply.body().getJsonObject("errors").getString("assignment.agents[0]")).contains("2999");
         assertThat(desk.campaigns.all()).isEmpty();
-        JsonObject twice = CampaignDesk.full("Twice", "billing");
+        JsonObject twice = CampaignFixture.full("Twice", "billing");
         twice.getJsonArray("retryRules").add(new JsonObject().put("outcome", "busy").put("maxAttempts", 1).put("delay", "PT1M"));
         assertThat(desk.call(POST, "/api/v1/campaigns", admin, twice).body().getJsonObject("errors").fieldNames())
             .containsExactly("retryRules[2].outcome");
@@ -126,15 +126,15 @@ class CampaignRoutesTest {
 
     @Test
     void whoMayDoWhat() throws Exception {
-        long blue = create(supervisor, CampaignDesk.full("Blue team's", "billing"));
-        long green = create(admin, CampaignDesk.full("Green team's", null, "2101"));
-        long nobody = create(admin, CampaignDesk.full("Sales, nobody has it", "sales"));
+        long blue = create(supervisor, CampaignFixture.full("Blue team's", "billing"));
+        long green = create(admin, CampaignFixture.full("Green team's", null, "2101"));
+        long nobody = create(admin, CampaignFixture.full("Sales, nobody has it", "sales"));
 
         assertThat(desk.call(GET, "/api/v1/campaigns", null, (String) null).status()).isEqualTo(401);
         assertThat(desk.call(POST, "/api/v1/campaigns/" + blue + "/start", null, (String) null).status()).isEqualTo(401);
         assertThat(desk.call(GET, "/api/v1/campaigns", agent, (String) null).status()).isEqualTo(403);
         assertThat(desk.call(GET, "/api/v1/campaigns/" + blue, agent, (String) null).status()).isEqualTo(403);
-        assertThat(desk.call(POST, "/api/v1/campaigns", agent, CampaignDesk.full("Mine", "billing")).status()).isEqualTo(403);
+        assertThat(desk.call(POST, "/api/v1/campaigns", agent, CampaignFixture.full("Mine", "billing")).status()).isEqualTo(403);
         assertThat(desk.call(POST, "/api/v1/campaigns/" + blue + "/start", agent, (String) null).status()).isEqualTo(403);
 
         assertThat(desk.call(GET, "/api/v1/campaigns", supervisor, (String) null).body().getJsonArray("campaigns").stream()
@@ -144,10 +144,11 @@ class CampaignRoutesTest {
             assertThat(desk.call(GET, "/api/v1/campaigns/" + other, supervisor, (String) null).status()).isEqualTo(403);
             assertThat(desk.call(POST, "/api/v1/campaigns/" + other + "/start", supervisor, (String) null).status()).isEqualTo(403);
         }
-        TestDesktop.Reply steal = desk.call(PUT, "/api/v1/campaigns/" + blue, supervisor, CampaignDesk.full("Blue team's", null, "2101"));
+        TestDesktop.Reply steal = desk.call(PUT, "/api/v1/campaigns/" + blue, supervisor,
+            CampaignFixture.full("Blue team's", null, "2101"));
         assertThat(steal.status()).isEqualTo(403);
         assertThat(steal.body().getString("field")).isEqualTo("assignment");
-        assertThat(desk.call(POST, "/api/v1/campaigns", supervisor, CampaignDesk.full("Reach", "support")).status()).isEqualTo(403);
+        assertThat(desk.call(POST, "/api/v1/campaigns", supervisor, CampaignFixture.full("Reach", "support")).status()).isEqualTo(403);
         assertThat(desk.call(POST, "/api/v1/campaigns/" + green + "/start", admin, (String) null).status()).isEqualTo(200);
         assertThat(desk.call(GET, "/api/v1/campaigns/77", admin, (String) null).status()).isEqualTo(404);
         assertThat(desk.call(GET, "/api/v1/campaigns/x1", admin, (String) null).body().getString("field")).isEqualTo("id");
@@ -160,7 +161,7 @@ class CampaignRoutesTest {
 
     @Test
     void startPauseAndStopChangeTheStoredStateAndTellTheDialer() throws Exception {
-        long id = create(supervisor, CampaignDesk.full("Spring", "billing"));
+        long id = create(supervisor, CampaignFixture.full("Spring", "billing"));
         String base = "/api/v1/campaigns/" + id;
 
         TestDesktop.Reply started = desk.call(POST, base + "/start", supervisor, (String) null);
@@ -184,7 +185,7 @@ class CampaignRoutesTest {
 
     @Test
     void whenTheDialerRefusesOrFailsTheChangeIsUndone() throws Exception {
-        long id = create(supervisor, CampaignDesk.full("Refused", "billing"));
+        long id = create(supervisor, CampaignFixture.full("Refused", "billing"));
         String base = "/api/v1/campaigns/" + id;
 
         desk.control.failNext = new IllegalStateException("nobody is logged in to work it");
@@ -199,7 +200,7 @@ class CampaignRoutesTest {
 
         assertThat(desk.call(POST, base + "/start", supervisor, (String) null).status()).isEqualTo(200);
         desk.control.failNext = new IllegalStateException("cannot switch to preview while dialing");
-        JsonObject edit = CampaignDesk.full("Refused, renamed", "billing").put("mode", "preview");
+        JsonObject edit = CampaignFixture.full("Refused, renamed", "billing").put("mode", "preview");
         assertThat(desk.call(PUT, base, supervisor, edit).status()).isEqualTo(409);
         assertThat(desk.campaigns.find(id).orElseThrow().name()).as("the edit was undone").isEqualTo("Refused");
         assertThat(desk.call(PUT, base, supervisor, edit).status()).isEqualTo(200);
@@ -208,9 +209,9 @@ class CampaignRoutesTest {
 
     @Test
     void aNameIsTakenOnceAndTheListsShowTheirLevels() throws Exception {
-        long id = create(supervisor, CampaignDesk.full("Autumn", "billing"));
+        long id = create(supervisor, CampaignFixture.full("Autumn", "billing"));
 
-        TestDesktop.Reply taken = desk.call(POST, "/api/v1/campaigns", supervisor, CampaignDesk.full("autumn", "billing"));
+        TestDesktop.Reply taken = desk.call(POST, "/api/v1/campaigns", supervisor, CampaignFixture.full("autumn", "billing"));
         desk.upload("/api/v1/campaigns/" + id + "/lists?name=October", supervisor, "text/csv", "phone\n2025550143\n2025550144\n");
 
         assertThat(taken.status()).isEqualTo(409);

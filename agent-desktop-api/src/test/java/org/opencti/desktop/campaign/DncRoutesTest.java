@@ -18,14 +18,14 @@ import org.opencti.dialer.compliance.DncLists;
 class DncRoutesTest {
     private static final String REGISTER = "phone,listed_on\n(202) 555-0143,2026-01-02\nnot a number,2026-01-02\n202-555-0144,x\n"
         + "+1 202 555 0145,\n202 555 0143,again\n";
-    private CampaignDesk desk;
+    private CampaignFixture desk;
     private String agent;
     private String supervisor;
     private String admin;
 
     @BeforeEach
     void start() throws Exception {
-        desk = new CampaignDesk();
+        desk = new CampaignFixture();
         agent = desk.desktop.login("2001");
         supervisor = desk.desktop.login("3001");
         admin = desk.desktop.login("4001");
@@ -126,8 +126,8 @@ class DncRoutesTest {
 
     @Test
     void aCampaignsOwnListIsForWhoeverOverseesTheCampaign() throws Exception {
-        long blue = desk.call(POST, "/api/v1/campaigns", supervisor, CampaignDesk.full("Blue", "billing")).body().getLong("id");
-        long green = desk.call(POST, "/api/v1/campaigns", admin, CampaignDesk.full("Green", "support")).body().getLong("id");
+        long blue = desk.call(POST, "/api/v1/campaigns", supervisor, CampaignFixture.full("Blue", "billing")).body().getLong("id");
+        long green = desk.call(POST, "/api/v1/campaigns", admin, CampaignFixture.full("Green", "support")).body().getLong("id");
 
         TestDesktop.Reply added = desk.call(POST, "/api/v1/campaigns/" + blue + "/dnc", supervisor, entry("2025550180", "asked"));
         TestDesktop.Reply notYours = desk.call(POST, "/api/v1/campaigns/" + green + "/dnc", supervisor, entry("2025550180", "x"));

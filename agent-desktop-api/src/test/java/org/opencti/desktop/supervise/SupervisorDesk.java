@@ -118,6 +118,10 @@ final class SupervisorDesk implements AutoCloseable {
         http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false).setConnectTimeout(5_000));
     }
 
+    DesktopServer server() {
+        return server;
+    }
+
     Reply call(HttpMethod method, String path, String token, String body) throws Exception {
         RequestOptions o = new RequestOptions().setMethod(method).setHost("127.0.0.1").setPort(server.port()).setURI(path)
             .setIdleTimeout(15_000);

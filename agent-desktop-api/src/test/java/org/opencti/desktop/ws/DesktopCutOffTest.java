@@ -71,8 +71,8 @@ class DesktopCutOffTest {
         BlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
         ws.textMessageHandler(t -> {
             JsonObject m = new JsonObject(t);
-            // Wallboard frames come unasked to a supervisor (3001 here); the answers to our frames are what is checked.
-            if (!"wallboard".equals(m.getString("type"))) {
+            // Wallboard and campaigns frames come unasked to a supervisor (3001 here); the answers to our frames are checked.
+            if (!"wallboard".equals(m.getString("type")) && !"campaigns".equals(m.getString("type"))) {
                 inbox.add(m);
             }
         });

@@ -37,7 +37,7 @@ import org.opencti.dialer.lead.LeadImporter;
  * campaign API over in-memory stores. Staff: 2001 and 2002 (blue) have billing, 2101 (green) has support; nobody has
  * sales. The dialer's hook records what it is told and can be made to refuse or fail.
  */
-final class CampaignDesk implements AutoCloseable {
+final class CampaignFixture implements AutoCloseable {
     static final Instant NOW = Instant.parse("2026-03-04T15:00:00Z");
 
     /** The hook: what it was told, in order ("started 1 draft"); throws {@link #failNext} once when set. */
@@ -86,7 +86,7 @@ final class CampaignDesk implements AutoCloseable {
     private final Vertx client = Vertx.vertx();
     private final HttpClient http = client.createHttpClient(new HttpClientOptions().setKeepAlive(false));
 
-    CampaignDesk() throws Exception {
+    CampaignFixture() throws Exception {
         desktop = new TestDesktop(Vertx.vertx(), 4096);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         CampaignStaff staff = new CampaignStaff(Map.of("2001", new CampaignStaff.Member("blue", Set.of("billing")),

@@ -1,0 +1,340 @@
+package org.opencti.acd;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.opencti.core.agent.AgentState;
+import org.opencti.core.desktop.DesktopEvent;
+import org.opencti.core.event.PbxEvent;
+import org.opencti.core.port.OriginateRequest;
+import org.opencti.core.port.PbxEventListener;
+import org.opencti.core.time.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ACD's side of the dialer: which agents a campaign may have, holding them for it, and connecting its live answers.
+ *
+ * <p>Blending, inbound first: an agent is free for outbound work only when READY, not held by a campaign, and no inbound
+ * caller waits in a queue they serve. The dialer's runners call {@link #snapshot}, {@link #reserve} and {@link #release}
+ * on their own threads and must never wait for the ACD, so the ACD's owner keeps an immutable snapshot (rebuilt after
+ * every agent state change, every PBX event and every 500 ms, for callers queued by the asynchronous lookup) and the holds
+ * are a concurrent map: {@code reserve} is one {@code putIfAbsent} (two campaigns can never book one agent) and the owner
+ * then moves the agent READY to RESERVED ("campaign &lt;id&gt;"), after which the inbound router cannot offer them a call.
+ * The window between the snapshot and that move is the price of not blocking: an inbound call routed in it wins, and a
+ * live answer then finds the agent busy and is sent to the safe-harbour message ({@link CallListener#notConnected}).
+ *
+ * <p>Each agent a campaign reserves gets a nailed-up leg: their phone originated into {@code [cti-nailed]}, which waits
+ * and loops back after each bridge, so a live answer is bridged at once; it is hung up when the agent logs out. Without
+ * one (not answered yet), the agent's phone is rung into the agent-leg context as for an inbound call. The conversation
+ * ends when either side hangs up: the interaction row ("outbound") is written and the agent wraps up like after an
+ * inbound call. Everything but the three non-blocking methods runs on the ACD's owner.
+ */
+public final class OutboundAgents implements PbxEventListener {
+    public static final String NAILED_CONTEXT = "cti-nailed";
+    private static final Logger LOG = LoggerFactory.getLogger(OutboundAgents.class);
+    private static final Duration REFRESH = Duration.ofMillis(500);
+    private static final Duration RING = Duration.ofSeconds(20);
+
+    /** One logged-in agent as the dialer sees them; {@code heldBy} is the campaign holding them, or null. */
+    public record Member(String agentId, Map<String, Integer> skills, AgentState state, Instant since, boolean free, Long heldBy) {
+    }
+
+    /** What becomes of a live answer handed to an agent, told on the ACD's owner (must not block). */
+    public interface CallListener {
+        /** The agent ended the conversation (the customer's channel is hung up). */
+        void agentHungUp();
+
+        /** The agent could not be reached (taken by inbound meanwhile, phone not answered): the customer is still waiting. */
+        void notConnected(String why);
+    }
+
+    private static final class Nailed {
+        String uniqueId;
+        String channel;
+        String callId;
+    }
+
+    private record Outbound(InboundCall call, AgentSession agent, long campaignId, CallListener listener) {
+    }
+
+    private final AcdService acd;
+    private final Scheduler scheduler;
+    private final ConcurrentMap<String, Long> holds = new ConcurrentHashMap<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private volatile List<Member> snapshot = List.of();
+    private final Map<String, Nailed> nailed = new HashMap<>();
+    private final Map<String, Outbound> byChannel = new HashMap<>();
+    private long seq;
+
+    public OutboundAgents(AcdService acd, Scheduler scheduler) {
+        this.acd = acd;
+        this.scheduler = scheduler;
+        acd.owner().execute(() -> {
+            acd.watchAgents(this::refresh);
+            refresh();
+            tick();
+        });
+    }
+
+    private void tick() {
+        scheduler.schedule(REFRESH, () -> acd.owner().execute(() -> {
+            refresh();
+            tick();
+        }));
+    }
+
+    /** The logged-in agents, as of the ACD's last change; any thread. */
+    public List<Member> snapshot() {
+        return snapshot;
+    }
+
+    /** Runs {@code listener} (on the ACD's owner; it must not block) whenever the snapshot changes. */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    /** Holds a free agent for the campaign; false when they are not free or another campaign has them. Never blocks. */
+    public boolean reserve(String agentId, long campaignId) {
+        boolean free = snapshot.stream().anyMatch(m -> m.agentId().equals(agentId) && m.free());
+        if (!free || holds.putIfAbsent(agentId, campaignId) != null) {
+            return false;
+        }
+        acd.owner().execute(() -> held(agentId, campaignId));
+        return true;
+    }
+
+    /** The campaign is done with the agent: a reserved agent is ready again (and offered waiting inbound calls first). */
+    public void release(String agentId, long campaignId) {
+        if (!holds.remove(agentId, campaignId)) {
+            return;
+        }
+        acd.owner().execute(() -> {
+            AgentSession a = acd.agentOrNull(agentId);
+            if (a != null && a.state == AgentState.RESERVED && reason(campaignId).equals(a.reason) && a.callId == null) {
+                acd.agentReadyAgain(a);
+            }
+            refresh();
+        });
+    }
+
+    /**
+     * Bridges the campaign's answered customer ({@code uniqueId}, {@code channel}) with the agent the campaign holds: over
+     * their nailed-up leg when it is up, else by ringing their phone. Never blocks.
+     */
+    public void connect(long campaignId, String agentId, String uniqueId, String channel, String number, CallListener listener) {
+        acd.owner().execute(() -> {
+            AgentSession a = acd.agentOrNull(agentId);
+            if (a == null || a.state != AgentState.RESERVED || !reason(campaignId).equals(a.reason)) {
+                listener.notConnected("agent " + agentId + " is " + (a == null ? "unknown" : a.state.name().toLowerCase()));
+                return;
+            }
+            Instant now = scheduler.clock().instant();
+            String queue = a.queues.isEmpty() ? acd.settings().defaultQueue() : a.queues.get(0);
+            InboundCall call = new InboundCall(callId(uniqueId), uniqueId, uniqueId, channel, number, null, queue, now);
+            call.outbound = true;
+            call.agentId = agentId;
+            call.stage = InboundCall.Stage.RINGING;
+            a.callId = call.callId;
+            Outbound o = new Outbound(call, a, campaignId, listener);
+            byChannel.put(uniqueId, o);
+            popCustomer(o);
+            Nailed leg = nailed.get(agentId);
+            if (leg != null && leg.channel != null && leg.callId == null) {
+                leg.callId = call.callId;
+                call.agentLegUniqueId = leg.uniqueId;
+                call.agentLegChannel = leg.channel;
+                byChannel.put(leg.uniqueId, o);
+                talking(o);
+                return;
+            }
+            acd.change(a, AgentState.RINGING, reason(campaignId), false);
+            acd.actions().originateAgentLeg(call, a.profile, acd.settings().agentLegContext(), RING, (result, failure) -> {
+                boolean answered = failure == null && result != null && result.success();
+                if (call.stage == InboundCall.Stage.ENDED) {
+                    if (answered) {
+                        acd.actions().hangup(result.channelName());
+                    }
+                    return;
+                }
+                if (!answered) {
+                    byChannel.remove(uniqueId);
+                    call.stage = InboundCall.Stage.ENDED;
+                    acd.change(a, AgentState.NOT_READY, "ring no answer", true);
+                    listener.notConnected("agent " + agentId + " did not answer");
+                    return;
+                }
+                call.agentLegUniqueId = result.uniqueId();
+                call.agentLegChannel = result.channelName();
+                byChannel.put(result.uniqueId(), o);
+                talking(o);
+            });
+        });
+    }
+
+    private void popCustomer(Outbound o) {
+        InboundCall call = o.call();
+        acd.actions().screenPop(call.callerNumber).thenAccept(pop -> acd.owner().execute(() -> {
+            call.pop = pop;
+            pop.customer().ifPresent(c -> {
+                call.customerId = c.customer().id();
+                if (call.stage != InboundCall.Stage.ENDED) {
+                    acd.actions().notify(new DesktopEvent.ScreenPopped(call.agentId, scheduler.clock().instant(), call.callId, pop,
+                        Map.of("campaign", Long.toString(o.campaignId()))));
+                }
+            });
+        }));
+    }
+
+    private void talking(Outbound o) {
+        InboundCall call = o.call();
+        call.stage = InboundCall.Stage.CONNECTED;
+        call.answeredAt = scheduler.clock().instant();
+        acd.change(o.agent(), AgentState.ON_CALL, reason(o.campaignId()), false);
+        acd.actions().notify(new DesktopEvent.CallConnected(call.agentId, call.answeredAt, call.callId));
+        acd.actions().bridge(call.callerChannel, call.agentLegChannel);
+    }
+
+    // ---- on the owner ------------------------------------------------------------------------------
+
+    private void held(String agentId, long campaignId) {
+        AgentSession a = acd.agentOrNull(agentId);
+        if (a == null || !Objects.equals(holds.get(agentId), campaignId)) {
+            return;
+        }
+        if (a.state == AgentState.READY) {
+            acd.change(a, AgentState.RESERVED, reason(campaignId), false);
+            nailUp(a);
+        } else {
+            LOG.info("agent {} was taken ({}) before campaign {}'s hold reached the ACD: inbound first", agentId, a.state, campaignId);
+        }
+    }
+
+    private void nailUp(AgentSession a) {
+        String id = a.profile.id();
+        if (nailed.containsKey(id)) {
+            return;
+        }
+        Nailed leg = new Nailed();
+        nailed.put(id, leg);
+        OriginateRequest request = new OriginateRequest("nailed/" + id + "/" + (++seq), a.profile.phone(), NAILED_CONTEXT, "s", 1,
+            null, RING, Map.of("CTI_AGENT", id));
+        acd.actions().originate(request, (result, failure) -> {
+            if (failure != null || result == null || !result.success()) {
+                LOG.info("agent {}'s nailed-up leg was not answered: their campaign calls ring their phone", id);
+                nailed.remove(id, leg);
+                return;
+            }
+            leg.uniqueId = result.uniqueId();
+            leg.channel = result.channelName();
+            if (a.state == AgentState.LOGGED_OUT) {
+                dropNailed(id);
+            }
+        });
+    }
+
+    private void dropNailed(String agentId) {
+        Nailed leg = nailed.remove(agentId);
+        if (leg != null && leg.channel != null) {
+            acd.actions().hangup(leg.channel);
+        }
+    }
+
+    @Override
+    public void onPbxEvent(PbxEvent event) {
+        if (event instanceof PbxEvent.ChannelHungUp hung) {
+            acd.owner().execute(() -> channelGone(hung.channel().uniqueId()));
+        }
+    }
+
+    private void channelGone(String uniqueId) {
+        nailed.entrySet().removeIf(e -> uniqueId.equals(e.getValue().uniqueId));
+        Outbound o = byChannel.remove(uniqueId);
+        if (o != null && o.call().stage != InboundCall.Stage.ENDED) {
+            ended(o, uniqueId.equals(o.call().callerUniqueId));
+        }
+        refresh();
+    }
+
+    private void ended(Outbound o, boolean customerLeft) {
+        InboundCall call = o.call();
+        AgentSession a = o.agent();
+        InboundCall.Stage was = call.stage;
+        call.stage = InboundCall.Stage.ENDED;
+        byChannel.remove(call.callerUniqueId);
+        if (call.agentLegUniqueId != null) {
+            byChannel.remove(call.agentLegUniqueId);
+        }
+        Nailed leg = nailed.get(a.profile.id());
+        boolean nailedLeg = leg != null && call.callId.equals(leg.callId);
+        if (nailedLeg) {
+            leg.callId = null; // the leg loops back to its Wait in [cti-nailed]
+        }
+        if (!customerLeft) {
+            acd.actions().hangup(call.callerChannel);
+        } else if (!nailedLeg) {
+            acd.actions().hangup(call.agentLegChannel);
+        }
+        Instant now = scheduler.clock().instant();
+        if (was != InboundCall.Stage.CONNECTED) {
+            acd.change(a, AgentState.RESERVED, reason(o.campaignId()), true); // still held: the campaign releases them
+            return;
+        }
+        acd.actions().record(call, now, "answered");
+        acd.actions().notify(new DesktopEvent.CallEnded(a.profile.id(), now, call.callId, customerLeft ? "customer hung up"
+            : "agent hung up"));
+        acd.wrapUps().start(a, call, now);
+        if (!customerLeft) {
+            o.listener().agentHungUp();
+        }
+    }
+
+    /** Rebuilds the snapshot; tells the listeners when it changed. */
+    private void refresh() {
+        Set<String> waiting = new HashSet<>();
+        for (AgentSession a : acd.sessions()) {
+            for (String q : a.queues) {
+                if (!waiting.contains(q) && !acd.engine().waitingCalls(q).isEmpty()) {
+                    waiting.add(q);
+                }
+            }
+        }
+        List<Member> next = new ArrayList<>();
+        for (AgentSession a : acd.sessions()) {
+            String id = a.profile.id();
+            if (a.state == AgentState.LOGGED_OUT) {
+                if (nailed.containsKey(id)) {
+                    dropNailed(id);
+                }
+                continue;
+            }
+            Long heldBy = holds.get(id);
+            boolean free = a.state == AgentState.READY && heldBy == null && a.queues.stream().noneMatch(waiting::contains);
+            next.add(new Member(id, a.profile.skills(), a.state, a.since, free, heldBy));
+        }
+        next.sort(Comparator.comparing(Member::agentId));
+        if (!next.equals(snapshot)) {
+            snapshot = List.copyOf(next);
+            listeners.forEach(Runnable::run);
+        }
+    }
+
+    /** The ACD's id of the campaign call whose customer is on {@code customerUniqueId}, as the agent's frames name it. */
+    public static String callId(String customerUniqueId) {
+        return "o-" + customerUniqueId;
+    }
+
+    private static String reason(long campaignId) {
+        return "campaign " + campaignId;
+    }
+}
