@@ -18,6 +18,18 @@
     $('events').prepend(li);
   }
 
+  /** Any method, with the token; the JSON answer, or an Error with the server's message. */
+  async function request(method, path, body) {
+    const res = await fetch(path, {
+      method: method,
+      headers: Object.assign({ 'Content-Type': 'application/json' }, token ? { Authorization: 'Bearer ' + token } : {}),
+      body: body === undefined ? undefined : JSON.stringify(body)
+    });
+    const data = res.status === 204 ? {} : await res.json();
+    if (!res.ok) { throw new Error(data.error || res.statusText); }
+    return data;
+  }
+
   async function api(path, body) {
     const res = await fetch(path, {
       method: 'POST',
@@ -112,11 +124,13 @@
         list.appendChild(li);
       });
       box.appendChild(list);
+      document.dispatchEvent(new CustomEvent('cti:record', { detail: pop.customer }));
     } else {
       box.classList.add('unknown');
       name.textContent = pop.outcome === 'DEGRADED' ? 'Caller ' + (pop.e164 || pop.callerNumber) + ' (lookup too slow)'
         : pop.outcome === 'NO_NUMBER' ? 'Withheld number' : 'Unknown caller ' + pop.e164;
       box.appendChild(name);
+      document.dispatchEvent(new CustomEvent('cti:record', { detail: { number: pop.e164 } }));
     }
   }
 
@@ -171,6 +185,8 @@
   const onCampaign = window.ctiCampaignDesk(api, logEvent, () => (user ? user.name : ''));
 
   function onMessage(msg) {
+    // desk.js follows the same frames (callbacks, the desk extension in hello)
+    document.dispatchEvent(new CustomEvent('cti:frame', { detail: msg }));
     if (onCampaign(msg)) {
       return;
     }
@@ -231,7 +247,11 @@
     ev.preventDefault();
     $('login-error').textContent = '';
     try {
-      const data = await api('/api/v1/login', { user: $('user').value, password: $('password').value });
+      const login = { user: $('user').value, password: $('password').value };
+      if ($('extension').value.trim()) { login.extension = $('extension').value.trim(); }
+      const data = await api('/api/v1/login', login);
+      // the desk phone is offered again at the next login on this browser
+      if (data.user.extension) { localStorage.setItem('cti.extension', data.user.extension); }
       token = data.token;
       user = data.user;
       sessionStorage.setItem('cti.token', token);
@@ -269,5 +289,7 @@
   $('wrap-up-save-ready').addEventListener('click', () => saveWrapUp(true));
   $('logout').addEventListener('click', () => api('/api/v1/logout').finally(() => signOut()));
 
+  $('extension').value = localStorage.getItem('cti.extension') || '';
+  window.ctiDesk = { request: request, error: (text) => { $('desk-error').textContent = text; } };
   if (token && user) { show(true); connect(); } else { show(false); }
 }());

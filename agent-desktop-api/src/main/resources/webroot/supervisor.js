@@ -126,7 +126,7 @@
     tr = el('tr');
     tr.id = 'agent-' + a.agentId;
     tr.appendChild(el('td', null, a.name + ' (' + a.agentId + ')'));
-    [['state', 'state'], ['time', 'time'], ['call', 'call'], ['queues', 'queues']].forEach(([key, cls]) => {
+    [['state', 'state'], ['time', 'time'], ['call', 'call'], ['queues', 'queues'], ['phone', 'phone']].forEach(([key, cls]) => {
       const td = el('td', cls);
       td.id = key + '-' + a.agentId;
       tr.appendChild(td);
@@ -155,6 +155,7 @@
       $('time-' + a.agentId).textContent = duration((now - Date.parse(a.since)) / 1000);
       $('call-' + a.agentId).textContent = a.callId || '';
       $('queues-' + a.agentId).textContent = Object.keys(a.queues).map((q) => q + ' ' + a.queues[q]).join(', ');
+      $('phone-' + a.agentId).textContent = a.extension ? 'desk ' + a.extension : '';
       const onCall = a.state === 'ON_CALL';
       ['listen', 'whisper', 'barge'].forEach((m) => { $(m + '-' + a.agentId).disabled = !onCall; });
     });

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.opencti.core.agent.AgentStatus;
@@ -54,6 +55,15 @@ final class AcdActions {
 
     void notify(DesktopEvent event) {
         ports.desktops().notify(event);
+    }
+
+    /** Where blocking work goes (the stores, the do-not-call check); never the ACD's own thread. */
+    Executor worker() {
+        return ports.worker();
+    }
+
+    DeskPorts desk() {
+        return ports.desk();
     }
 
     CompletionStage<ScreenPop> screenPop(String callerNumber) {
@@ -151,8 +161,8 @@ final class AcdActions {
     /** The key of a call's history row: a replay of the same events writes nothing twice. */
     static String interactionKey(InboundCall call) {
         // A callback is its own interaction: it must not collide with the call that asked for it. Nor may a campaign call
-        // (its customer's channel is the key, the nailed-up leg serving many calls).
-        return (call.callback ? "callback:" : call.outbound ? "outbound:" : "") + call.linkedId
+        // (its customer's channel is the key, the nailed-up leg serving many calls), nor an agent's click-to-dial.
+        return (call.agentDialed ? "outbound:" : call.callback ? "callback:" : call.outbound ? "outbound:" : "") + call.linkedId
             + (call.agentLegUniqueId == null ? "" : "/" + call.agentLegUniqueId);
     }
 
@@ -172,7 +182,8 @@ final class AcdActions {
         Map<String, String> ivrData = new LinkedHashMap<>(call.callData);
         ivrData.remove(CallerVariables.IVR_PATH); // kept in its own column
         String recording = call.answeredAt == null ? null : call.recording;
-        InteractionRecord record = new InteractionRecord(key, call.customerId, call.callerNumber, call.outbound ? "outbound" : "voice", call.queue, call.agentId,
+        String channel = call.outbound || call.agentDialed ? "outbound" : "voice";
+        InteractionRecord record = new InteractionRecord(key, call.customerId, call.callerNumber, channel, call.queue, call.agentId,
             call.waitingSince, call.answeredAt, endedAt, outcome, null, call.callId, call.tier, call.holdSeconds, call.transfer,
             call.ivrPath, ivrData, recording, null, null);
         call.historyWritten = CompletableFuture.runAsync(() -> {

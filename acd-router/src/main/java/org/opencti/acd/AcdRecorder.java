@@ -88,6 +88,9 @@ final class AcdRecorder {
 
     void completed(InboundCall call, boolean callerHungUp, Instant at) {
         ended(call, at);
+        if (call.agentDialed) {
+            return; // an agent's own outbound call was never in a queue: the queue_log has nothing to close
+        }
         long hold = seconds(call.waitingSince, call.answeredAt);
         long talk = seconds(call.answeredAt, at);
         log.append(callerHungUp

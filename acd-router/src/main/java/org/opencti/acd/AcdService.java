@@ -57,6 +57,7 @@ public final class AcdService implements PbxEventListener {
     private final AgentLegFlow legs;
     private final WrapUps wrapUps;
     private final TransferFlow transfers;
+    private final AgentDesk desk;
     private final Timer routing;
 
     public AcdService(AcdSetup setup, AcdPorts ports, SingleWriter owner, Scheduler scheduler, MeterRegistry meters) {
@@ -79,6 +80,7 @@ public final class AcdService implements PbxEventListener {
         this.legs = new AgentLegFlow(this, scheduler, meters);
         this.wrapUps = new WrapUps(this, scheduler, owner);
         this.transfers = new TransferFlow(this, scheduler);
+        this.desk = new AgentDesk(this, scheduler, owner, agents, setup.desk());
         this.routing = Timer.builder("cti.acd.routing").description("One routing pass: matching waiting calls and free agents")
             .publishPercentileHistogram().register(meters);
         owner.execute(() -> queues.values().forEach(q -> timers.watchCalendar(q, scheduler.clock().instant())));
@@ -441,6 +443,7 @@ public final class AcdService implements PbxEventListener {
     }
 
     void dispatch() {
+        desk.scheduled().offerToFreeAgents(); // a due "to me" callback goes to its agent before any queue call
         Instant now = scheduler.clock().instant();
         long started = System.nanoTime();
         List<Decision> decisions = engine.route(now);
@@ -572,6 +575,11 @@ public final class AcdService implements PbxEventListener {
     /** For wiring code that needs to run on the ACD's owner. */
     public Executor owner() {
         return owner;
+    }
+
+    /** Desk extensions, click-to-dial and scheduled callbacks ({@link AgentDesk}); its methods hop onto the owner. */
+    public AgentDesk desk() {
+        return desk;
     }
 
     /** Supervisors' roster of agents and moves between queues ({@link AgentRoster}); its methods hop onto the owner. */

@@ -10,10 +10,11 @@ import org.opencti.acd.stats.ServiceLevelPolicy;
  * The ACD's whole configuration: contexts and variables it relies on, the queues with their rules, how
  * agents share their time between queues, the agents, the service-level targets, and the seed of the
  * random source (weighted-random selection), so a run is repeatable; and what callers may ask of agents beyond
- * their queue (their language, skills the IVR named).
+ * their queue (their language, skills the IVR named); and what the agent desk allows (desk extensions, dialing, callbacks).
  */
 public record AcdSetup(AcdSettings settings, List<QueueSetup> queues, Fairness fairness, List<AgentProfile> agents,
-                       ServiceLevelPolicy serviceLevels, Duration statisticsWindow, long randomSeed, CallSkillPolicy callSkills) {
+                       ServiceLevelPolicy serviceLevels, Duration statisticsWindow, long randomSeed, CallSkillPolicy callSkills,
+                       DeskSettings desk) {
     public AcdSetup {
         queues = List.copyOf(queues);
         agents = List.copyOf(agents);
@@ -24,6 +25,13 @@ public record AcdSetup(AcdSettings settings, List<QueueSetup> queues, Fairness f
             throw new IllegalArgumentException("the default queue \"" + settings.defaultQueue() + "\" is not one of the queues");
         }
         callSkills = callSkills == null ? CallSkillPolicy.NONE : callSkills;
+        desk = desk == null ? DeskSettings.DEFAULT : desk;
+    }
+
+    /** With the agent desk's defaults (no desk extensions, no typed numbers). */
+    public AcdSetup(AcdSettings settings, List<QueueSetup> queues, Fairness fairness, List<AgentProfile> agents,
+                    ServiceLevelPolicy serviceLevels, Duration statisticsWindow, long randomSeed, CallSkillPolicy callSkills) {
+        this(settings, queues, fairness, agents, serviceLevels, statisticsWindow, randomSeed, callSkills, DeskSettings.DEFAULT);
     }
 
     /** Callers ask for nothing beyond their queue. */

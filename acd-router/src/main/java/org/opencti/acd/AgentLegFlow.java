@@ -42,7 +42,8 @@ final class AgentLegFlow {
         ringAgent(call, agent);
     }
 
-    private void ringAgent(InboundCall call, AgentSession agent) {
+    /** Rings the agent reserved for {@code call} (also an agent's own outbound call: {@link ClickToDial}). */
+    void ringAgent(InboundCall call, AgentSession agent) {
         call.stage = InboundCall.Stage.RINGING;
         acd.change(agent, AgentState.RINGING, null, false);
         Duration ring = acd.queue(call.queue).ringTimeout();
@@ -73,7 +74,7 @@ final class AgentLegFlow {
         acd.calls().indexAgentLeg(call);
         if (call.callback) {
             call.stage = InboundCall.Stage.DIALING;
-            acd.change(agent, AgentState.ON_CALL, "calling back", false);
+            acd.change(agent, AgentState.ON_CALL, call.agentDialed ? "dialing" : "calling back", false);
             acd.callbacks().dialCustomer(call, agent);
             return;
         }
@@ -92,6 +93,10 @@ final class AgentLegFlow {
     }
 
     private void ringNoAnswer(InboundCall call, AgentSession agent) {
+        if (call.agentDialed) {
+            acd.desk().dialing().agentMissed(call, agent); // never queued: there is no line to go back to
+            return;
+        }
         Instant now = scheduler.clock().instant();
         acd.recorder().ringNoAnswer(call, agent.profile.id(), now);
         acd.change(agent, AgentState.NOT_READY, "ring no answer", true);
@@ -103,6 +108,7 @@ final class AgentLegFlow {
         // Back to the head of the line: the call keeps the instant it started waiting.
         call.stage = InboundCall.Stage.WAITING;
         call.agentId = null;
+        call.assignedAgent = null; // a "to me" callback its agent missed is the queue's now
         acd.engine().requeueAtHead(new QueuedCall(call.callId, call.queue, call.waitingSince, call.caller, call.skills));
         acd.timers().scheduleOverflowCheck(call, now);
         acd.dispatch();

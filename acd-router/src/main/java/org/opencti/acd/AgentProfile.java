@@ -17,4 +17,9 @@ public record AgentProfile(String id, String name, String team, String phone, Ma
     public AgentProfile(String id, String name, String team, String phone, Map<String, Integer> skills) {
         this(id, name, team, phone, skills, Map.of(), 1.0);
     }
+
+    /** The same agent at another phone (the desk extension they logged in at, or their own again). */
+    public AgentProfile withPhone(String dialString) {
+        return new AgentProfile(id, name, team, dialString, skills, queues, weight);
+    }
 }

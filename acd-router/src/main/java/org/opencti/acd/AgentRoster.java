@@ -148,7 +148,8 @@ public final class AgentRoster {
     private static RosterEntry entry(AgentSession a) {
         Map<String, Integer> queues = new TreeMap<>();
         a.queues.forEach(q -> queues.put(q, a.profile.queues().getOrDefault(q, 1)));
-        return new RosterEntry(a.profile.id(), a.profile.name(), a.profile.team(), a.state, a.reason, a.since, a.callId, queues);
+        return new RosterEntry(a.profile.id(), a.profile.name(), a.profile.team(), a.state, a.reason, a.since, a.callId, queues,
+            a.state == AgentState.LOGGED_OUT ? null : a.extension);
     }
 
     private <T> CompletionStage<T> onOwner(Supplier<T> work) {

@@ -16,6 +16,10 @@ final class AgentSession {
 
     /** Replaced (with other queue priorities) only when a supervisor moves the agent between queues ({@link AgentRoster}). */
     AgentProfile profile;
+    /** The phone the configuration gives the agent; {@link #profile} rings a desk extension instead while they sit at one. */
+    final String ownPhone;
+    /** The desk extension the agent logged in at; null: their own phone. */
+    String extension;
     /** The queues this agent serves, with their priority; empty when they qualify for none. Replaced with {@link #profile}. */
     List<String> queues;
     AgentState state = AgentState.LOGGED_OUT;
@@ -37,8 +41,15 @@ final class AgentSession {
 
     AgentSession(AgentProfile profile, List<String> queues, Instant now) {
         this.profile = profile;
+        this.ownPhone = profile.phone();
         this.queues = List.copyOf(queues);
         this.since = now;
+    }
+
+    /** The agent leaves their desk extension (logged out): the next login starts from their own phone. */
+    void leaveDesk() {
+        extension = null;
+        profile = profile.withPhone(ownPhone);
     }
 
     AgentStatus status() {

@@ -70,6 +70,7 @@ final class AgentStates {
             engine.unavailable(id);
         }
         if (state == AgentState.LOGGED_OUT && was != AgentState.LOGGED_OUT) {
+            a.leaveDesk();
             if (routable) {
                 engine.logout(id);
             }

@@ -52,7 +52,8 @@ final class CallbackFlow {
         return call.callerNumber != null && call.callerNumber.matches("\\+?[0-9]{3,20}");
     }
 
-    private void enqueue(InboundCall back) {
+    /** Into the line at its place (the instant it started waiting), routed like a call: also the agents' scheduled callbacks. */
+    void enqueue(InboundCall back) {
         back.stage = InboundCall.Stage.WAITING;
         back.agentId = null;
         acd.engine().enqueue(new QueuedCall(back.callId, back.queue, back.waitingSince, back.caller, back.skills));
@@ -76,7 +77,7 @@ final class CallbackFlow {
                 if (answered) {
                     customerAnswered(call, agent, result);
                 } else {
-                    customerUnreachable(call, agent);
+                    customerUnreachable(call, agent, result == null ? 0 : result.reason());
                 }
             });
     }
@@ -86,16 +87,25 @@ final class CallbackFlow {
         call.callerChannel = result.channelName();
         acd.calls().indexCaller(call);
         acd.connected(call, agent);
+        if (call.scheduledId != null) {
+            acd.desk().scheduled().reached(call);
+        }
     }
 
-    private void customerUnreachable(InboundCall call, AgentSession agent) {
+    /** {@code reason}: the OriginateResponse's (5 busy, 3 no answer; anything else did not get through). */
+    private void customerUnreachable(InboundCall call, AgentSession agent, int reason) {
         Instant now = scheduler.clock().instant();
         String leg = call.agentLegChannel;
         acd.calls().unindexAgentLeg(call);
         acd.actions().hangup(leg);
-        acd.actions().notify(new DesktopEvent.CallEnded(agent.profile.id(), now, call.callId, "customer did not answer"));
+        String outcome = reason == 5 ? "busy" : reason == 3 ? "no answer" : "unreachable";
+        acd.actions().notify(new DesktopEvent.CallEnded(agent.profile.id(), now, call.callId, switch (outcome) {
+            case "busy" -> "customer busy";
+            case "no answer" -> "customer did not answer";
+            default -> "customer unreachable";
+        }));
         acd.agentReadyAgain(agent);
-        retryOrGiveUp(call);
+        retryOrGiveUp(call, outcome);
     }
 
     /** The agent hung up while the customer's phone rang: the callback goes back to its place. */
@@ -105,15 +115,30 @@ final class CallbackFlow {
         acd.actions().notify(new DesktopEvent.CallEnded(agent.profile.id(), scheduler.clock().instant(), call.callId,
             "agent hung up"));
         acd.agentReadyAgain(agent);
-        retryOrGiveUp(call);
+        retryOrGiveUp(call, "agent hung up");
     }
 
-    private void retryOrGiveUp(InboundCall call) {
+    /**
+     * An agent's own call (click-to-dial) is dialed once and recorded with its outcome; a callback goes back to its
+     * place (or, "to me", back to its agent) for another attempt, up to {@link #MAX_ATTEMPTS}.
+     */
+    private void retryOrGiveUp(InboundCall call, String outcome) {
+        if (call.agentDialed) {
+            acd.leftQueues(call, outcome);
+            return;
+        }
         call.agentLegUniqueId = null;
         call.agentLegChannel = null;
         call.agentId = null;
         if (call.dialAttempts >= MAX_ATTEMPTS) {
             acd.leftQueues(call, "callback failed");
+            if (call.scheduledId != null) {
+                acd.desk().scheduled().failed(call);
+            }
+            return;
+        }
+        if (call.assignedAgent != null) {
+            acd.desk().scheduled().retryLater(call, RETRY_AFTER);
             return;
         }
         call.stage = InboundCall.Stage.WAITING;

@@ -59,6 +59,11 @@ final class InboundCall {
     int dialAttempts;
     /** A campaign call the dialer connected to the agent ({@link OutboundAgents}): its history row says "outbound". */
     boolean outbound;
+    /** Click-to-dial: the agent asked for this call (a callback dialed once, never queued, recorded as channel outbound). */
+    boolean agentDialed;
+    /** The agent's scheduled callback this call makes, or null; {@link #assignedAgent} is set while it is "to me". */
+    String scheduledId;
+    String assignedAgent;
     /** How this leg was handed on (or, for the receiving leg, how it came): written with its history row. */
     InteractionRecord.Transfer transfer;
     /** The attended transfer the agent is making; null when none. */

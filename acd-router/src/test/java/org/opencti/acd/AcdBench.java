@@ -26,7 +26,9 @@ import org.opencti.core.time.SingleWriter;
 
 /** The ACD on virtual time with a recording PBX: for tests of queue rules. */
 final class AcdBench {
-    final ManualScheduler time = new ManualScheduler(Instant.parse("2026-11-23T09:00:00Z"));
+    static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
+    final ManualScheduler time;
+    final InMemoryCustomerDirectory customers = new InMemoryCustomerDirectory(new InMemoryInteractionLog());
     final RecordingPbx pbx = new RecordingPbx();
     final List<DesktopEvent> pushed = new ArrayList<>();
     final List<InteractionRecord> history = new ArrayList<>();
@@ -40,12 +42,18 @@ final class AcdBench {
     }
 
     AcdBench(List<QueueSetup> queues, List<AgentProfile> agents, CallSkillPolicy callSkills) {
-        ScreenPopService pops = new ScreenPopService(new InMemoryCustomerDirectory(new InMemoryInteractionLog()), new PhoneNumbers("US"),
-            Runnable::run, Duration.ofSeconds(1));
-        AcdPorts ports = new AcdPorts(pbx, pops, pushed::add, new InMemoryAgentStateStore(), log, Runnable::run, queueLog);
+        this(queues, agents, callSkills, DeskSettings.DEFAULT, DeskPorts.inMemory(), new ManualScheduler(START));
+    }
+
+    /** With the agent desk's settings and stores, on {@code time} (a restart test keeps the clock and the stores). */
+    AcdBench(List<QueueSetup> queues, List<AgentProfile> agents, CallSkillPolicy callSkills, DeskSettings desk, DeskPorts deskPorts,
+             ManualScheduler time) {
+        this.time = time;
+        ScreenPopService pops = new ScreenPopService(customers, new PhoneNumbers("US"), Runnable::run, Duration.ofSeconds(1));
+        AcdPorts ports = new AcdPorts(pbx, pops, pushed::add, new InMemoryAgentStateStore(), log, Runnable::run, queueLog, deskPorts);
         AcdSetup setup = new AcdSetup(AcdSettings.standard(queues.get(0).name()), queues, Fairness.OLDEST_CALL_FIRST, agents,
             new ServiceLevelPolicy(Map.of("Gold", Duration.ofSeconds(20)), Duration.ofSeconds(30), Map.of("Gold", 90.0), 80.0,
-                Duration.ofSeconds(5)), Duration.ofMinutes(30), 7L, callSkills);
+                Duration.ofSeconds(5)), Duration.ofMinutes(30), 7L, callSkills, desk);
         acd = new AcdService(setup, ports, SingleWriter.inline(), time, new SimpleMeterRegistry());
     }
 

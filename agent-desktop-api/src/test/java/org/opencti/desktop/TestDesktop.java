@@ -21,6 +21,7 @@ import org.opencti.acd.AcdService;
 import org.opencti.acd.AcdSettings;
 import org.opencti.acd.AcdSetup;
 import org.opencti.acd.AgentProfile;
+import org.opencti.acd.DeskSettings;
 import org.opencti.acd.QueueSetup;
 import org.opencti.acd.SkillRequirement;
 import org.opencti.core.adapter.memory.InMemoryAgentStateStore;
@@ -51,6 +52,7 @@ public final class TestDesktop implements AutoCloseable {
     private final DesktopServer server;
     private final HttpClient http;
     private final InMemoryCustomerDirectory customers;
+    private final AcdService acd;
 
     public TestDesktop(Vertx vertx, int maxFrameBytes) throws Exception {
         this(vertx, maxFrameBytes, server -> { });
@@ -58,6 +60,11 @@ public final class TestDesktop implements AutoCloseable {
 
     /** {@code beforeStart} mounts what must be mounted before the server starts (e.g. the historical reports). */
     public TestDesktop(Vertx vertx, int maxFrameBytes, Consumer<DesktopServer> beforeStart) throws Exception {
+        this(vertx, maxFrameBytes, beforeStart, DeskSettings.DEFAULT);
+    }
+
+    /** With the agent desk's settings (desk extensions, manual dialing, callbacks). Supervisor 3002 is of team green. */
+    public TestDesktop(Vertx vertx, int maxFrameBytes, Consumer<DesktopServer> beforeStart, DeskSettings desk) throws Exception {
         this.vertx = vertx;
         owner = new StateOwner("acd-test");
         List<AgentProfile> agents = List.of(new AgentProfile("2001", "Ann", "blue", "Local/2001@agents", Map.of("billing", 5)),
@@ -68,11 +75,15 @@ public final class TestDesktop implements AutoCloseable {
         ScreenPopService pops = new ScreenPopService(customers, new PhoneNumbers("US"), Runnable::run, Duration.ofMillis(100));
         AuthService auth = new AuthService(List.of(new User("2001", "Ann", "blue", Role.AGENT, HASH),
             new User("2002", "Bob", "blue", Role.AGENT, HASH), new User("3001", "Sue", "blue", Role.SUPERVISOR, HASH),
+            new User("3002", "Gus", "green", Role.SUPERVISOR, HASH),
             new User("4001", "Ada", "blue", Role.ADMIN, HASH)), Clock.systemUTC(), Duration.ofHours(8));
         DesktopHub[] hub = new DesktopHub[1];
         AcdPorts ports = new AcdPorts(null, pops, e -> hub[0].notify(e), new InMemoryAgentStateStore(),
             new InMemoryInteractionLog(), Runnable::run);
-        AcdService acd = new AcdService(AcdSetup.simple(AcdSettings.standard("billing"), queues, agents), ports, owner,
+        AcdSetup simple = AcdSetup.simple(AcdSettings.standard("billing"), queues, agents);
+        AcdSetup setup = new AcdSetup(simple.settings(), queues, simple.fairness(), agents, simple.serviceLevels(),
+            simple.statisticsWindow(), simple.randomSeed(), simple.callSkills(), desk);
+        acd = new AcdService(setup, ports, owner,
             new ExecutorScheduler(Clock.systemUTC(), owner.executor()), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         hub[0] = new DesktopHub(vertx, auth, acd);
         server = new DesktopServer(vertx, new DesktopServer.Settings("127.0.0.1", 0, List.of(), maxFrameBytes), auth, acd, hub[0],
@@ -81,6 +92,10 @@ public final class TestDesktop implements AutoCloseable {
         beforeStart.accept(server);
         server.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false).setConnectTimeout(5_000));
+    }
+
+    public AcdService acd() {
+        return acd;
     }
 
     public DesktopServer server() {

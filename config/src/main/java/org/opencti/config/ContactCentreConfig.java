@@ -25,13 +25,15 @@ import java.util.Optional;
  * @param ivrMenuFile   the IVR menu trees (YAML); null = the built-in entry menu only
  * @param boxes         the Asterisk boxes, at least one when {@code ami} is given: {@code asterisk.boxes}, or the one box
  *                      {@value AsteriskBox#DEFAULT_NAME} of {@code asterisk.ami}; {@code ami} is the first box's
- * @param timeZone      the centre's IANA time zone: the reports' days and hours are on its wall clock (default {@code UTC})
+ * @param timeZone      the centre's IANA time zone: the reports' days and hours are on its wall clock (default {@code UTC}), and
+ *                      agents' callback times given without a zone are read in it
+ * @param desk          the agent desktop's desk extensions, dialing and callbacks (default {@link DeskDef#DEFAULT})
  */
 public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, List<TeamDef> teams, List<AgentDef> agents,
                                   AmiConfig ami, FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis,
                                   String defaultRegion, String defaultQueue, RoutingDef routing, List<TierDef> tiers,
                                   List<CalendarDef> calendars, String queueLogFile, String ivrMenuFile, List<AsteriskBox> boxes,
-                                  String timeZone) {
+                                  String timeZone, DeskDef desk) {
 
     public static final String DEFAULT_REGION = "US";
     public static final String DEFAULT_TIME_ZONE = "UTC";
@@ -51,6 +53,16 @@ public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, 
         tiers = tiers == null ? List.of() : List.copyOf(tiers);
         calendars = calendars == null ? List.of() : List.copyOf(calendars);
         timeZone = timeZone == null ? DEFAULT_TIME_ZONE : timeZone;
+        desk = desk == null ? DeskDef.DEFAULT : desk;
+    }
+
+    /** Without a {@code desk:} section. */
+    public ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, List<TeamDef> teams, List<AgentDef> agents, AmiConfig ami,
+                               FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis, String defaultRegion,
+                               String defaultQueue, RoutingDef routing, List<TierDef> tiers, List<CalendarDef> calendars,
+                               String queueLogFile, String ivrMenuFile, List<AsteriskBox> boxes, String timeZone) {
+        this(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, defaultRegion, defaultQueue, routing, tiers, calendars,
+                queueLogFile, ivrMenuFile, boxes, timeZone, DeskDef.DEFAULT);
     }
 
     /** In the default time zone (UTC). */

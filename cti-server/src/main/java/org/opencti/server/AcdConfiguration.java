@@ -12,6 +12,8 @@ import org.opencti.acd.AcdSettings;
 import org.opencti.acd.AcdSetup;
 import org.opencti.acd.AgentProfile;
 import org.opencti.acd.CallSkillPolicy;
+import org.opencti.acd.DeskSettings;
+import org.opencti.acd.ExtensionPlan;
 import org.opencti.acd.Disposition;
 import org.opencti.acd.QueueSetup;
 import org.opencti.acd.SkillRequirement;
@@ -32,6 +34,7 @@ import org.opencti.acd.stats.ServiceLevelPolicy;
 import org.opencti.config.AgentDef;
 import org.opencti.config.CalendarDef;
 import org.opencti.config.ContactCentreConfig;
+import org.opencti.config.DeskDef;
 import org.opencti.config.HoursDef;
 import org.opencti.config.OverflowDef;
 import org.opencti.config.QueueDef;
@@ -62,7 +65,15 @@ final class AcdConfiguration {
         Fairness fairness = RoutingDef.QUEUE_PRIORITY_FIRST.equals(config.routing().fairness())
             ? Fairness.QUEUE_PRIORITY_FIRST : Fairness.OLDEST_CALL_FIRST;
         return new AcdSetup(AcdSettings.standard(config.defaultQueue()), queues, fairness, agents, serviceLevels(config),
-            STATISTICS_WINDOW, System.nanoTime(), callSkills(config));
+            STATISTICS_WINDOW, System.nanoTime(), callSkills(config), desk(config.desk(), config.zone()));
+    }
+
+    /** Desk extensions (by pattern or list, checked when the file was read), manual dialing, the callbacks' grace; the centre's zone. */
+    static DeskSettings desk(DeskDef d, ZoneId zone) {
+        ExtensionPlan plan = !d.hasExtensions() ? ExtensionPlan.NONE
+            : d.extensionPattern() != null ? ExtensionPlan.byPattern(d.extensionPattern(), d.extensionDialString())
+            : ExtensionPlan.byList(Set.copyOf(d.extensions()), d.extensionDialString());
+        return new DeskSettings(plan, d.manualDialing(), Duration.ofSeconds(d.callbackGraceSeconds()), zone);
     }
 
     /** The language skills (checked when the file was read) and how long a caller waits for the skills they asked for. */

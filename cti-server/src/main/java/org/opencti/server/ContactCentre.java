@@ -21,6 +21,7 @@ import org.opencti.acd.AcdPorts;
 import org.opencti.acd.AcdService;
 import org.opencti.acd.OutboundAgents;
 import org.opencti.acd.AcdSetup;
+import org.opencti.acd.DeskPorts;
 import org.opencti.acd.SupervisorActions;
 import org.opencti.config.AgentDef;
 import org.opencti.config.ContactCentreConfig;
@@ -110,7 +111,8 @@ public final class ContactCentre implements AutoCloseable {
             desktops = AgentStateHistory.recording(stores.stateHistory(), desktops);
         }
         AcdPorts ports = new AcdPorts(pbx, pops, desktops, stores.agentStates(), stores.interactions(), worker,
-            WallboardPush.signalling(stores.queueLog(), () -> late[0].wallboard().changed()));
+            WallboardPush.signalling(stores.queueLog(), () -> late[0].wallboard().changed()),
+            new DeskPorts(stores.desk().callbacks(), stores.desk().defaults(), new DoNotCallGuard(stores.outbound().dnc())));
         this.acd = new AcdService(setup, ports, acdOwner, new ExecutorScheduler(clock, acdOwner.executor()), metrics);
         pbx.addListener(acd);
         // The dialer's view of the agents hears each PBX event after the ACD (same owner, queued behind it); the campaign
@@ -191,6 +193,8 @@ public final class ContactCentre implements AutoCloseable {
         pbx.start();
         // Campaigns stored as running (the node stopped while they ran) run again.
         worker.execute(campaigns::resumeRunning);
+        // agents' scheduled callbacks survive a restart: the open ones are read back (those due meanwhile are made now)
+        acd.desk().restore().toCompletableFuture().get(30, TimeUnit.SECONDS);
         LOG.info("CTI node up: desktop http://{}:{}/, FastAGI {}:{}, AMI {}", config.http().bindHost(), http.port(),
             config.fastAgi().bindHost(), fastAgi.port(), config.boxes().stream()
                 .map(b -> b.name() + " " + b.ami().host() + ":" + b.ami().port()).collect(Collectors.joining(", ")));

@@ -9,20 +9,26 @@ import org.opencti.core.adapter.cache.CachingCustomerDirectory;
 import org.opencti.core.adapter.cache.CachingCustomerRecords;
 import org.opencti.core.adapter.memory.InMemoryAgentStateStore;
 import org.opencti.core.adapter.memory.InMemoryCustomerDirectory;
+import org.opencti.core.adapter.memory.InMemoryDeskDefaults;
+import org.opencti.core.adapter.memory.InMemoryScheduledCallbackStore;
 import org.opencti.core.adapter.memory.InMemoryInteractionLog;
 import org.opencti.core.adapter.memory.InMemorySurveyLog;
 import org.opencti.core.adapter.postgres.PostgresAgentStateLog;
 import org.opencti.core.adapter.postgres.PostgresCustomerDirectory;
 import org.opencti.core.adapter.postgres.PostgresDatabase;
+import org.opencti.core.adapter.postgres.PostgresDeskDefaults;
 import org.opencti.core.adapter.postgres.PostgresInteractionLog;
 import org.opencti.core.adapter.postgres.PostgresReports;
+import org.opencti.core.adapter.postgres.PostgresScheduledCallbackStore;
 import org.opencti.core.adapter.postgres.PostgresSurveyLog;
 import org.opencti.core.adapter.redis.RedisAgentStateStore;
 import org.opencti.core.adapter.redis.RedisCacheInvalidation;
 import org.opencti.core.port.AgentStateLog;
 import org.opencti.core.port.AgentStateStore;
 import org.opencti.core.port.CustomerRecords;
+import org.opencti.core.port.DeskDefaults;
 import org.opencti.core.port.InteractionLog;
+import org.opencti.core.port.ScheduledCallbackStore;
 import org.opencti.core.port.SurveyLog;
 import org.opencti.core.queuelog.CompositeQueueLog;
 import org.opencti.core.queuelog.FileQueueLog;
@@ -62,12 +68,24 @@ import org.opencti.dialer.run.PostgresCallbackStore;
  * The storage ports, real or in memory as the configuration says, and what must be closed with them. {@code reports}
  * (the historical reports) and {@code stateHistory} (the agents' state changes they read) exist only over PostgreSQL:
  * null in memory. {@code stateHistory} must not block (the ACD's thread records into it): over PostgreSQL it is the
- * interaction history's background writer.
+ * interaction history's background writer. {@code desk}: the agent desk's stores.
  */
 public record Stores(CustomerRecords customers, InteractionLog interactions, AgentStateStore agentStates,
                      QueueLog queueLog, SurveyLog surveys, Reports reports, Outbound outbound, List<AutoCloseable> resources,
-                     AgentStateLog stateHistory)
+                     AgentStateLog stateHistory, Desk desk)
     implements AutoCloseable {
+
+    /** The agent desk's: scheduled callbacks and agents' last desk extensions (the dial guard reads {@link Outbound#dnc()}). */
+    public record Desk(ScheduledCallbackStore callbacks, DeskDefaults defaults) {
+        public static Desk inMemory() {
+            return new Desk(new InMemoryScheduledCallbackStore(), new InMemoryDeskDefaults());
+        }
+
+        /** In PostgreSQL (V10). */
+        public static Desk postgres(DataSource dataSource) {
+            return new Desk(new PostgresScheduledCallbackStore(dataSource), new PostgresDeskDefaults(dataSource));
+        }
+    }
 
     /**
      * The dialer's campaigns with their states and lead lists, the do-not-call lists, and the logs of attempts and refused
@@ -94,12 +112,19 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
 
     public Stores {
         resources = List.copyOf(resources);
+        desk = desk == null ? Desk.inMemory() : desk;
+    }
+
+    /** The agent desk's stores in memory. */
+    public Stores(CustomerRecords customers, InteractionLog interactions, AgentStateStore agentStates, QueueLog queueLog,
+                  SurveyLog surveys, Reports reports, Outbound outbound, List<AutoCloseable> resources, AgentStateLog stateHistory) {
+        this(customers, interactions, agentStates, queueLog, surveys, reports, outbound, resources, stateHistory, Desk.inMemory());
     }
 
     /** Without an agent state history. */
     public Stores(CustomerRecords customers, InteractionLog interactions, AgentStateStore agentStates, QueueLog queueLog,
                   SurveyLog surveys, Reports reports, Outbound outbound, List<AutoCloseable> resources) {
-        this(customers, interactions, agentStates, queueLog, surveys, reports, outbound, resources, null);
+        this(customers, interactions, agentStates, queueLog, surveys, reports, outbound, resources, null, Desk.inMemory());
     }
 
     /** Without the historical reports; campaigns and leads in memory. */
@@ -130,6 +155,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
         Reports reports = null;
         Outbound outbound = memory.outbound();
         AgentStateLog stateHistory = null;
+        Desk desk = memory.desk();
         if (config.postgres() != null) {
             var pg = config.postgres();
             PostgresDatabase db = new PostgresDatabase(pg.jdbcUrl(), pg.username(), pg.password(), pg.poolSize(), null, registry);
@@ -155,6 +181,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
             surveys = new PostgresSurveyLog(db.dataSource());
             reports = new PostgresReports(db.dataSource());
             outbound = Outbound.postgres(db.dataSource());
+            desk = Desk.postgres(db.dataSource());
             PostgresQueueLog pgLog = new PostgresQueueLog(db.dataSource());
             // Closed before the database (resources close in reverse order), so it can flush what it holds.
             resources.add(pgLog);
@@ -174,7 +201,7 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
                 resources.add(new RedisCacheInvalidation(config.redis().uri(), config.redis().keyPrefix(), cached));
             }
         }
-        return new Stores(customers, interactions, states, queueLog, surveys, reports, outbound, resources, stateHistory);
+        return new Stores(customers, interactions, states, queueLog, surveys, reports, outbound, resources, stateHistory, desk);
     }
 
     @Override

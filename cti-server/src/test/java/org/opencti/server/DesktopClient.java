@@ -42,7 +42,12 @@ final class DesktopClient implements AutoCloseable {
 
     /** Logs in over REST and authenticates the WebSocket; returns the hello frame. */
     JsonObject connect(String user, String password) throws Exception {
-        login(user, password);
+        return connect(user, password, null);
+    }
+
+    /** At a desk extension (null: the agent's own phone). */
+    JsonObject connect(String user, String password, String extension) throws Exception {
+        login(user, password, extension);
         socket = vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
             .setURI("/api/v1/events")).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         socket.textMessageHandler(t -> inbox.add(new Frame(new JsonObject(t), Instant.now())));
@@ -52,10 +57,15 @@ final class DesktopClient implements AutoCloseable {
 
     /** REST only: logs in and keeps the token for {@link #post}. */
     void login(String user, String password) throws Exception {
+        login(user, password, null);
+    }
+
+    void login(String user, String password, String extension) throws Exception {
         RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1").setPort(port)
             .setURI("/api/v1/login").setIdleTimeout(15_000);
         JsonObject login = http.request(o)
-            .compose(req -> req.send(Buffer.buffer(new JsonObject().put("user", user).put("password", password).encode()))
+            .compose(req -> req.send(Buffer.buffer(new JsonObject().put("user", user).put("password", password)
+                    .put("extension", extension).encode()))
                 .compose(res -> res.body().map(Buffer::toJsonObject)))
             .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertThat(login.getString("token")).as("login of %s: %s", user, login).isNotBlank();

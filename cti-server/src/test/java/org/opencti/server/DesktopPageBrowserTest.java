@@ -7,7 +7,9 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.time.LocalDateTime;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -128,6 +130,50 @@ class DesktopPageBrowserTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void anAgentLogsInAtADeskPhoneDialsACustomerFromTheirRecordAndPlansACallback() {
+        String alice = "+12025550143";
+        browser.get("http://127.0.0.1:" + node.httpPort() + "/");
+        browser.findElement(By.id("password")).sendKeys("demo");
+        browser.findElement(By.id("extension")).sendKeys("2101");
+        browser.findElement(By.id("login")).click();
+        waitUpTo(10).until(ExpectedConditions.textToBe(By.id("my-extension"), "desk 2101"));
+        browser.findElement(By.id("ready")).click();
+        waitUpTo(10).until(ExpectedConditions.textToBe(By.id("state"), "READY"));
+
+        browser.findElement(By.id("find")).sendKeys("Moreno");
+        browser.findElement(By.id("find-go")).click();
+        waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("found"), "Ms Alice Moreno"));
+        node.pbx.phone(alice).answerAfter(Duration.ofMillis(50));
+        browser.findElement(By.xpath("//ul[@id='found']//button[text()='Call " + alice + "']")).click();
+        waitUpTo(20).until(ExpectedConditions.textToBe(By.id("call-status"), "connected"));
+        assertThat(browser.findElement(By.id("state")).getText()).isEqualTo("ON_CALL");
+        assertThat(browser.findElement(By.id("pop")).getText()).contains("Ms Alice Moreno");
+        assertThat(node.pbx.history()).as("the desk phone first, then the customer")
+            .filteredOn(r -> r.kind() == SimRecord.Kind.AGENT_ANSWERED || r.kind() == SimRecord.Kind.CUSTOMER_ANSWERED)
+            .extracting(SimRecord::subject).containsExactly("2101", alice);
+
+        // A callback for later, from the record on screen: the number is filled in; the time is the agent's.
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('cb-due').value = arguments[0];",
+            LocalDateTime.now().plusDays(1).withSecond(0).withNano(0).toString());
+        browser.findElement(By.id("cb-note")).sendKeys("send the contract");
+        browser.findElement(By.id("cb-schedule")).click();
+        waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("callbacks"), "send the contract"));
+        assertThat(browser.findElement(By.id("callbacks")).getText()).contains(alice, "to me");
+
+        node.pbx.customerHangsUp(alice);
+        waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("call-status"), "ended"));
+        Await.until("the call is in the history as outbound", Duration.ofSeconds(10), () -> {
+            try {
+                return node.count("select count(*) from interactions where channel = 'outbound' and agent_id = '2001'") == 1;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        browser.findElement(By.xpath("//ul[@id='callbacks']//button[text()='Cancel']")).click();
+        waitUpTo(10).until(ExpectedConditions.textToBe(By.id("callbacks"), ""));
     }
 
     @Test

@@ -74,7 +74,7 @@ final class TestNode implements AutoCloseable {
             new PostgresAgentStateLog(database.dataSource()), BackgroundWriter.DEFAULT_CAPACITY, Duration.ofSeconds(5));
         Stores stores = new Stores(customers, history, new InMemoryAgentStateStore(), queueLog,
             new PostgresSurveyLog(database.dataSource()), new PostgresReports(database.dataSource()),
-            Stores.Outbound.postgres(database.dataSource()), List.of(), history);
+            Stores.Outbound.postgres(database.dataSource()), List.of(), history, Stores.Desk.postgres(database.dataSource()));
         ContactCentreConfig config = ConfigLoader.parse(yaml() + moreConfig, "e2e.yaml", Map.of("CTI_AMI_SECRET", "e2e-secret"));
         centre = new ContactCentre(config, stores, Clock.systemUTC(), metrics, dialer);
         centre.pbx().addListener(pbxEvents::add);
@@ -108,6 +108,9 @@ final class TestNode implements AutoCloseable {
                     pingTimeoutSeconds: 1}
               fastAgi: {bindHost: 127.0.0.1, port: 0}
             http: {bindHost: 127.0.0.1, port: 0}
+            desk:
+              extensions: {pattern: "21[0-9]{2}", dialString: "Local/{extension}@agents"}
+              callbacks: {graceSeconds: 30}
             """.replace("HASH", DEMO_HASH).replace("PORT", Integer.toString(pbx.amiPort()));
     }
 

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletionException;
 import org.opencti.acd.AcdService;
+import org.opencti.acd.DeskRefusal;
 import org.opencti.acd.TransferRequest;
-import org.opencti.core.agent.AgentState;
 import org.opencti.core.agent.AgentStatus;
 import org.opencti.desktop.auth.AuthService;
 import org.opencti.desktop.auth.Role;
@@ -83,6 +83,13 @@ final class AgentRoutes {
             ApiError.send(ctx, 400, "password", "required, a string");
             return;
         }
+        String extension; // the desk phone the agent sits at (optional): checked before the password costs anything
+        try {
+            extension = DeskRoutes.extension(body.getValue("extension"), acd);
+        } catch (DeskRefusal r) {
+            ApiError.send(ctx, r.kind().status(), r.field(), r.getMessage());
+            return;
+        }
         // bcrypt is slow on purpose: never on the event loop.
         vertx.<Session>executeBlocking(() -> auth.login(u, p), false).onComplete(ar -> {
             if (ar.failed()) {
@@ -95,9 +102,16 @@ final class AgentRoutes {
                 .put("user", new JsonObject().put("id", s.user().id()).put("name", s.user().name())
                     .put("role", s.user().role().name()).put("team", s.user().team()));
             if (s.user().role() == Role.AGENT) {
-                acd.status(s.user().id()).thenCompose(st -> st.isPresent() && st.get().state() == AgentState.LOGGED_OUT
-                    ? acd.login(s.user().id()).thenApply(Optional::of) : java.util.concurrent.CompletableFuture.completedFuture(st))
-                    .whenComplete((st, failure) -> ctx.json(answer));
+                acd.desk().login(s.user().id(), extension).whenComplete((st, failure) -> {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                    if (cause instanceof DeskRefusal r) { // another agent is at that extension: no session either
+                        auth.logout(s.token());
+                        ApiError.send(ctx, r.kind().status(), r.field(), r.getMessage());
+                        return;
+                    }
+                    answer.getJsonObject("user").put("extension", extension);
+                    ctx.json(answer);
+                });
             } else {
                 ctx.json(answer);
             }

@@ -116,6 +116,8 @@ public final class DesktopServer {
         new CampaignRoutes(campaignCalls).mount(router);
         new CampaignLogRoutes(campaignCalls).mount(router);
         dnc.mount(router);
+        new DeskRoutes(vertx, agentRoutes, acd, () -> customers).mount(router);
+        new CallbackRoutes(vertx, agentRoutes, acd, () -> customers).mount(router);
         new OpenApiRoutes(agentRoutes).mount(router);
         router.route("/api/*").handler(ctx -> ApiError.send(ctx, 404, "path", "no such endpoint: " + ctx.request().path()));
         router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));

@@ -6,11 +6,12 @@ import java.util.Set;
 
 /**
  * A frame from a desktop, checked against its schema: {@code {"type":"auth","token":"..."}},
- * {@code {"type":"ready"}}, {@code {"type":"notReady","reason":"..."}}, {@code {"type":"ping"}}.
+ * {@code {"type":"ready"}}, {@code {"type":"notReady","reason":"..."}}, {@code {"type":"ping"}},
+ * {@code {"type":"extension","extension":"2101"}} (the agent moves to the desk phone they sit at).
  */
-public record ClientFrame(String type, String token, String reason) {
-    private static final Set<String> TYPES = Set.of("auth", "ready", "notReady", "ping");
-    private static final Set<String> FIELDS = Set.of("type", "token", "reason");
+public record ClientFrame(String type, String token, String reason, String extension) {
+    private static final Set<String> TYPES = Set.of("auth", "ready", "notReady", "ping", "extension");
+    private static final Set<String> FIELDS = Set.of("type", "token", "reason", "extension");
     private static final int MAX_TEXT = 200;
 
     public static ClientFrame parse(String text) {
@@ -34,10 +35,14 @@ public record ClientFrame(String type, String token, String reason) {
         }
         String token = optionalText(json, "token");
         String reason = optionalText(json, "reason");
+        String extension = optionalText(json, "extension");
         if (t.equals("auth") && (token == null || token.isEmpty())) {
             throw new FrameError("token", "missing");
         }
-        return new ClientFrame(t, token, reason);
+        if (t.equals("extension") && (extension == null || extension.isEmpty())) {
+            throw new FrameError("extension", "missing: the desk extension you sit at");
+        }
+        return new ClientFrame(t, token, reason, extension);
     }
 
     private static String optionalText(JsonObject json, String field) {

@@ -23,6 +23,8 @@ public final class DesktopEventJson {
             json.put("type", "callConnected").put("callId", e.callId());
         } else if (event instanceof DesktopEvent.CallEnded e) {
             json.put("type", "callEnded").put("callId", e.callId()).put("outcome", e.outcome());
+        } else if (event instanceof DesktopEvent.CallbacksChanged) {
+            json.put("type", "callbacks"); // the page reads its callbacks again
         } else {
             CampaignFrames.put(json, event);
         }

@@ -6,10 +6,13 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.opencti.acd.AcdService;
+import org.opencti.acd.DeskRefusal;
+import org.opencti.core.agent.AgentStatus;
 import org.opencti.core.desktop.DesktopEvent;
 import org.opencti.core.desktop.DesktopNotifier;
 import org.opencti.desktop.auth.AuthService;
@@ -160,7 +163,9 @@ public final class DesktopHub implements DesktopNotifier {
             session = s;
             vertx.cancelTimer(authTimer);
             byAgent.computeIfAbsent(s.user().id(), k -> ConcurrentHashMap.newKeySet()).add(ws);
-            acd.status(s.user().id()).whenComplete((status, failure) -> {
+            var read = acd.status(s.user().id()).thenCombine(DeskHello.of(acd, s.user()), (st, desk) -> desk.with(st));
+            read.whenComplete((desk, failure) -> {
+                Optional<AgentStatus> status = desk == null ? Optional.empty() : desk.status;
                 // Even when the state cannot be read the desktop gets its hello (without a state), never silence.
                 JsonObject hello = new JsonObject().put("type", "hello").put("userId", s.user().id())
                     .put("name", s.user().name()).put("role", s.user().role().name());
@@ -169,6 +174,7 @@ public final class DesktopHub implements DesktopNotifier {
                 } else {
                     status.ifPresent(st -> hello.put("state", st.state().name()).put("reason", st.reason())
                         .put("callId", st.callId()));
+                    desk.addTo(hello);
                 }
                 ws.writeTextMessage(hello.encode());
                 if (s.user().role() != Role.AGENT && !ws.isClosed()) {
@@ -182,6 +188,18 @@ public final class DesktopHub implements DesktopNotifier {
             switch (frame.type()) {
                 case "ping" -> ws.writeTextMessage(new JsonObject().put("type", "pong").encode());
                 case "auth" -> throw new FrameError("type", "already authenticated");
+                case "extension" -> {
+                    if (session.user().role() != Role.AGENT) {
+                        throw new FrameError("type", "only agents sit at a desk extension");
+                    }
+                    acd.desk().login(me, frame.extension()).whenComplete((st, failure) -> {
+                        if (failure != null) {
+                            Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+                            String field = cause instanceof DeskRefusal r ? r.field() : "extension";
+                            ws.writeTextMessage(new FrameError(field, String.valueOf(cause.getMessage())).toJson().encode());
+                        }
+                    });
+                }
                 case "ready", "notReady" -> {
                     if (session.user().role() != Role.AGENT) {
                         throw new FrameError("type", "only agents have a ready state");

@@ -46,7 +46,7 @@ public final class WallboardJson {
         a.queues().forEach(queues::put);
         return new JsonObject().put("agentId", a.agentId()).put("name", a.name()).put("team", a.team())
             .put("state", a.state().name()).put("reason", a.reason()).put("since", a.since().toString())
-            .put("callId", a.callId()).put("queues", queues);
+            .put("callId", a.callId()).put("queues", queues).put("extension", a.extension());
     }
 
     public static JsonObject queue(QueueSnapshot s) {

@@ -101,15 +101,16 @@ class OpenApiDocumentTest {
         }
         JsonObject schemas = doc.getJsonObject("components").getJsonObject("schemas");
         JsonObject mapping = schemas.getJsonObject("ClientFrame").getJsonObject("discriminator").getJsonObject("mapping");
-        assertThat(mapping.fieldNames()).containsExactlyInAnyOrder("auth", "ready", "notReady", "ping");
+        assertThat(mapping.fieldNames()).containsExactlyInAnyOrder("auth", "ready", "notReady", "ping", "extension");
         for (String type : mapping.fieldNames()) {
             JsonObject schema = resolve(new JsonObject().put("$ref", mapping.getString(type)));
             ClientFrame parsed = ClientFrame.parse(schema.getJsonObject("example").encode());
             assertThat(parsed.type()).isEqualTo(type);
-            assertThat(schema.getJsonObject("properties").fieldNames()).as(type).containsExactlyInAnyOrder("type", "token", "reason");
+            assertThat(schema.getJsonObject("properties").fieldNames()).as(type)
+                .containsExactlyInAnyOrder("type", "token", "reason", "extension");
         }
         assertThat(schemas.getJsonObject("ServerFrame").getJsonObject("discriminator").getJsonObject("mapping").fieldNames())
-            .contains("hello", "pong", "error", "agentState", "callOffered", "screenPop", "callConnected", "callEnded");
+            .contains("hello", "pong", "error", "agentState", "callOffered", "screenPop", "callConnected", "callEnded", "callbacks");
         assertThat(schemas.getJsonObject("ApiError").getJsonArray("required")).containsExactlyInAnyOrder("error", "field");
     }
 

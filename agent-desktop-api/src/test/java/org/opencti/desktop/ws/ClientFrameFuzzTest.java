@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class ClientFrameFuzzTest {
     private static final int CHUNKS = 8;
     private static final int PER_CHUNK = 25_000;
-    private static final Set<String> TYPES = Set.of("auth", "ready", "notReady", "ping");
+    private static final Set<String> TYPES = Set.of("auth", "ready", "notReady", "ping", "extension");
 
     @Test
     void parseOnlyEverReturnsAValidFrameOrThrowsFrameError() {
@@ -58,6 +58,8 @@ class ClientFrameFuzzTest {
                 String problem = !TYPES.contains(f.type()) ? "type " + f.type()
                     : f.type().equals("auth") && (f.token() == null || f.token().isEmpty()) ? "auth without a token"
                     : f.token() != null && f.token().length() > 200 ? "token too long"
+                    : f.type().equals("extension") && (f.extension() == null || f.extension().isEmpty()) ? "extension frame without one"
+                    : f.extension() != null && f.extension().length() > 200 ? "extension too long"
                     : f.reason() != null && f.reason().length() > 200 ? "reason too long" : null;
                 if (problem != null) {
                     return where + "accepted with " + problem + ": " + FrameFuzzer.printable(input);

@@ -34,6 +34,9 @@ public sealed interface DesktopEvent {
 
     record CallEnded(String agentId, Instant at, String callId, String outcome) implements DesktopEvent { }
 
+    /** The agent's scheduled callbacks changed (scheduled, moved, cancelled, made, handed to the queue): time to reread them. */
+    record CallbacksChanged(String agentId, Instant at) implements DesktopEvent { }
+
     /**
      * A preview campaign (or a callback due to this agent) shows the agent a lead to read before {@code answerBy}; the
      * agent then dials or skips it. {@code callbackId} is set for a callback.
