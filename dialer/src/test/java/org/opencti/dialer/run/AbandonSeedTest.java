@@ -15,6 +15,7 @@ import org.opencti.dialer.campaign.CallOutcome;
 import org.opencti.dialer.campaign.DialMode;
 import org.opencti.dialer.compliance.AttemptLog;
 import org.opencti.dialer.compliance.DialAttempt;
+import org.opencti.dialer.pacing.FloorState;
 
 /** The abandon windows are rebuilt from the attempt log: they survive a restart and count every node's calls. */
 class AbandonSeedTest {
@@ -34,7 +35,7 @@ class AbandonSeedTest {
     }
 
     @Test
-    void aRestartedRunnerReportsTheLogsRateAtOnceAndStaysOverTheLimit() {
+    void aRestartedRunnerReportsTheLogsRateAtOnceAndItsPredictivePacingDialsOnlyForFreeAgents() {
         RunnerFixture f = new RunnerFixture(DialMode.PREDICTIVE, false);
         seed(f.stores.attempts(), f.campaign.id(), f.time.now(), 1000, 30, 20);
         f.leads(2000);
@@ -46,13 +47,31 @@ class AbandonSeedTest {
         assertThat(f.runner.us.counts().connected()).isEqualTo(970);
         assertThat(f.lines.dialed()).hasSize(5);
 
-        // the warm-up of DialLoopTest: the live connects do not bring the rate read from the log under the 2.5 % limit
+        // after the warm-up of DialLoopTest its live connects bring the rate under the campaign's 3 % and it over-dials;
+        // two drops another node wrote bring it back to the limit, and after the next rebuild it dials only for free agents
+        warmUp(f);
+        assertThat(now(f.runner.stats()).usAbandonRate()).isLessThan(0.03);
+        assertThat(f.runner.pacing.linesToDial(fiveFree())).isGreaterThan(5);
+        long connected = f.runner.us.counts().connected();
+        assertThat(32.0 / (32 + connected)).as("32 drops put it at 3 % or more").isGreaterThanOrEqualTo(0.03);
+        outcome(f.stores.attempts(), f.campaign.id(), f.time.now().minusSeconds(10), CallOutcome.ABANDONED, 9001);
+        outcome(f.stores.attempts(), f.campaign.id(), f.time.now().minusSeconds(5), CallOutcome.ABANDONED, 9002);
+        f.advance(AbandonLedger.EVERY);
+        assertThat(f.runner.us.counts().abandoned()).isEqualTo(32);
+        assertThat(f.runner.us.rate()).isGreaterThanOrEqualTo(0.03);
+        assertThat(f.runner.pacing.linesToDial(fiveFree())).isEqualTo(5);
+    }
+
+    private static FloorState fiveFree() {
+        return new FloorState(5, 5, List.of(), List.of(), List.of(), 0);
+    }
+
+    /** One line in five is a person who talks a moment and is disposed at once, the rest are busy after 1 s. */
+    private static void warmUp(RunnerFixture f) {
         int handled = 0;
-        int most = 0;
         for (int second = 0; second < 600 && now(f.runner.stats()).connects() < 60; second++) {
             f.advance(Duration.ofSeconds(1));
             List<OutboundLines.DialRequest> ringing = f.lines.dialed().subList(handled, f.lines.dialed().size());
-            most = Math.max(most, now(f.runner.stats()).linesInProgress());
             handled += ringing.size();
             for (OutboundLines.DialRequest d : ringing) {
                 if (d.leadId() % 5 == 0) {
@@ -64,9 +83,6 @@ class AbandonSeedTest {
             }
         }
         assertThat(now(f.runner.stats()).connects()).isGreaterThanOrEqualTo(60);
-        assertThat(now(f.runner.stats()).usAbandonRate()).isGreaterThan(0.025);
-        // TODO: lines in progress reached 14 with 5 agents here although the rate is over the limit: to be looked into
-        assertThat(most).as("lines in progress at once with 5 agents").isPositive();
     }
 
     @Test
