@@ -2,6 +2,12 @@ package org.opencti.dialer.pacing;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * One campaign's abandoned-call rate over a rolling window, on an injected clock.
@@ -42,16 +48,47 @@ public final class AbandonRate {
         public Duration window() {
             return window;
         }
+
+        /** The counts' time bucket: the window is rounded out to whole buckets (it may count one bucket more, never less). */
+        public Duration bucket() {
+            return bucket;
+        }
+
+        /** The longest span any rule counts: its window plus one bucket of rounding. */
+        public static Duration longestSpan() {
+            Duration longest = Duration.ZERO;
+            for (Rule r : values()) {
+                Duration span = r.window.plus(r.bucket);
+                longest = span.compareTo(longest) > 0 ? span : longest;
+            }
+            return longest;
+        }
+    }
+
+    /** What one counted call was, in the terms of the two formulas (see the class comment). */
+    public enum Kind {
+        CONNECTED, ABANDONED, MACHINE_AT_AGENT, AMD_MACHINE
+    }
+
+    /** {@code count} calls of one kind at one instant (or read from a log and grouped by a minute or less). */
+    public record Tally(Instant at, Kind kind, long count) {
+        public Tally {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(kind, "kind");
+            if (count < 0) {
+                throw new IllegalArgumentException("a tally of " + kind + " at " + at + " must be >= 0, got " + count);
+            }
+        }
     }
 
     /** The counts in the window now, and the rate they give under the campaign's rule. */
     public record Counts(long connected, long abandoned, long machinesAtAgent, long amdMachines, double rate) {
     }
 
-    private static final int CONNECTED = 0;
-    private static final int ABANDONED = 1;
-    private static final int MACHINE_AT_AGENT = 2;
-    private static final int AMD_MACHINE = 3;
+    private static final int CONNECTED = Kind.CONNECTED.ordinal();
+    private static final int ABANDONED = Kind.ABANDONED.ordinal();
+    private static final int MACHINE_AT_AGENT = Kind.MACHINE_AT_AGENT.ordinal();
+    private static final int AMD_MACHINE = Kind.AMD_MACHINE.ordinal();
 
     private final String campaignId;
     private final Rule rule;
@@ -72,7 +109,7 @@ public final class AbandonRate {
         this.rule = rule;
         this.amdFalsePositiveRate = amdFalsePositiveRate;
         this.clock = clock;
-        this.counts = new RollingCounts(rule.window, rule.bucket, 4);
+        this.counts = new RollingCounts(rule.window, rule.bucket, Kind.values().length);
     }
 
     public String campaignId() {
@@ -101,6 +138,28 @@ public final class AbandonRate {
     /** AMD said machine and the dialer hung up (some of these were people: the false positives). */
     public void amdMachine() {
         counts.add(clock.instant(), AMD_MACHINE);
+    }
+
+    /**
+     * A call counted at a past instant (a late report): it joins the newest bucket if it is older than that, so it stays in
+     * the window a little longer than it should, the side of a higher rate.
+     */
+    public void record(Kind kind, Instant at) {
+        counts.add(at, kind.ordinal());
+    }
+
+    /**
+     * Forgets every count and counts {@code tallies} instead, each in the bucket of its own instant (a tally's instant
+     * must lie in the same bucket as the calls it groups, e.g. their start truncated to the minute: both rules' buckets
+     * are whole minutes). The window is still rounded out, never in. Used to rebuild the rate from the attempt log.
+     */
+    public void replaceWith(Collection<Tally> tallies) {
+        List<Tally> oldestFirst = new ArrayList<>(tallies);
+        oldestFirst.sort(Comparator.comparing(Tally::at));
+        counts.clear();
+        for (Tally t : oldestFirst) {
+            counts.add(t.at(), t.kind().ordinal(), t.count());
+        }
     }
 
     /** The rate now, over the rule's window ending now; 0 before any live call. */

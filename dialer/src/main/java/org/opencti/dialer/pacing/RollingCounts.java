@@ -3,6 +3,7 @@ package org.opencti.dialer.pacing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /**
  * Event counts of a few kinds over a rolling window, kept in time buckets so that a 30-day window of a busy campaign
@@ -32,6 +33,14 @@ final class RollingCounts {
     }
 
     void add(Instant at, int kind) {
+        add(at, kind, 1);
+    }
+
+    /** {@code n} events of one kind at {@code at}; an instant before the newest bucket joins that bucket (see below). */
+    void add(Instant at, int kind, long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("an event count must be >= 0, got " + n);
+        }
         long index = Math.floorDiv(at.toEpochMilli(), bucketMillis);
         Bucket last = buckets.peekLast();
         if (last == null || index > last.index()) {
@@ -40,9 +49,15 @@ final class RollingCounts {
         }
         // An event reported late (index below the newest bucket) joins the newest bucket: it then stays in the window
         // a little longer than it should, which errs on the side of a higher rate.
-        last.counts()[kind]++;
-        totals[kind]++;
+        last.counts()[kind] += n;
+        totals[kind] += n;
         evict(at);
+    }
+
+    /** Forgets every count (before counts from elsewhere are put back, oldest first, each into its own bucket). */
+    void clear() {
+        buckets.clear();
+        Arrays.fill(totals, 0);
     }
 
     long count(Instant now, int kind) {

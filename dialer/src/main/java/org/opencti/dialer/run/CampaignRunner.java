@@ -67,6 +67,9 @@ public final class CampaignRunner {
     /** The rate the gate and the pacing count into; the other rule's is counted here. */
     final AbandonRate other;
     final LiveAnswerGate gate;
+    /** Rebuilds {@link #us} and {@link #uk} from the attempt log that every node writes (see there). */
+    final AbandonLedger abandons = new AbandonLedger();
+    private Scheduler.Cancellable rebuild;
     final RunnerFigures figures = new RunnerFigures();
     private final LineOutcomes outcomes = new LineOutcomes(this);
     private final Offers offers = new Offers(this);
@@ -130,6 +133,7 @@ public final class CampaignRunner {
             if (state == RunnerState.CREATED) {
                 lastTick = clock.instant();
                 tick = scheduler.schedule(TICK, this::tick);
+                rebuildAbandons();
             }
             state = RunnerState.RUNNING;
             LOG.info("campaign {} ({}) running on {}", campaign.id(), campaign.name(), settings.nodeId());
@@ -205,6 +209,9 @@ public final class CampaignRunner {
         if (tick != null) {
             tick.cancel();
         }
+        if (rebuild != null) {
+            rebuild.cancel();
+        }
         CampaignStats last = snapshot();
         LOG.info("campaign {} stopped: {} dials, {} connects, {} abandoned", campaign.id(), last.dials(), last.connects(), last.abandons());
         statsListener.accept(last);
@@ -222,7 +229,8 @@ public final class CampaignRunner {
         owner.assertOwner();
         serveWaitingCalls();
         Instant now = clock.instant();
-        if (state != RunnerState.RUNNING || !campaign.schedule().isOpen(now) || now.isBefore(dryUntil)) {
+        // no dial before the abandon windows hold the log's past: a restart during a drop spike must not over-dial
+        if (state != RunnerState.RUNNING || !abandons.ready() || !campaign.schedule().isOpen(now) || now.isBefore(dryUntil)) {
             return;
         }
         List<CampaignAgents.CampaignAgent> snapshot = ports.agents().available(campaign);
@@ -516,6 +524,23 @@ public final class CampaignRunner {
                 checkStopped();
             });
         });
+    }
+
+    /** Reads the campaign's attempts of the past 30 days and rebuilds both abandon windows; again every minute. */
+    private void rebuildAbandons() {
+        owner.assertOwner();
+        if (state == RunnerState.STOPPING || state == RunnerState.STOPPED) {
+            return;
+        }
+        rebuild = scheduler.schedule(AbandonLedger.EVERY, this::rebuildAbandons);
+        if (!abandons.startRead()) {
+            return;
+        }
+        Instant now = clock.instant();
+        io("read the abandon windows", () -> AbandonLedger.read(ports.attempts(), campaign.id(), now), read -> {
+            abandons.apply(read, clock.instant(), us, uk);
+            pace();
+        }, e -> abandons.readFailed());
     }
 
     private void readLists() {

@@ -216,6 +216,7 @@ final class LineOutcomes {
     /** The attempt's outcome to the log, and its lead (or callback) finished: retried by the campaign's rule, or done. */
     private void record(Line line, CallOutcome outcome) {
         Instant now = r.clock.instant();
+        r.abandons.counted(line.attemptId, outcome, now); // the abandon windows counted it just before: see AbandonLedger
         Campaign campaign = r.campaign;
         String node = r.settings.nodeId();
         RunnerPorts ports = r.ports;
