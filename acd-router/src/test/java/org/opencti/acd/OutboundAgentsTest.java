@@ -40,7 +40,8 @@ class OutboundAgentsTest {
         List<AgentProfile> agents = List.of(new AgentProfile("2001", "Ann", "blue", "Local/2001@agents", Map.of("billing", 8)));
         ScreenPopService pops = new ScreenPopService(new InMemoryCustomerDirectory(new InMemoryInteractionLog()),
             new PhoneNumbers("US"), Runnable::run, Duration.ofMillis(150));
-        AcdPorts ports = new AcdPorts(pbx, pops, e -> { }, new InMemoryAgentStateStore(), new ListHistory(history), Runnable::run, new InMemoryQueueLog());
+        AcdPorts ports = new AcdPorts(pbx, pops, e -> { }, new InMemoryAgentStateStore(), new ListHistory(history),
+            Runnable::run, new InMemoryQueueLog());
         acd = new AcdService(AcdSetup.simple(AcdSettings.standard("billing"), queues, agents), ports, SingleWriter.inline(), time,
             new SimpleMeterRegistry());
         outbound = new OutboundAgents(acd, time);
