@@ -210,8 +210,8 @@ final class PbxOutboundLines implements OutboundLines, PbxEventListener {
 
                 @Override
                 public void notConnected(String why) {
-                    LOG.warn("campaign line {}: {}; the customer hears the safe-harbour message", line, why);
-                    safeHarbour(line);
+                    // the runner plays the safe-harbour message and files the call as abandoned
+                    emit(call, new LineEvent.NotConnected(line, why));
                 }
             });
     }

@@ -60,6 +60,16 @@ public sealed interface LineEvent {
         }
     }
 
+    /**
+     * The line was connected to an agent who never reached it (the inbound side took them in the instant before the
+     * hold, or their phone did not answer): the person is still waiting, with nobody.
+     */
+    record NotConnected(String line, String why) implements LineEvent {
+        public NotConnected {
+            check(line);
+        }
+    }
+
     private static void check(String line) {
         if (line == null || line.isBlank()) {
             throw new IllegalArgumentException("line event: line must not be blank");

@@ -50,6 +50,10 @@ final class LineOutcomes {
             if (line.beforeAnswer()) {
                 failed(line, failed.failure());
             }
+        } else if (event instanceof LineEvent.NotConnected notConnected) {
+            if (line.stage == Line.Stage.CONNECTED) {
+                notConnected(line, notConnected.why());
+            }
         } else {
             hungUp(line);
         }
@@ -102,6 +106,36 @@ final class LineOutcomes {
         r.figures.abandons++;
         record(line, CallOutcome.ABANDONED);
         end(line);
+    }
+
+    /**
+     * The agent the line was given never reached it: the person hears the safe-harbour message and the call, counted as
+     * connected a moment ago, is an abandoned one. The drop counts in both windows at once; the connect already in them
+     * goes at the next rebuild, which reads the attempt as abandoned (the ledger keeps it under its new outcome until
+     * then), so the rate is never understated by more than that one connect for up to a rebuild's interval.
+     */
+    private void notConnected(Line line, String why) {
+        LOG.warn("campaign {}: line {} (lead {}) lost its agent {} ({}): safe-harbour message", r.campaign.id(), line.id,
+            line.lead.id(), line.agent, why);
+        r.ports.lines().safeHarbour(line.id);
+        r.us.abandoned();
+        r.uk.abandoned();
+        r.pacing.abandoned();
+        r.figures.connects--;
+        r.figures.abandons++;
+        long attempt = line.attemptId;
+        r.abandons.counted(attempt, CallOutcome.ABANDONED, r.clock.instant());
+        RunnerPorts ports = r.ports;
+        // the lead was finished by the live answer's rule; only the attempt's outcome changes
+        r.io("record attempt " + attempt + " as abandoned", () -> {
+            ports.attempts().ended(attempt, CallOutcome.ABANDONED);
+            return null;
+        }, done -> { }, e -> { });
+        r.removeLine(line);
+        Hold h = r.holds.get(line.agent);
+        if (h != null && line.id.equals(h.line)) {
+            r.release(line.agent);
+        }
     }
 
     private void machine(Line line) {

@@ -222,4 +222,40 @@ class OutcomesTest {
         f.event(new LineEvent.AgentHungUp(f.line(0)));
         assertThat(f.agents.heldBy(agent)).isEmpty();
     }
+
+    @Test
+    void aLiveAnswerWhoseAgentWasTakenMeanwhileHearsTheSafeHarbourAndCountsAsAbandonedNotConnected() {
+        RunnerFixture f = new RunnerFixture(DialMode.PROGRESSIVE, false);
+        f.leads(1);
+        f.login("a1");
+        now(f.runner("node-a").start());
+        f.advance(Duration.ofSeconds(7));
+        f.event(new LineEvent.Answered(f.line(0)));
+
+        f.event(new LineEvent.NotConnected(f.line(0), "agent a1 is ringing"));
+
+        assertThat(f.lines.actions()).extracting(RecordingOutboundLines.Action::kind).containsExactly("connect", "safe_harbour");
+        CampaignStats stats = now(f.runner.stats());
+        assertThat(stats.connects()).isZero();
+        assertThat(stats.abandons()).isEqualTo(1);
+        assertThat(f.stores.attempts().find(1).orElseThrow().outcome()).isEqualTo(CallOutcome.ABANDONED);
+        assertThat(f.agents.heldBy("a1")).isEmpty();
+
+        f.advance(Duration.ofSeconds(61)); // the next rebuild reads the attempt as abandoned: the early connect is gone
+        assertThat(now(f.runner.stats()).usAbandonRate()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aLateNotConnectedForALineAlreadyOverChangesNothing() {
+        RunnerFixture f = new RunnerFixture(DialMode.PROGRESSIVE, false);
+        f.leads(1);
+        f.login("a1");
+        now(f.runner("node-a").start());
+        f.event(new LineEvent.Failed(f.line(0), LineEvent.Failure.BUSY));
+
+        f.event(new LineEvent.NotConnected(f.line(0), "late"));
+
+        assertThat(f.lines.actions()).isEmpty();
+        assertThat(now(f.runner.stats()).abandons()).isZero();
+    }
 }
