@@ -24,12 +24,13 @@ class SampleConfigTest {
                 .containsExactly(new SkillLevel("support", 3), new SkillLevel("spanish", 5));
         assertThat(config.queue("support").orElseThrow().wrapUpSeconds()).isEqualTo(10);
         assertThat(config.teams()).extracting(TeamDef::name).containsExactly("blue", "green");
-        assertThat(config.agents()).extracting(AgentDef::id).containsExactly("2001", "2002", "2003", "2004", "3001");
+        assertThat(config.agents()).extracting(AgentDef::id).containsExactly("2001", "2002", "2003", "2004", "3001", "3002");
         assertThat(config.agent("2002").orElseThrow().skills()).containsExactly(Map.entry("support", 6), Map.entry("spanish", 8));
         AgentDef sam = config.agent("3001").orElseThrow();
         assertThat(sam.role()).isEqualTo(AgentDef.ROLE_SUPERVISOR);
         assertThat(sam.skills()).isEmpty();
         assertThat(sam.phone()).isEqualTo("Local/3001@agents");
+        assertThat(config.agent("3002").orElseThrow().role()).as("green's supervisor").isEqualTo(AgentDef.ROLE_SUPERVISOR);
         assertThat(config.ami().host()).isEqualTo("127.0.0.1");
         assertThat(config.ami().port()).isEqualTo(5038);
         assertThat(config.ami().secret()).isEqualTo("cti-secret");
@@ -104,7 +105,7 @@ class SampleConfigTest {
 
         assertThat(config.queue("nope")).isEmpty();
         assertThat(config.agent("2001").orElseThrow().skillLevel("spanish")).isZero();
-        assertThat(config.agentsInTeam("green")).extracting(AgentDef::id).containsExactly("2003", "2004");
+        assertThat(config.agentsInTeam("green")).extracting(AgentDef::id).containsExactly("2003", "2004", "3002");
         assertThatThrownBy(() -> config.agents().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> config.agent("2001").orElseThrow().skills().put("x", 1))
                 .isInstanceOf(UnsupportedOperationException.class);

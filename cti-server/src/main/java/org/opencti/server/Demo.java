@@ -54,9 +54,10 @@ public final class Demo implements AutoCloseable {
         pbx.routeIvrTo("127.0.0.1", centre.fastAgiPort());
         DemoCallers callers = new DemoCallers(pbx, options.callEverySeconds()).start();
         DemoCampaign.start(centre, stores, pbx, config.defaultRegion(), Clock.systemUTC());
-        LOG.info("Demo ready: open http://localhost:{}/ and log in as agent 2001 (also 2002-2004; supervisor 3001), "
+        LOG.info("Demo ready: open http://localhost:{}/ and log in as agent 2001 (also 2002-2004; supervisors 3001 and 3002), "
             + "password \"demo\"; a simulated caller dials in every {} s; agents 2003 and 2004 also work the progressive campaign"
-            + " \"Demo renewals\" when ready (inbound callers first)", centre.httpPort(), options.callEverySeconds());
+            + " \"Demo renewals\" when ready (inbound callers first; supervisor 3002 watches it)", centre.httpPort(),
+            options.callEverySeconds());
         return new Demo(pbx, stores, centre, callers);
     }
 
