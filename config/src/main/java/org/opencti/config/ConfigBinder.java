@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 final class ConfigBinder {
 
     static final List<String> ROOT_KEYS = List.of("defaultRegion", "defaultQueue", "routing", "tiers", "calendars", "skills", "queues",
-            "teams", "agents", "asterisk", "http", "postgres", "redis", "queueLogFile", "ivrMenuFile", "timeZone", "desk");
+            "teams", "agents", "asterisk", "http", "postgres", "redis", "queueLogFile", "ivrMenuFile", "timeZone", "desk", "cluster");
     static final List<String> ASTERISK_KEYS = List.of("ami", "fastAgi", "boxes");
     static final List<String> AMI_KEYS = List.of("host", "port", "username", "secret", "pingIntervalSeconds", "pingTimeoutSeconds",
             "eventQueueCapacity");
@@ -78,7 +78,8 @@ final class ConfigBinder {
         }
         AmiConfig ami = boxes.isEmpty() ? null : boxes.get(0).ami();
         return new ContactCentreConfig(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, region, defaultQueue, routing,
-                tiers, calendars, queueLogFile, ivrMenuFile, boxes, timeZone(root), DeskBinder.bind(root, problems));
+                tiers, calendars, queueLogFile, ivrMenuFile, boxes, timeZone(root), DeskBinder.bind(root, problems),
+                ClusterBinder.bind(root, redis, problems));
     }
 
     /** The centre's zone for the reports: an IANA id, checked here so that a typo is a config error, not a 500 later. */
