@@ -20,8 +20,13 @@ public interface AgentBookings {
     /** Frees {@code agentId} if booked for {@code work}; a booking for other work stays. Idempotent. */
     void free(String agentId, String work);
 
-    /** Frees every booking not in {@code keep} (agent to work): the new floor holder's clean-up after a takeover. */
-    void retainOnly(Map<String, String> keep);
+    /**
+     * Frees every booking not in {@code keep} (agent to work): the new floor holder's clean-up after a takeover. Fenced
+     * like {@link #book}: a node that lost the floor without knowing it must not wipe the new holder's bookings.
+     *
+     * @return true when done; false (nothing freed) when {@code epoch} is older than the floor's current epoch
+     */
+    boolean retainOnly(Map<String, String> keep, long epoch);
 
     /** Every booking: agent to work. */
     Map<String, String> all();

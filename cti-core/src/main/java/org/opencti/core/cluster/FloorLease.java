@@ -16,7 +16,9 @@ public interface FloorLease {
      * Takes the floor when nobody holds it (or the holder's lease ran out), or renews it when {@code nodeId} holds it.
      * Idempotent: a claim repeated (a client replaying after a reconnect) changes nothing more.
      *
+     * @param ttl how long the hold lasts without another claim; at least a millisecond
      * @return this node's tenure when it holds the floor after the call; empty when another node does
+     * @throws IllegalArgumentException when {@code nodeId} is blank or {@code ttl} shorter than a millisecond
      */
     Optional<Tenure> claim(String nodeId, String address, Duration ttl);
 

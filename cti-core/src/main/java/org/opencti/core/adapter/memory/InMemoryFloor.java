@@ -30,6 +30,8 @@ public final class InMemoryFloor implements FloorLease, AgentBookings {
     @Override
     public synchronized Optional<Tenure> claim(String nodeId, String address, Duration ttl) {
         requireId(nodeId);
+        Objects.requireNonNull(address, "address");
+        requireTtl(ttl);
         Instant now = clock.instant();
         if (holder != null && now.isBefore(expiresAt) && !holder.nodeId().equals(nodeId)) {
             return Optional.empty();
@@ -81,14 +83,26 @@ public final class InMemoryFloor implements FloorLease, AgentBookings {
     }
 
     @Override
-    public synchronized void retainOnly(Map<String, String> keep) {
+    public synchronized boolean retainOnly(Map<String, String> keep, long epoch) {
+        Objects.requireNonNull(keep, "keep");
+        if (epoch < this.epoch) {
+            return false;
+        }
         bookings.entrySet().removeIf(e -> !e.getValue().equals(keep.get(e.getKey())));
         bookedUnder.keySet().retainAll(bookings.keySet());
+        return true;
     }
 
     @Override
     public synchronized Map<String, String> all() {
         return Map.copyOf(bookings);
+    }
+
+    /** The same rule as the Redis twin, whose PEXPIRE takes whole milliseconds. */
+    private static void requireTtl(Duration ttl) {
+        if (ttl == null || ttl.toMillis() < 1) {
+            throw new IllegalArgumentException("the floor lease time must be at least 1 ms, not " + ttl);
+        }
     }
 
     private static void requireId(String id) {

@@ -14,6 +14,9 @@ public final class InMemoryLiveCallStore implements LiveCallStore {
     @Override
     public void put(LiveCall call) {
         Objects.requireNonNull(call, "call");
+        if (call.callId().isBlank()) {
+            throw new IllegalArgumentException("call id must not be blank");
+        }
         calls.put(call.callId(), call);
     }
 
