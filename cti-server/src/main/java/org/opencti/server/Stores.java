@@ -30,6 +30,10 @@ import org.opencti.core.adapter.postgres.PostgresReports;
 import org.opencti.core.adapter.postgres.PostgresScheduledCallbackStore;
 import org.opencti.core.adapter.postgres.PostgresSurveyLog;
 import org.opencti.core.adapter.redis.RedisAgentStateStore;
+import org.opencti.core.adapter.redis.RedisDesktopRelay;
+import org.opencti.core.adapter.redis.RedisFloor;
+import org.opencti.core.adapter.redis.RedisLink;
+import org.opencti.core.adapter.redis.RedisLiveCallStore;
 import org.opencti.core.adapter.redis.RedisCacheInvalidation;
 import org.opencti.core.port.AgentStateLog;
 import org.opencti.core.port.AgentStateStore;
@@ -128,6 +132,9 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
         }
     }
 
+    /** The id of a node alone (no {@code cluster:} section). */
+    public static final String SOLO_NODE = "solo";
+
     public Stores {
         resources = List.copyOf(resources);
         desk = desk == null ? Desk.inMemory() : desk;
@@ -218,7 +225,13 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
             resources.add(file);
             queueLog = config.postgres() == null ? file : new CompositeQueueLog(List.of(queueLog, file));
         }
+        Cluster cluster = null;
         if (config.redis() != null) {
+            // the floor, the bookings, the live calls and the desktop relay share one Redis client per node
+            RedisLink link = new RedisLink(config.redis().uri(), config.redis().keyPrefix(), registry);
+            resources.add(link);
+            RedisFloor floor = new RedisFloor(link);
+            cluster = new Cluster(floor, floor, new RedisLiveCallStore(link), new RedisDesktopRelay(link, nodeId(config)));
             RedisAgentStateStore redis = new RedisAgentStateStore(config.redis().uri(), config.redis().keyPrefix(), registry);
             resources.add(redis);
             states = redis;
@@ -227,7 +240,12 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
                 resources.add(new RedisCacheInvalidation(config.redis().uri(), config.redis().keyPrefix(), cached));
             }
         }
-        return new Stores(customers, interactions, states, queueLog, surveys, reports, outbound, resources, stateHistory, desk, null);
+        return new Stores(customers, interactions, states, queueLog, surveys, reports, outbound, resources, stateHistory, desk, cluster);
+    }
+
+    /** This node's id among the nodes: the configured one, else {@value #SOLO_NODE} (a node alone). */
+    public static String nodeId(ContactCentreConfig config) {
+        return config.cluster() != null ? config.cluster().node() : SOLO_NODE;
     }
 
     @Override
