@@ -29,8 +29,8 @@ final class AgentLegFlow {
 
     /**
      * The agent is reserved here at once, then booked in the shared store ({@link FloorRole}); only once booked are they told
-     * and rung. Refused: the agent is released (not ready when booked for other work), the call goes back to the head of
-     * its line, and a stale epoch makes this node leave the floor.
+     * and rung. Refused: the agent is released (not ready when booked for other work) and the call goes back to the head of
+     * its line; a stale epoch makes this node leave the floor instead ({@link FloorRole#book}).
      */
     void offer(InboundCall call, AgentSession agent, Instant now) {
         call.cancelWaitingTimers();
@@ -70,9 +70,7 @@ final class AgentLegFlow {
             acd.change(agent, AgentState.READY, null, true);
         }
         backInLine(call, now);
-        if (booking != FloorRole.Booking.STALE) {
-            acd.dispatch(); // after a stale booking the floor is left: nothing is routed here any more
-        }
+        acd.dispatch();
     }
 
     /** Back to the head of the line: the call keeps the instant it started waiting. */

@@ -88,7 +88,11 @@ final class FloorRole {
         agent.booking = work;
     }
 
-    /** Books the agent for the work {@link #claim}ed; {@code then} hears the answer on the owner (at once on a single node). */
+    /**
+     * Books the agent for the work {@link #claim}ed; {@code then} hears the answer on the owner (at once on a single node),
+     * except a stale epoch: then this node leaves the floor at once, writing nothing more (no release of the agent, whom
+     * the holder may have booked meanwhile; the caller is in the PBX's hold, where the holder finds them).
+     */
     void book(AgentSession agent, Consumer<Booking> then) {
         FloorLease.Tenure t = tenure;
         String work = agent.booking;
@@ -114,11 +118,13 @@ final class FloorRole {
                         agent.booking = null;
                     }
                 }
-                then.accept(answer);
                 if (answer == Booking.STALE) {
+                    // Nothing more of this node's may reach the PBX or the stores: the call and the agent are the holder's.
                     LOG.warn("agent {} could not be booked under epoch {}: another node holds the floor, leaving it", id, t.epoch());
                     acd.loseFloor();
+                    return;
                 }
+                then.accept(answer);
             };
             if (owner.isOwner()) {
                 back.run();

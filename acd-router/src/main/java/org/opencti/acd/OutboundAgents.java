@@ -227,9 +227,7 @@ public final class OutboundAgents implements PbxEventListener {
                 }
                 LOG.info("agent {} could not be booked for campaign {} ({}): not held", agentId, campaignId, booking);
                 holds.remove(agentId, campaignId);
-                if (booking != FloorRole.Booking.STALE) {
-                    acd.agentReadyAgain(a);
-                }
+                acd.agentReadyAgain(a);
                 refresh();
             });
         } else {
