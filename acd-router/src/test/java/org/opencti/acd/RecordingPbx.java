@@ -20,6 +20,8 @@ final class RecordingPbx implements PbxGateway {
     final List<SpyRequest> spies = new ArrayList<>();
     /** Every single-channel redirect as {@code channel -> context,exten}. */
     final List<String> redirects = new ArrayList<>();
+    /** What {@link #liveChannels} answers (CoreShowChannels), as the test sets it. */
+    final List<LiveChannel> live = new ArrayList<>();
     private final Map<String, CompletableFuture<PbxEvent.OriginateCompleted>> pending = new LinkedHashMap<>();
 
     @Override
@@ -96,7 +98,7 @@ final class RecordingPbx implements PbxGateway {
 
     @Override
     public CompletionStage<List<LiveChannel>> liveChannels() {
-        return CompletableFuture.completedFuture(List.of());
+        return CompletableFuture.completedFuture(List.copyOf(live));
     }
 
     @Override
