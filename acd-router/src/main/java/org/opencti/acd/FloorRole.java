@@ -184,9 +184,15 @@ final class FloorRole {
 
     /** The new holder keeps only the bookings of the conversations it adopted. */
     void retainOnly(Map<String, String> keep) {
+        FloorLease.Tenure t = tenure;
+        if (t == null) {
+            return;
+        }
         cluster.bookingLine().execute(() -> {
             try {
-                cluster.bookings().retainOnly(keep);
+                if (!cluster.bookings().retainOnly(keep, t.epoch())) {
+                    LOG.warn("the last holder's bookings were not cleared: epoch {} is not the floor's any more", t.epoch());
+                }
             } catch (RuntimeException e) {
                 LOG.warn("clearing the bookings of the last holder failed: {}", e.toString());
             }

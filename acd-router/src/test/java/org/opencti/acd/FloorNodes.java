@@ -170,8 +170,8 @@ final class FloorNodes {
         }
 
         @Override
-        public void retainOnly(Map<String, String> keep) {
-            floor.retainOnly(keep);
+        public boolean retainOnly(Map<String, String> keep, long epoch) {
+            return floor.retainOnly(keep, epoch);
         }
 
         @Override
