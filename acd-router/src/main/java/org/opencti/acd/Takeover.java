@@ -233,4 +233,43 @@ final class Takeover {
             states.forget(a);
         }
     }
+
+    /**
+     * The store lost what it held (Redis restarted empty) while this node kept routing: it holds on under {@code tenure} and
+     * writes back, in order behind anything still queued, every agent's state, every call it follows and the bookings of the
+     * agents at work. On the owner.
+     */
+    Void rewrite(FloorLease.Tenure tenure, AcdPorts ports) {
+        role.hold(tenure);
+        for (AgentSession a : acd.sessions()) {
+            AgentStatus status = a.status();
+            ports.worker().execute(() -> {
+                try {
+                    ports.agentStates().put(status);
+                } catch (RuntimeException e) {
+                    LOG.warn("could not write agent {} back to the shared store: {}", status.agentId(), e.toString());
+                }
+            });
+            if (a.booking != null) {
+                String work = a.booking;
+                a.booking = null;
+                role.claim(a, work);
+                role.book(a, answer -> {
+                    if (answer != FloorRole.Booking.BOOKED) {
+                        LOG.warn("agent {} could not be booked again for {} after the store lost it: {}", a.profile.id(), work, answer);
+                    }
+                });
+            }
+        }
+        for (InboundCall call : acd.calls().all()) {
+            if (call.stage == InboundCall.Stage.WAITING) {
+                mirror.waiting(call);
+            } else if (call.stage == InboundCall.Stage.CONNECTED) {
+                mirror.connected(call);
+            }
+        }
+        LOG.info("floor held on under epoch {}: {} agents and {} calls written back", tenure.epoch(), acd.sessions().size(),
+            acd.calls().size());
+        return null;
+    }
 }

@@ -13,17 +13,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.opencti.acd.AcdPorts;
+import org.opencti.acd.ClusterPorts;
 import org.opencti.acd.AcdService;
 import org.opencti.acd.OutboundAgents;
 import org.opencti.acd.AcdSetup;
 import org.opencti.acd.DeskPorts;
 import org.opencti.acd.SupervisorActions;
 import org.opencti.config.AgentDef;
+import org.opencti.config.ClusterDef;
 import org.opencti.config.ContactCentreConfig;
 import org.opencti.config.SkillDef;
 import org.opencti.core.agent.AgentStateHistory;
@@ -71,6 +74,9 @@ public final class ContactCentre implements AutoCloseable {
     private final DesktopServer http;
     private final FastAgiServer fastAgi;
     private final CampaignRunners campaigns;
+    /** The node's claim on the floor, with Redis; null for a node alone in memory (it always holds the floor). */
+    private final NodeFloor floor;
+    private final ScheduledExecutorService floorThread;
 
     public ContactCentre(ContactCentreConfig config, Stores stores, Clock clock) {
         this(config, stores, clock, newRegistry());
@@ -113,7 +119,13 @@ public final class ContactCentre implements AutoCloseable {
         AcdPorts ports = new AcdPorts(pbx, pops, desktops, stores.agentStates(), stores.interactions(), worker,
             WallboardPush.signalling(stores.queueLog(), () -> late[0].wallboard().changed()),
             new DeskPorts(stores.desk().callbacks(), stores.desk().defaults(), new DoNotCallGuard(stores.outbound().dnc())));
-        this.acd = new AcdService(setup, ports, acdOwner, new ExecutorScheduler(clock, acdOwner.executor()), metrics);
+        // With Redis the node is one of a floor's nodes (or a node alone that rebuilds from Redis after a restart): its ACD
+        // starts as a standby and routes once the node holds the floor. In memory it is alone and holds it from the start.
+        boolean shared = config.redis() != null;
+        this.acd = shared
+            ? new AcdService(setup, ports, acdOwner, new ExecutorScheduler(clock, acdOwner.executor()), metrics, ClusterPorts.shared(
+                stores.cluster().floor(), stores.cluster().bookings(), stores.cluster().liveCalls(), worker))
+            : new AcdService(setup, ports, acdOwner, new ExecutorScheduler(clock, acdOwner.executor()), metrics);
         pbx.addListener(acd);
         // The dialer's view of the agents hears each PBX event after the ACD (same owner, queued behind it); the campaign
         // lines hear them on the gateway's thread and hop onto their runner.
@@ -121,6 +133,14 @@ public final class ContactCentre implements AutoCloseable {
         pbx.addListener(outboundAgents);
         this.campaigns = new CampaignRunners(stores.outbound(), outboundAgents, pbx, e -> late[0].notify(e), worker, clock, dialer);
         pbx.addListener(campaigns.lines());
+        this.floorThread = shared ? Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cti-floor");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        this.floor = shared ? new NodeFloor(Stores.nodeId(config), "", Duration.ofSeconds(config.cluster() == null
+            ? ClusterDef.DEFAULT_LEASE_SECONDS : config.cluster().leaseSeconds()), stores.cluster().floor(),
+            new FloorDuty(acd, campaigns, worker), new ExecutorScheduler(clock, floorThread), metrics, pbx::isConnected) : null;
         AuthService auth = new AuthService(config.agents().stream().map(ContactCentre::user).toList(), clock, TOKEN_LIFETIME);
         this.hub = new DesktopHub(vertx, auth, acd);
         late[0] = hub;
@@ -191,14 +211,34 @@ public final class ContactCentre implements AutoCloseable {
         fastAgi.start();
         http.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         pbx.start();
-        // Campaigns stored as running (the node stopped while they ran) run again.
-        worker.execute(campaigns::resumeRunning);
-        // agents' scheduled callbacks survive a restart: the open ones are read back (those due meanwhile are made now)
-        acd.desk().restore().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        if (floor == null) {
+            // Campaigns stored as running (the node stopped while they ran) run again.
+            worker.execute(campaigns::resumeRunning);
+            // agents' scheduled callbacks survive a restart: the open ones are read back (those due meanwhile are made now)
+            acd.desk().restore().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } else {
+            // The first claim once the PBX is seen (a node that cannot see Asterisk does not take the floor); then on a timer.
+            floor.address(nodeAddress());
+            floorThread.submit(floor::start).get(60, TimeUnit.SECONDS);
+        }
         LOG.info("CTI node up: desktop http://{}:{}/, FastAGI {}:{}, AMI {}", config.http().bindHost(), http.port(),
             config.fastAgi().bindHost(), fastAgi.port(), config.boxes().stream()
                 .map(b -> b.name() + " " + b.ami().host() + ":" + b.ami().port()).collect(Collectors.joining(", ")));
         return this;
+    }
+
+    /** Where the other nodes reach this one: the configured address, with port 0 meaning this node's HTTP port (tests). */
+    private String nodeAddress() {
+        if (config.cluster() == null) {
+            return "http://" + config.http().bindHost() + ":" + http.port();
+        }
+        String a = config.cluster().address().replaceAll("/$", "");
+        return a.endsWith(":0") ? a.substring(0, a.length() - 1) + http.port() : a;
+    }
+
+    /** Whether this node holds the floor now (routes calls, runs campaigns); a node alone always does. */
+    public boolean holdsFloor() {
+        return floor == null || floor.holds();
     }
 
     public int httpPort() {
@@ -241,8 +281,34 @@ public final class ContactCentre implements AutoCloseable {
         return campaigns;
     }
 
+    /**
+     * The node dies, for tests of a crash: its lease is not given back (the other node waits it out), its AMI and HTTP sides
+     * close at once. What its stores buffered is the caller's to drop or close.
+     */
+    void crash() {
+        if (floor != null) {
+            floor.halt();
+            floorThread.shutdownNow();
+        }
+        acd.leaveFloor();
+        campaigns.close();
+        pbx.close();
+        fastAgi.close();
+        vertx.close();
+        acdOwner.close();
+        worker.shutdownNow();
+    }
+
     @Override
     public void close() {
+        if (floor != null) {
+            try {
+                floorThread.submit(floor::close).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("the floor was not given up cleanly ({}); its lease runs out by itself", e.toString());
+            }
+            floorThread.shutdownNow();
+        }
         campaigns.close();
         pbx.close();
         fastAgi.close();

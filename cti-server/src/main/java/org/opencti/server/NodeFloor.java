@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.opencti.core.cluster.FloorLease;
 import org.opencti.core.time.Scheduler;
 import org.slf4j.Logger;
@@ -34,7 +35,7 @@ final class NodeFloor implements AutoCloseable {
     }
 
     private final String nodeId;
-    private final String address;
+    private volatile String address;
     private final Duration lease;
     private final Duration renewEvery;
     private final FloorLease floor;
@@ -45,10 +46,15 @@ final class NodeFloor implements AutoCloseable {
     private volatile FloorLease.Tenure holding;
     private volatile FloorLease.Tenure knownHolder;
     private volatile boolean closed;
+    private final BooleanSupplier ready;
     private Instant lastFailureLogged = Instant.MIN;
+    private Instant notReadySince;
     private Scheduler.Cancellable next;
 
-    NodeFloor(String nodeId, String address, Duration lease, FloorLease floor, Changes changes, Scheduler scheduler, MeterRegistry meters) {
+    /** @param ready whether the node can work the floor now (its AMI links are up) */
+    NodeFloor(String nodeId, String address, Duration lease, FloorLease floor, Changes changes, Scheduler scheduler, MeterRegistry meters,
+              BooleanSupplier ready) {
+        this.ready = ready;
         this.nodeId = Objects.requireNonNull(nodeId, "nodeId");
         this.address = Objects.requireNonNull(address, "address");
         this.lease = lease;
@@ -74,17 +80,20 @@ final class NodeFloor implements AutoCloseable {
             return;
         }
         try {
+            if (!ready.getAsBoolean()) {
+                notReady();
+                return;
+            }
+            notReadySince = null;
             Optional<FloorLease.Tenure> claimed = floor.claim(nodeId, address, lease);
             if (claimed.isPresent()) {
                 FloorLease.Tenure t = claimed.get();
                 knownHolder = t;
                 FloorLease.Tenure was = holding;
-                holding = t;
                 if (was == null) {
-                    takeovers.increment();
-                    LOG.info("node {} holds the floor (epoch {})", nodeId, t.epoch());
-                    changes.gained(t);
+                    take(t);
                 } else if (was.epoch() != t.epoch()) {
+                    holding = t;
                     LOG.warn("node {} holds the floor under a new epoch {} (was {}): the store lost the lease", nodeId, t.epoch(),
                         was.epoch());
                     changes.renewedUnder(t);
@@ -112,6 +121,50 @@ final class NodeFloor implements AutoCloseable {
         }
     }
 
+    /** Holds the floor only once the node took it over; a takeover that fails gives the lease back (another node may do better). */
+    private void take(FloorLease.Tenure t) {
+        try {
+            changes.gained(t);
+        } catch (RuntimeException e) {
+            LOG.error("node {} could not take the floor over (epoch {}): {}; giving it back", nodeId, t.epoch(), e.toString());
+            changes.lost();
+            floor.release(nodeId);
+            return;
+        }
+        holding = t;
+        takeovers.increment();
+        LOG.info("node {} holds the floor (epoch {})", nodeId, t.epoch());
+    }
+
+    /**
+     * The node cannot work the floor now (its AMI link is down): a standby does not claim; a holder keeps its lease for one
+     * lease time (a link that comes back costs nothing), then gives it up so a node that sees the PBX takes over.
+     */
+    private void notReady() {
+        if (holding == null) {
+            knownHolder = floor.holder().orElse(null);
+            return;
+        }
+        Instant now = scheduler.clock().instant();
+        if (notReadySince == null) {
+            notReadySince = now;
+        }
+        if (Duration.between(notReadySince, now).compareTo(lease) < 0) {
+            floor.claim(nodeId, address, lease);
+            return;
+        }
+        LOG.warn("node {} cannot reach the PBX for {}: it gives the floor up", nodeId, Duration.between(notReadySince, now));
+        holding = null;
+        notReadySince = null;
+        changes.lost();
+        floor.release(nodeId);
+    }
+
+    /** Where other nodes reach this one, once its HTTP port is known (before {@link #start}). */
+    void address(String address) {
+        this.address = Objects.requireNonNull(address, "address");
+    }
+
     boolean holds() {
         return holding != null;
     }
@@ -123,6 +176,14 @@ final class NodeFloor implements AutoCloseable {
 
     Duration renewEvery() {
         return renewEvery;
+    }
+
+    /** The node died: renewing stops, nothing is given back (the lease runs out by itself). For tests of a crash. */
+    synchronized void halt() {
+        closed = true;
+        if (next != null) {
+            next.cancel();
+        }
     }
 
     /** Stops renewing and gives the floor up at once, so another node takes over without waiting out the lease. */

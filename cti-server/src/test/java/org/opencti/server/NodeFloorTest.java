@@ -89,7 +89,7 @@ class NodeFloorTest {
     }
 
     private NodeFloor node(String id, FloorLease lease, NodeFloor.Changes changes, Scheduler timer) {
-        return new NodeFloor(id, "http://" + id + ":8080", LEASE, lease, changes, timer, new SimpleMeterRegistry());
+        return new NodeFloor(id, "http://" + id + ":8080", LEASE, lease, changes, timer, new SimpleMeterRegistry(), () -> true);
     }
 
     @Test
