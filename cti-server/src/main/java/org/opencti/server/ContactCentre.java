@@ -121,7 +121,11 @@ public final class ContactCentre implements AutoCloseable {
         pbx.addListener(outboundAgents);
         this.campaigns = new CampaignRunners(stores.outbound(), outboundAgents, pbx, e -> late[0].notify(e), worker, clock, dialer);
         pbx.addListener(campaigns.lines());
-        AuthService auth = new AuthService(config.agents().stream().map(ContactCentre::user).toList(), clock, TOKEN_LIFETIME);
+        List<User> users = config.agents().stream().map(ContactCentre::user).toList();
+        // With CTI_TOKEN_SECRET every node accepts every node's tokens; without it a random secret per start (one node).
+        String tokenSecret = config.http().tokenSecret();
+        AuthService auth = tokenSecret == null ? new AuthService(users, clock, TOKEN_LIFETIME)
+            : new AuthService(users, clock, TOKEN_LIFETIME, AuthService.secret(tokenSecret));
         this.hub = new DesktopHub(vertx, auth, acd);
         late[0] = hub;
         var h = config.http();
