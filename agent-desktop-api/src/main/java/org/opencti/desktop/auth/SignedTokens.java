@@ -43,6 +43,7 @@ final class SignedTokens {
                 throw new IllegalStateException("HmacSHA256 unavailable", e);
             }
         });
+        macs.get(); // loads the crypto provider here, not on the first event loop that checks a token
     }
 
     String sign(Claims claims) {
