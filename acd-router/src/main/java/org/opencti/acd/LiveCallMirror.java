@@ -10,6 +10,7 @@ import java.util.Map;
 import org.opencti.acd.routing.CallSkills;
 import org.opencti.acd.routing.CallerProfile;
 import org.opencti.core.cluster.LiveCall;
+import org.opencti.core.screenpop.ScreenPop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,6 +137,8 @@ final class LiveCallMirror {
         call.agentLegUniqueId = live.agentLegUniqueId();
         call.agentLegChannel = live.agentLegChannel();
         call.answeredAt = live.answeredAt();
+        // the pop is not stored: until the new holder's lookup answers (Takeover asks at once) the offer shows the number
+        call.pop = new ScreenPop(live.callerNumber(), null, ScreenPop.Outcome.DEGRADED, null, 0);
         return call;
     }
 

@@ -180,6 +180,12 @@ final class Takeover {
         acd.engine().enqueue(new QueuedCall(call.callId, call.queue, call.waitingSince, call.caller, call.skills));
         acd.recorder().adopted(call);
         acd.timers().scheduleOverflowCheck(call, now);
+        // the customer is looked up again for the pop (the last holder's lookup went with it); the offer does not wait for it
+        acd.actions().screenPop(call.callerNumber).thenAccept(pop -> acd.owner().execute(() -> {
+            if (call.stage == InboundCall.Stage.WAITING) {
+                call.pop = pop;
+            }
+        }));
     }
 
     private static List<LiveCall> sortedByWait(List<LiveCall> calls) {

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,7 +38,9 @@ import org.opencti.core.survey.Satisfaction;
 import org.opencti.core.screenpop.ScreenPopService;
 import org.opencti.core.time.ExecutorScheduler;
 import org.opencti.core.time.StateOwner;
+import org.opencti.core.cluster.FloorLease;
 import org.opencti.desktop.auth.AuthService;
+import org.opencti.desktop.cluster.FloorAccess;
 import org.opencti.desktop.auth.Role;
 import org.opencti.desktop.auth.User;
 import org.opencti.desktop.http.CampaignApi;
@@ -141,12 +144,31 @@ public final class ContactCentre implements AutoCloseable {
         this.floor = shared ? new NodeFloor(Stores.nodeId(config), "", Duration.ofSeconds(config.cluster() == null
             ? ClusterDef.DEFAULT_LEASE_SECONDS : config.cluster().leaseSeconds()), stores.cluster().floor(),
             new FloorDuty(acd, campaigns, worker), new ExecutorScheduler(clock, floorThread), metrics, pbx::isConnected) : null;
-        AuthService auth = new AuthService(config.agents().stream().map(ContactCentre::user).toList(), clock, TOKEN_LIFETIME);
+        List<User> users = config.agents().stream().map(ContactCentre::user).toList();
+        // With CTI_TOKEN_SECRET every node accepts every node's tokens; without it a random secret per start (one node).
+        String tokenSecret = config.http().tokenSecret();
+        AuthService auth = tokenSecret == null ? new AuthService(users, clock, TOKEN_LIFETIME)
+            : new AuthService(users, clock, TOKEN_LIFETIME, AuthService.secret(tokenSecret));
         this.hub = new DesktopHub(vertx, auth, acd);
         late[0] = hub;
         var h = config.http();
         this.http = new DesktopServer(vertx, new DesktopServer.Settings(h.bindHost(), h.port(), h.allowedOrigins(),
             h.maxWebSocketFrameBytes()), auth, acd, hub, metrics);
+        if (floor != null) {
+            // desktops on any node: frames relayed through Redis, a standby's API calls forwarded to the holder
+            String me = Stores.nodeId(config);
+            http.joinCluster(new FloorAccess() {
+                @Override
+                public boolean holdsFloor() {
+                    return floor.holds();
+                }
+
+                @Override
+                public Optional<String> holderAddress() {
+                    return floor.holder().filter(t -> !t.nodeId().equals(me)).map(FloorLease.Tenure::address);
+                }
+            }, stores.cluster().relay());
+        }
         // the customer API audits every change with the signed-in user and this clock
         http.setCustomers(stores.customers(), new PhoneNumbers(config.defaultRegion()), clock);
         IvrSetup.Ivr ivr = IvrSetup.create(config, AcdConfiguration.calendars(config), stores.customers(), stores.surveys(), worker,

@@ -34,7 +34,8 @@ class TwoNodesFailoverTest {
         b = nodes.start("b", LEASE_SECONDS);
         nodes.pbx.routeIvrTo("127.0.0.1", b.centre().fastAgiPort());
         ann = ready(a, "2001");
-        bo = ready(a, "2002");
+        // Bo's desktop is on the standby: his commands are forwarded to the holder, his pops relayed to him
+        bo = ready(b, "2002");
     }
 
     private static DesktopClient ready(TwoNodes.Node node, String agent) throws Exception {
@@ -76,9 +77,17 @@ class TwoNodesFailoverTest {
         assertThat(state("2002")).isEqualTo(AgentState.ON_CALL);
         assertThat(nodes.pbx.isBridged(billing) && nodes.pbx.isBridged(support)).as("nobody was cut off").isTrue();
 
+        // Ann's page lost node a with it: it reconnects to node b, where the floor now is
+        ann.close();
+        ann = new DesktopClient(b.httpPort());
+        assertThat(ann.connect("2001", "demo").getString("state")).as("her state survived the node").isEqualTo("ON_CALL");
         nodes.pbx.hangup(billing);
+        ann.awaitType("callEnded");
         Await.until("Ann's call is written by node b", Duration.ofSeconds(10), () -> rows("2025550143") == 1);
-        Await.until("Ann takes the waiting caller after her wrap-up", Duration.ofSeconds(15), () -> nodes.pbx.isBridged(waiting));
+        JsonObject offer = ann.awaitType("callOffered").json();
+        assertThat(offer.getString("queue")).as("the waiting caller, offered with a pop after the wrap-up").isEqualTo("support");
+        ann.awaitType("screenPop");
+        Await.until("Ann takes the waiting caller", Duration.ofSeconds(15), () -> nodes.pbx.isBridged(waiting));
         nodes.pbx.hangup(support);
         nodes.pbx.hangup(waiting);
         Await.until("every call written", Duration.ofSeconds(15),
