@@ -139,7 +139,10 @@ final class Takeover {
             if (acd.calls().byId(live.callId()) != null) {
                 continue; // adopted
             }
-            boolean stillWaiting = live.stage() == LiveCall.Stage.WAITING && inHold(live.callerUniqueId());
+            // a caller who hung up while nobody held the floor goes back in line too: the resync below ends the call as
+            // abandoned, so it is written like any other
+            boolean stillWaiting = live.stage() == LiveCall.Stage.WAITING
+                && (inHold(live.callerUniqueId()) || live.callerUniqueId() != null && !channels.isLive(live.callerUniqueId()));
             if (stillWaiting && acd.calls().byChannel(live.callerUniqueId()) == null) {
                 requeue(live, now);
                 waiting++;
@@ -153,11 +156,15 @@ final class Takeover {
         acd.dispatch();
     }
 
+    /**
+     * The agent's stored conversation. Adopted also when it ended while nobody held the floor (a channel gone): the resync
+     * that ends the takeover then ends it as a hangup would have, so its history row is written (at the takeover's time)
+     * and the agent wraps up.
+     */
     private boolean adoptable(AgentSession a, AgentStatus s, LiveCall live) {
         return (s.state() == AgentState.ON_CALL || s.state() == AgentState.ON_HOLD) && live != null
             && live.stage() == LiveCall.Stage.CONNECTED && a.profile.id().equals(live.agentId())
-            && live.callerUniqueId() != null && channels.isLive(live.callerUniqueId())
-            && live.agentLegUniqueId() != null && channels.isLive(live.agentLegUniqueId());
+            && live.callerUniqueId() != null && live.agentLegUniqueId() != null;
     }
 
     private void adopt(AgentSession a, AgentStatus s, LiveCall live, Map<String, String> keep) {

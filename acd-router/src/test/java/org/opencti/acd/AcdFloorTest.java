@@ -63,7 +63,7 @@ class AcdFloorTest {
     }
 
     @Test
-    void takeoverPutsWaitingCallersBackInTheirPlaceAndForgetsCallsThatAreGone() {
+    void takeoverPutsWaitingCallersBackInTheirPlaceAndWritesThoseWhoHungUpMeanwhileAsAbandoned() {
         FloorNodes.Node a = floor.node("a");
         FloorNodes.Node b = floor.node("b");
         a.claim();
@@ -93,6 +93,11 @@ class AcdFloorTest {
             tuple("c-100.3", t0.plusSeconds(10)), tuple("c-100.4", takeover));
         assertThat(floor.liveCalls.all()).extracting(LiveCall::callId)
             .containsExactlyInAnyOrder("c-100.1", "c-100.2", "c-100.3", "c-100.4");
+        assertThat(floor.history).as("the caller who hung up while nobody held the floor still has their row").singleElement()
+            .satisfies(r -> {
+                assertThat(r.key()).isEqualTo("99.9");
+                assertThat(r.outcome()).isEqualTo("abandoned");
+            });
         b.ready("2001");
         assertThat(b.offeredCalls("2001")).containsExactly("c-100.1");
         assertThat(a.pushed).noneMatch(e -> e instanceof DesktopEvent.CallOffered);
@@ -144,6 +149,37 @@ class AcdFloorTest {
         assertThat(floor.agentStates.get("2001").orElseThrow().state()).isEqualTo(AgentState.READY);
         assertThat(floor.bookings.all()).isEmpty();
         assertThat(floor.history).hasSize(1);
+    }
+
+    @Test
+    void aConversationThatEndedWhileNobodyHeldTheFloorIsWrittenOnceAndItsAgentWrapsUp() {
+        FloorNodes.Node a = floor.node("a");
+        FloorNodes.Node b = floor.node("b");
+        a.claim();
+        a.ready("2001");
+        ChannelRef caller = floor.callerOnHold("100.1", "+15551230001", a, b);
+        answer(a, a.pbx.lastReference(), "100.9");
+        Instant answeredAt = floor.time.now();
+        floor.time.advance(Duration.ofSeconds(30));
+        a.acd.leaveFloor();
+        floor.hangup(caller, a, b); // the caller hangs up in the gap: the dead holder cannot write it, the standby routes nothing
+        floor.time.advance(FloorNodes.TTL);
+        assertThat(floor.history).isEmpty();
+
+        b.claim();
+
+        assertThat(floor.history).singleElement().satisfies(row -> {
+            assertThat(row.key()).isEqualTo("100.1/100.9");
+            assertThat(row.outcome()).isEqualTo("answered");
+            assertThat(row.agentId()).isEqualTo("2001");
+            assertThat(row.answeredAt()).isEqualTo(answeredAt);
+        });
+        assertThat(status(b, "2001").state()).isEqualTo(AgentState.WRAP_UP);
+        assertThat(b.pushed).anyMatch(e -> e instanceof DesktopEvent.CallEnded end && end.callId().equals("c-100.1"));
+        floor.time.advance(FloorNodes.WRAP);
+        assertThat(status(b, "2001").state()).isEqualTo(AgentState.READY);
+        assertThat(floor.liveCalls.all()).isEmpty();
+        assertThat(floor.bookings.all()).isEmpty();
     }
 
     @Test
