@@ -60,9 +60,13 @@ public final class ClusterSoak {
         LatencyRecorder pop = new LatencyRecorder();
         pop.recording(true);
         AgentCrowd.Listener listener = (agent, frame, arrived) -> {
-            if ("callOffered".equals(frame.getString("type"))) {
+            String type = frame.getString("type", "");
+            if ("callOffered".equals(type)) {
                 offered.incrementAndGet();
                 pop.record(Duration.between(Instant.parse(frame.getString("at")), arrived).toNanos() / 1000);
+            } else if ("agentState".equals(type) && "NOT_READY".equals(frame.getString("state")) && agent.socket != null) {
+                // as an agent would: a call lost at the takeover or a missed ring, and they click ready again
+                agent.socket.writeTextMessage("{\"type\":\"ready\"}");
             }
         };
         try (CallDriver pbx = new CallDriver(amiSecret)) {
