@@ -2,7 +2,9 @@ package org.opencti.acd;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.opencti.core.agent.AgentState;
 import org.opencti.core.cluster.FloorLease;
@@ -39,6 +41,7 @@ final class FloorRole {
     private volatile FloorLease.Tenure tenure;
     /** Bumped on every change of role: an answer to a booking made under an earlier tenure is ignored. */
     private long generation;
+    private final Timer bookingTime;
 
     FloorRole(AcdService acd, SingleWriter owner, ClusterPorts cluster, FloorLease.Tenure holding, MeterRegistry meters) {
         this.acd = acd;
@@ -46,6 +49,8 @@ final class FloorRole {
         this.cluster = cluster;
         this.tenure = holding;
         this.refused = meters.counter("cti.acd.bookings.refused");
+        this.bookingTime = Timer.builder("cti.acd.booking").description("Booking an agent in the shared store, queueing included")
+            .publishPercentileHistogram().register(meters);
     }
 
     boolean holding() {
@@ -106,8 +111,11 @@ final class FloorRole {
         }
         long asOf = generation;
         String id = agent.profile.id();
+        long asked = System.nanoTime();
         cluster.bookingLine().execute(() -> {
             Booking answer = ask(id, work, t.epoch());
+            // from the router's pick to the store's answer: the wait on the booking line and the round trip
+            bookingTime.record(System.nanoTime() - asked, TimeUnit.NANOSECONDS);
             Runnable back = () -> {
                 if (asOf != generation) {
                     return; // the floor changed hands meanwhile: the state this answer was for is gone

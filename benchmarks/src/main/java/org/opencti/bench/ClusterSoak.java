@@ -120,12 +120,25 @@ public final class ClusterSoak {
                     inv.callsWrittenTwice(), inv.agentOverlaps(), dropped, kill ? " (node b; node a was killed)" : "",
                     inv.holds(pbx.placed()) && dropped == 0 ? "HELD" : "BROKEN");
                 System.out.printf("offer-to-pop over the run %s%n", pop.summary().line());
+                Node holder = kill ? b : a;
+                System.out.printf("holder (node %s) at the end: holds the floor %s; booking an agent in Redis mean %.2f ms, max %.1f ms;"
+                        + " routing pass max %.2f ms; AMI queue depth %s%n", holder.name(), holder.metric("cti_floor_holder"),
+                    1000 * ratio(holder.metric("cti_acd_booking_seconds_sum"), holder.metric("cti_acd_booking_seconds_count")),
+                    1000 * number(holder.metric("cti_acd_booking_seconds_max")), 1000 * number(holder.metric("cti_acd_routing_seconds_max")),
+                    holder.metric("cti_ami_queue_depth"));
                 if (killedAt != null) {
-                    System.out.printf("node b holds the floor: %s; its routing: %s%n", b.metric("cti_floor_holder"),
-                        b.metric("cti_acd_routing_seconds_max"));
+                    System.out.printf("node a killed at %s; node b took %s takeover(s)%n", killedAt, b.metric("cti_floor_takeovers_total"));
                 }
             }
         }
+    }
+
+    private static double number(String v) {
+        return v.isEmpty() ? Double.NaN : Double.parseDouble(v);
+    }
+
+    private static double ratio(String sum, String count) {
+        return number(sum) / number(count);
     }
 
     /** Waits until pbx-sim has no channel left (every call ended), or the timeout. */
