@@ -124,7 +124,8 @@ public final class ClusterSoak {
                 System.out.printf("holder (node %s) at the end: holds the floor %s; booking an agent in Redis mean %.2f ms, max %.1f ms;"
                         + " routing pass max %.2f ms; AMI queue depth %s%n", holder.name(), holder.metric("cti_floor_holder"),
                     1000 * ratio(holder.metric("cti_acd_booking_seconds_sum"), holder.metric("cti_acd_booking_seconds_count")),
-                    1000 * number(holder.metric("cti_acd_booking_seconds_max")), 1000 * number(holder.metric("cti_acd_routing_seconds_max")),
+                    1000 * number(holder.metric("cti_acd_booking_seconds_max")),
+                    1000 * number(holder.metric("cti_acd_routing_seconds_max")),
                     holder.metric("cti_ami_queue_depth"));
                 if (killedAt != null) {
                     System.out.printf("node a killed at %s; node b took %s takeover(s)%n", killedAt, b.metric("cti_floor_takeovers_total"));
