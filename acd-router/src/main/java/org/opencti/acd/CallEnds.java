@@ -3,6 +3,8 @@ package org.opencti.acd;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import org.opencti.core.agent.AgentState;
 import org.opencti.core.call.ChannelTracker;
 import org.opencti.core.desktop.DesktopEvent;
@@ -19,6 +21,12 @@ final class CallEnds {
     private final Scheduler scheduler;
     private final TransferFlow transfers;
     private final ChannelTracker channels;
+    /**
+     * Callers whose conversation ended here while their channel lived on: true when we asked the PBX to hang them up,
+     * false when the dialplan takes them on (the survey). Until their hangup is seen, a resync must not queue them as new
+     * callers (a link that dropped may have lost the hangup: it is asked for again).
+     */
+    private final Map<String, Boolean> ended = new HashMap<>();
 
     CallEnds(AcdService acd, Scheduler scheduler, TransferFlow transfers, ChannelTracker channels) {
         this.acd = acd;
@@ -28,6 +36,7 @@ final class CallEnds {
     }
 
     void channelGone(String uniqueId) {
+        ended.remove(uniqueId);
         CallTable calls = acd.calls();
         InboundCall call = calls.byChannel(uniqueId);
         if (call == null || call.stage == InboundCall.Stage.ENDED) {
@@ -72,6 +81,9 @@ final class CallEnds {
                     actions.hangup(call.agentLegChannel);
                 } else if (!acd.agreedToSurvey(call)) {
                     actions.hangup(call.callerChannel);
+                    ended.put(call.callerUniqueId, true);
+                } else {
+                    ended.put(call.callerUniqueId, false);
                 }
                 // A caller who agreed to the survey is left to the dialplan, which takes them there from [cti-hold]:
                 // hanging up or redirecting them here would race it.
@@ -99,9 +111,15 @@ final class CallEnds {
                 channelGone(call.agentLegUniqueId);
             }
         }
+        ended.keySet().removeIf(id -> !channels.isLive(id));
         for (var live : resynced.channels()) {
             if (acd.settings().holdContext().equals(live.context()) && (live.bridgeId() == null || live.bridgeId().isEmpty())) {
-                channels.get(live.channel().uniqueId()).ifPresent(acd::callerOnHold);
+                Boolean hangUp = ended.get(live.channel().uniqueId());
+                if (hangUp == null) {
+                    channels.get(live.channel().uniqueId()).ifPresent(acd::callerOnHold);
+                } else if (hangUp) {
+                    acd.actions().hangup(live.channel().name());
+                }
             }
         }
     }
