@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Run (build first: {@code mvn -B -q -DskipTests package}):
  * {@code java -cp benchmarks/target/benchmarks.jar org.opencti.bench.ClusterSoak [callsPerSecond=100] [seconds=60]
- * [agents=400] [talkMillis=2000] [kill=true]}.
+ * [agents=400] [talkMillis=2000] [kill=true] [warmUpSeconds=15]}: calls at the rate through the warm-up, then the
+ * measured seconds (latencies counted, the kill halfway); the invariants cover every call of the run.
  */
 public final class ClusterSoak {
     private static final String JDBC = "jdbc:postgresql://127.0.0.1:5432/test";
@@ -40,7 +41,8 @@ public final class ClusterSoak {
         int agents = arg(args, 2, 400);
         int talkMillis = arg(args, 3, 2_000);
         boolean kill = args.length <= 4 || Boolean.parseBoolean(args[4]);
-        if ((long) perSecond * seconds >= 100_000) {
+        int warmUp = arg(args, 5, 15);
+        if ((long) perSecond * (seconds + warmUp) >= 100_000) {
             throw new IllegalArgumentException("callers are numbered 20255nnnnn: at most 99,999 calls per run");
         }
         String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
@@ -52,13 +54,12 @@ public final class ClusterSoak {
         String amiSecret = "soak-" + run;
         Map<String, String> env = Map.of("CTI_AMI_SECRET", amiSecret, "CTI_TOKEN_SECRET", "soak-token-secret-" + run + "-0123456789abcdef");
         String hash = FanOutConfig.loadTestHash();
-        System.out.printf("Cluster soak: 2 nodes, %d calls/s for %d s, %d agents, talk %d ms, kill the holder halfway: %s;"
-            + " %d CPUs, Java %s; schema %s, Redis prefix soak:%s:%n", perSecond, seconds, agents, talkMillis, kill,
+        System.out.printf("Cluster soak: 2 nodes, %d calls/s for %d s after %d s warm-up, %d agents, talk %d ms,"
+            + " kill the holder halfway: %s; %d CPUs, Java %s; schema %s, Redis prefix soak:%s:%n", perSecond, seconds, warmUp, agents, talkMillis, kill,
             Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), schema, run);
         List<String> ids = FanOutConfig.agentIds(agents);
         AtomicLong offered = new AtomicLong();
         LatencyRecorder pop = new LatencyRecorder();
-        pop.recording(true);
         AgentCrowd.Listener listener = (agent, frame, arrived) -> {
             String type = frame.getString("type", "");
             if ("callOffered".equals(type)) {
@@ -86,8 +87,12 @@ public final class ClusterSoak {
                 onB.connect(onB.login(secondHalf, 16).get(10, TimeUnit.MINUTES), 32).get(10, TimeUnit.MINUTES);
                 System.out.printf("%d agents ready (%d on node a, %d on node b)%n", onA.connectedCount() + onB.connectedCount(),
                     onA.connectedCount(), onB.connectedCount());
-                long started = System.nanoTime();
                 pbx.startCalling(perSecond);
+                // both JVMs compile their hot paths first; latencies count from the end of the warm-up
+                Thread.sleep(warmUp * 1000L);
+                long placedBefore = pbx.placed();
+                long started = System.nanoTime();
+                pop.recording(true);
                 Instant killedAt = null;
                 for (int t = 1; t <= seconds; t++) {
                     Thread.sleep(1_000);
@@ -104,7 +109,8 @@ public final class ClusterSoak {
                     }
                 }
                 pbx.stopCalling();
-                double held = pbx.placed() / ((System.nanoTime() - started) / 1e9);
+                pop.recording(false);
+                double held = (pbx.placed() - placedBefore) / ((System.nanoTime() - started) / 1e9);
                 // Talk ends by itself; callers still waiting when the run ends hang up, so every call has an end.
                 Thread.sleep(talkMillis + 3_000L);
                 pbx.hangUpEveryCaller();
@@ -119,7 +125,7 @@ public final class ClusterSoak {
                     + " AMI events dropped %d%s -> %s%n", inv.callsWithARow() - inv.callsWrittenTwice(), pbx.placed(),
                     inv.callsWrittenTwice(), inv.agentOverlaps(), dropped, kill ? " (node b; node a was killed)" : "",
                     inv.holds(pbx.placed()) && dropped == 0 ? "HELD" : "BROKEN");
-                System.out.printf("offer-to-pop over the run %s%n", pop.summary().line());
+                System.out.printf("offer-to-pop over the measured %d s %s%n", seconds, pop.summary().line());
                 Node holder = kill ? b : a;
                 System.out.printf("holder (node %s) at the end: holds the floor %s; booking an agent in Redis mean %.2f ms, max %.1f ms;"
                         + " routing pass max %.2f ms; AMI queue depth %s%n", holder.name(), holder.metric("cti_floor_holder"),
