@@ -55,7 +55,8 @@ public final class ClusterSoak {
         Map<String, String> env = Map.of("CTI_AMI_SECRET", amiSecret, "CTI_TOKEN_SECRET", "soak-token-secret-" + run + "-0123456789abcdef");
         String hash = FanOutConfig.loadTestHash();
         System.out.printf("Cluster soak: 2 nodes, %d calls/s for %d s after %d s warm-up, %d agents, talk %d ms,"
-            + " kill the holder halfway: %s; %d CPUs, Java %s; schema %s, Redis prefix soak:%s:%n", perSecond, seconds, warmUp, agents, talkMillis, kill,
+            + " kill the holder halfway: %s; %d CPUs, Java %s; schema %s, Redis prefix soak:%s:%n", perSecond, seconds, warmUp,
+            agents, talkMillis, kill,
             Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), schema, run);
         List<String> ids = FanOutConfig.agentIds(agents);
         AtomicLong offered = new AtomicLong();
