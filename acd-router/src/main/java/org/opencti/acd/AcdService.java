@@ -65,6 +65,7 @@ public final class AcdService implements PbxEventListener {
     private final LiveCallMirror mirror;
     private final Takeover takeover;
     private final CallEnds ends;
+    private final PhoneCheck phones;
 
     /** A node on its own: it holds the floor from the start, as if its lease had been granted (epoch 1). */
     public AcdService(AcdSetup setup, AcdPorts ports, SingleWriter owner, Scheduler scheduler, MeterRegistry meters) {
@@ -104,6 +105,7 @@ public final class AcdService implements PbxEventListener {
         this.desk = new AgentDesk(this, scheduler, owner, agents, setup.desk());
         this.takeover = new Takeover(this, role, states, channels, mirror, scheduler);
         this.ends = new CallEnds(this, scheduler, transfers, channels);
+        this.phones = new PhoneCheck(this, ports.pbx(), ports.worker(), owner);
         this.routing = Timer.builder("cti.acd.routing").description("One routing pass: matching waiting calls and free agents")
             .publishPercentileHistogram().register(meters);
         owner.execute(() -> queues.values().forEach(q -> timers.watchCalendar(q, scheduler.clock().instant())));
@@ -350,6 +352,7 @@ public final class AcdService implements PbxEventListener {
             ends.channelGone(hung.channel().uniqueId());
         } else if (event instanceof PbxEvent.ChannelsResynced resynced) {
             ends.reconcile(resynced);
+            phones.afterResync(resynced); // after a restart: are the agents' phones back?
         }
     }
 
