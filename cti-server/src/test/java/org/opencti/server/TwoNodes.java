@@ -38,6 +38,11 @@ final class TwoNodes implements AutoCloseable {
         }
     }
 
+    /** What a test does while a server is away. */
+    interface Outage {
+        void run() throws Exception;
+    }
+
     final PbxSimulator pbx;
     final String schema = "cti_two_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     final String keyPrefix = "two-nodes:" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ":";
@@ -101,7 +106,7 @@ final class TwoNodes implements AutoCloseable {
      * Redis restarts without persistence, as the nodes see it: every connection drops, new ones are refused while
      * {@code down} runs, and it comes back with nothing of this fixture's (the prefix's keys deleted).
      */
-    void redisRestartsEmpty(Runnable down) {
+    void redisRestartsEmpty(Outage down) throws Exception {
         redis.cut();
         try {
             down.run();
@@ -112,7 +117,7 @@ final class TwoNodes implements AutoCloseable {
     }
 
     /** PostgreSQL restarts: every connection drops, new ones are refused while {@code down} runs; the data stays. */
-    void postgresRestarts(Runnable down) {
+    void postgresRestarts(Outage down) throws Exception {
         postgres.cut();
         try {
             down.run();
@@ -126,6 +131,14 @@ final class TwoNodes implements AutoCloseable {
              Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
             r.next();
             return r.getLong(1);
+        }
+    }
+
+    /** The first column of the first row, as text (null when there is no row or it is null). */
+    String text(String query) throws SQLException {
+        try (Connection c = DriverManager.getConnection(TestNode.JDBC_URL + "?currentSchema=" + schema, "postgres", "");
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+            return r.next() ? r.getString(1) : null;
         }
     }
 
