@@ -178,8 +178,8 @@ final class FloorRole {
         }
         if (answer == Booking.TAKEN) {
             refused.increment();
-            LOG.warn("agent {} was offered {} unconfirmed while the store was unreachable, but is booked for other work", agent.profile.id(),
-                work);
+            LOG.warn("agent {} was offered {} unconfirmed while the store was unreachable, but is booked for other work",
+                agent.profile.id(), work);
         }
         if (then != null) {
             unconfirmed.increment();

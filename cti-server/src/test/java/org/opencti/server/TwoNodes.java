@@ -169,13 +169,15 @@ final class TwoNodes implements AutoCloseable {
             redis: {uri: "REDIS", keyPrefix: "PREFIX"}
             cluster: {node: NAME, address: "http://127.0.0.1:0", leaseSeconds: LEASE}
             """.replace("HASH", TestNode.DEMO_HASH).replace("PORT", Integer.toString(pbx.amiPort()))
-            .replace("JDBC", jdbcUrl()).replace("REDIS", redisUri()).replace("SCHEMA", schema).replace("PREFIX", keyPrefix).replace("NAME", name)
+            .replace("JDBC", jdbcUrl()).replace("REDIS", redisUri()).replace("SCHEMA", schema).replace("PREFIX", keyPrefix)
+            .replace("NAME", name)
             .replace("LEASE", Integer.toString(leaseSeconds));
     }
 
     /** The nodes' database URL: through the proxy when there is one. */
     private String jdbcUrl() {
-        return postgres == null ? TestNode.JDBC_URL : TestNode.JDBC_URL.replace(":" + POSTGRES_PORT + "/", ":" + postgres.port() + "/");
+        return postgres == null ? TestNode.JDBC_URL
+            : TestNode.JDBC_URL.replace(":" + POSTGRES_PORT + "/", ":" + postgres.port() + "/");
     }
 
     private String redisUri() {
