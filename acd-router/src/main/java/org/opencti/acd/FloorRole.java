@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.opencti.core.agent.AgentState;
@@ -38,7 +39,10 @@ final class FloorRole {
     private final SingleWriter owner;
     private final ClusterPorts cluster;
     private final Counter refused;
+    private final Counter unconfirmed;
     private volatile FloorLease.Tenure tenure;
+    /** The last booking found the store unreachable: offers go on without waiting for it. */
+    private volatile boolean storeDown;
     /** Bumped on every change of role: an answer to a booking made under an earlier tenure is ignored. */
     private long generation;
     private final Timer bookingTime;
@@ -51,6 +55,7 @@ final class FloorRole {
         this.refused = meters.counter("cti.acd.bookings.refused");
         this.bookingTime = Timer.builder("cti.acd.booking").description("Booking an agent in the shared store, queueing included")
             .publishPercentileHistogram().register(meters);
+        this.unconfirmed = meters.counter("cti.acd.bookings.unconfirmed");
     }
 
     boolean holding() {
@@ -76,6 +81,16 @@ final class FloorRole {
     void hold(FloorLease.Tenure next) {
         generation++;
         tenure = next;
+        storeDown = false;
+    }
+
+    /**
+     * Still the holder, now under {@code next} (the store lost the lease, or was out of reach): the local state stays, so
+     * answers to bookings still on the line still count; the bookings are made again under {@code next} by the caller.
+     */
+    void holdOn(FloorLease.Tenure next) {
+        tenure = next;
+        storeDown = false;
     }
 
     /** Stops at once (any thread); the owner clears the calls and agents after. */
@@ -112,13 +127,27 @@ final class FloorRole {
         long asOf = generation;
         String id = agent.profile.id();
         long asked = System.nanoTime();
+        boolean waitForStore = !storeDown;
+        if (!waitForStore) {
+            unconfirmed.increment();
+            then.accept(Booking.BOOKED); // the store was unreachable a moment ago: do not make the caller wait for it again
+        }
         cluster.bookingLine().execute(() -> {
-            Booking answer = ask(id, work, t.epoch());
+            Booking answer = ask(id, work, t);
             // from the router's pick to the store's answer: the wait on the booking line and the round trip
             bookingTime.record(System.nanoTime() - asked, TimeUnit.NANOSECONDS);
+            if (answer == Booking.BOOKED) {
+                storeDown = false;
+            } else if (answer == Booking.FAILED) {
+                storeDown = true;
+            }
             Runnable back = () -> {
                 if (asOf != generation) {
                     return; // the floor changed hands meanwhile: the state this answer was for is gone
+                }
+                if (!waitForStore || answer == Booking.FAILED) {
+                    afterUnconfirmed(agent, work, answer, waitForStore ? then : null);
+                    return;
                 }
                 if (answer != Booking.BOOKED) {
                     refused.increment();
@@ -142,13 +171,43 @@ final class FloorRole {
         });
     }
 
-    private Booking ask(String agentId, String work, long epoch) {
+    /**
+     * A booking the offer did not wait for (or that found the store unreachable: then {@code then} hears BOOKED, the offer
+     * goes on): a stale epoch still makes this node leave; taken elsewhere can only be a node that took the floor while this
+     * one could not reach the store, which is logged: that node's booking stands.
+     */
+    private void afterUnconfirmed(AgentSession agent, String work, Booking answer, Consumer<Booking> then) {
+        if (answer == Booking.STALE) {
+            refused.increment();
+            LOG.warn("agent {} could not be booked under epoch {}: another node holds the floor, leaving it", agent.profile.id(),
+                tenure == null ? "none" : tenure.epoch());
+            acd.loseFloor();
+            return;
+        }
+        if (answer == Booking.TAKEN) {
+            refused.increment();
+            LOG.warn("agent {} was offered {} unconfirmed while the store was unreachable, but is booked for other work",
+                agent.profile.id(), work);
+        }
+        if (then != null) {
+            unconfirmed.increment();
+            then.accept(Booking.BOOKED);
+        }
+    }
+
+    private Booking ask(String agentId, String work, FloorLease.Tenure t) {
+        long epoch = t.epoch();
         try {
             if (cluster.bookings().book(agentId, work, epoch)) {
                 return Booking.BOOKED;
             }
-            // A refusal is either a newer floor or an agent booked elsewhere: the lease tells which.
-            return cluster.lease().holder().map(h -> h.epoch() == epoch).orElse(false) ? Booking.TAKEN : Booking.STALE;
+            // A refusal is either a newer floor or an agent booked elsewhere: the lease tells which. This node under a newer
+            // epoch is the store lost and claimed again: the floor is about to be written back (holdOn), with this booking.
+            Optional<FloorLease.Tenure> holder = cluster.lease().holder();
+            if (holder.map(h -> h.epoch() == epoch).orElse(false)) {
+                return Booking.TAKEN;
+            }
+            return holder.map(h -> h.nodeId().equals(t.nodeId())).orElse(false) ? Booking.FAILED : Booking.STALE;
         } catch (RuntimeException e) {
             LOG.warn("booking agent {} for {} failed: {}", agentId, work, e.toString());
             return Booking.FAILED;

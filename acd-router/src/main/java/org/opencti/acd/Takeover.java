@@ -248,12 +248,14 @@ final class Takeover {
     }
 
     /**
-     * The store lost what it held (Redis restarted empty) while this node kept routing: it holds on under {@code tenure} and
+     * The store lost what it held (Redis restarted empty), or was out of reach (writes may have been lost), while this node
+     * kept routing: it holds on under {@code tenure} and
      * writes back, in order behind anything still queued, every agent's state, every call it follows and the bookings of the
      * agents at work. On the owner.
      */
     Void rewrite(FloorLease.Tenure tenure, AcdPorts ports) {
-        role.hold(tenure);
+        // not hold(): the calls and agents stay, so an offer whose booking is still on the line must hear its answer
+        role.holdOn(tenure);
         for (AgentSession a : acd.sessions()) {
             AgentStatus status = a.status();
             ports.worker().execute(() -> {

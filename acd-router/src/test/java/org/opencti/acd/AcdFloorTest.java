@@ -264,4 +264,52 @@ class AcdFloorTest {
         assertThat(floor.liveCalls.all()).isEmpty();
         assertThat(done(a.acd.liveCallCount())).isZero();
     }
+
+    @Test
+    void whileTheStoreIsUnreachableTheHolderOffersUnconfirmedAndBooksAgainWhenItWritesTheFloorBack() {
+        Queue<Runnable> line = new ArrayDeque<>();
+        FloorNodes.Node a = floor.new Node("a", line::add);
+        Runnable drain = () -> {
+            while (!line.isEmpty()) {
+                line.poll().run();
+            }
+        };
+        a.claim();
+        drain.run();
+        a.ready("2001");
+        a.ready("2002");
+        drain.run();
+        floor.bookings.down = true;
+
+        floor.callerOnHold("100.1", "+15551230001", a);
+        assertThat(a.pbx.actions).as("the first booking waits for the store").isEmpty();
+        drain.run(); // it times out: nobody else can reach the store to take the floor, so the offer goes on
+        assertThat(a.offeredCalls("2001")).containsExactly("c-100.1");
+        assertThat(a.pbx.actions).containsExactly("originate Local/2001@agents -> agent-leg");
+        floor.callerOnHold("100.2", "+15551230002", a);
+        assertThat(a.offeredCalls("2002")).as("the next offer does not wait for the store again").containsExactly("c-100.2");
+        assertThat(a.pbx.actions).hasSize(2);
+        drain.run();
+        assertThat(a.acd.holdsFloor()).isTrue();
+        assertThat(floor.bookings.all()).isEmpty();
+
+        // the store is back, empty: the node claims the floor again (a new epoch) and writes back what it knows
+        floor.bookings.down = false;
+        floor.floor.release("a");
+        var tenure = floor.floor.claim("a", "http://a", FloorNodes.TTL).orElseThrow();
+        done(a.acd.keepFloorUnder(tenure));
+        drain.run();
+        assertThat(floor.bookings.all()).containsEntry("2001", "call:c-100.1").containsEntry("2002", "call:c-100.2");
+        answer(a, a.pbx.lastReference(), "200.2");
+        assertThat(status(a, "2002").state()).isEqualTo(AgentState.ON_CALL);
+        assertThat(floor.bookings.doubleBooked).isEmpty();
+        a.ready("2003");
+        drain.run();
+        floor.callerOnHold("100.3", "+15551230003", a);
+        assertThat(status(a, "2003").state()).isEqualTo(AgentState.RESERVED);
+        assertThat(a.offeredCalls("2003")).as("with the store back, offers wait for their booking again").isEmpty();
+        drain.run();
+        assertThat(a.offeredCalls("2003")).containsExactly("c-100.3");
+        assertThat(a.pbx.actions).contains("originate Local/2003@agents -> agent-leg");
+    }
 }

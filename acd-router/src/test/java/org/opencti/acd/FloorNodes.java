@@ -144,6 +144,8 @@ final class FloorNodes {
         final List<String> doubleBooked = new ArrayList<>();
         int refusals;
         int booked;
+        /** The store out of reach: every call throws, as a Lettuce command timing out does. */
+        boolean down;
 
         WatchedBookings(InMemoryFloor floor) {
             this.floor = floor;
@@ -151,6 +153,7 @@ final class FloorNodes {
 
         @Override
         public synchronized boolean book(String agentId, String work, long epoch) {
+            reach();
             String had = floor.all().get(agentId);
             if (had != null && !had.equals(work)) {
                 doubleBooked.add(agentId + " for " + work + " while booked for " + had);
@@ -166,17 +169,25 @@ final class FloorNodes {
 
         @Override
         public void free(String agentId, String work) {
+            reach();
             floor.free(agentId, work);
         }
 
         @Override
         public boolean retainOnly(Map<String, String> keep, long epoch) {
+            reach();
             return floor.retainOnly(keep, epoch);
         }
 
         @Override
         public Map<String, String> all() {
             return floor.all();
+        }
+
+        private void reach() {
+            if (down) {
+                throw new IllegalStateException("Command timed out after 2 second(s)");
+            }
         }
     }
 }

@@ -18,7 +18,11 @@ import org.slf4j.LoggerFactory;
  * the campaigns), when it lost it (stand down at once) and when the store gave it a new tenure while it held on (Redis
  * came back empty: the node keeps the floor under the new epoch and writes what it knows back). A claim that fails
  * (the store unreachable) changes nothing: while nobody can reach the store nobody can take the floor over, so the holder
- * keeps routing what it owns. Runs on its scheduler's thread only; the store calls block there, never on the ACD.
+ * keeps routing what it owns. When the store answers again the holder writes back what it knows even if its lease survived
+ * (writes made meanwhile may have timed out), and a standby that was cut off too only watches for two lease times before
+ * it claims, so the holder, which may reconnect a little later, gets the floor back rather than a node that knows nothing
+ * of its calls. Every claim names the highest epoch this node saw, so a store that restarted empty never deals an epoch
+ * twice. Runs on its scheduler's thread only; the store calls block there, never on the ACD.
  */
 final class NodeFloor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NodeFloor.class);
@@ -49,6 +53,11 @@ final class NodeFloor implements AutoCloseable {
     private final BooleanSupplier ready;
     private Instant lastFailureLogged = Instant.MIN;
     private Instant notReadySince;
+    /** A claim failed (the store out of reach) since the last that succeeded. */
+    private boolean cutOff;
+    /** A standby back in touch with the store claims nothing before this instant. */
+    private Instant quietUntil;
+    private long epochSeen;
     private Scheduler.Cancellable next;
 
     /** @param ready whether the node can work the floor now (its AMI links are up) */
@@ -85,21 +94,26 @@ final class NodeFloor implements AutoCloseable {
                 return;
             }
             notReadySince = null;
-            Optional<FloorLease.Tenure> claimed = floor.claim(nodeId, address, lease);
+            if (holding == null && waitsForTheHolder()) {
+                return;
+            }
+            Optional<FloorLease.Tenure> claimed = floor.claim(nodeId, address, lease, epochSeen);
+            boolean wasCutOff = cutOff;
+            cutOff = false;
             if (claimed.isPresent()) {
                 FloorLease.Tenure t = claimed.get();
-                knownHolder = t;
+                seen(t);
                 FloorLease.Tenure was = holding;
                 if (was == null) {
                     take(t);
-                } else if (was.epoch() != t.epoch()) {
+                } else if (was.epoch() != t.epoch() || wasCutOff) {
                     holding = t;
-                    LOG.warn("node {} holds the floor under a new epoch {} (was {}): the store lost the lease", nodeId, t.epoch(),
-                        was.epoch());
+                    LOG.warn("node {} holds the floor under epoch {} (was {}) after the store {}: writing back what it knows", nodeId,
+                        t.epoch(), was.epoch(), was.epoch() != t.epoch() ? "lost the lease" : "was out of reach");
                     changes.renewedUnder(t);
                 }
             } else {
-                knownHolder = floor.holder().orElse(null);
+                seen(floor.holder().orElse(null));
                 if (holding != null) {
                     holding = null;
                     LOG.warn("node {} lost the floor to {}", nodeId, knownHolder == null ? "nobody yet" : knownHolder.nodeId());
@@ -107,6 +121,7 @@ final class NodeFloor implements AutoCloseable {
                 }
             }
         } catch (RuntimeException e) {
+            cutOff = true;
             claimFailures.increment();
             Instant now = scheduler.clock().instant();
             if (!now.isBefore(lastFailureLogged.plus(FAILURE_LOG_EVERY))) {
@@ -118,6 +133,34 @@ final class NodeFloor implements AutoCloseable {
             if (!closed) {
                 next = scheduler.schedule(renewEvery, this::tick);
             }
+        }
+    }
+
+    /**
+     * A standby that could not reach the store: once it can again, it only looks for two lease times (the holder renews
+     * several times per lease, so a live one has the floor back by then). True while it waits.
+     */
+    private boolean waitsForTheHolder() {
+        if (!cutOff && quietUntil == null) {
+            return false;
+        }
+        seen(floor.holder().orElse(null));
+        Instant now = scheduler.clock().instant();
+        if (cutOff) {
+            cutOff = false;
+            quietUntil = now.plus(lease.multipliedBy(2));
+        }
+        if (now.isBefore(quietUntil) && knownHolder == null) {
+            return true;
+        }
+        quietUntil = null;
+        return false;
+    }
+
+    private void seen(FloorLease.Tenure t) {
+        knownHolder = t;
+        if (t != null) {
+            epochSeen = Math.max(epochSeen, t.epoch());
         }
     }
 
@@ -142,7 +185,7 @@ final class NodeFloor implements AutoCloseable {
      */
     private void notReady() {
         if (holding == null) {
-            knownHolder = floor.holder().orElse(null);
+            seen(floor.holder().orElse(null));
             return;
         }
         Instant now = scheduler.clock().instant();
@@ -150,7 +193,7 @@ final class NodeFloor implements AutoCloseable {
             notReadySince = now;
         }
         if (Duration.between(notReadySince, now).compareTo(lease) < 0) {
-            floor.claim(nodeId, address, lease);
+            floor.claim(nodeId, address, lease, epochSeen);
             return;
         }
         LOG.warn("node {} cannot reach the PBX for {}: it gives the floor up", nodeId, Duration.between(notReadySince, now));

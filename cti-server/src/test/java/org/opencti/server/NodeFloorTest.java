@@ -163,6 +163,65 @@ class NodeFloorTest {
     }
 
     @Test
+    void aHolderBackInTouchWithTheStoreWritesWhatItKnowsBackEvenWhenItsLeaseSurvived() {
+        Log a = new Log();
+        Link aLink = new Link();
+        NodeFloor na = node("a", aLink, a, time);
+        na.start();
+        aLink.cut.set(true);
+        time.advance(Duration.ofSeconds(2)); // shorter than the lease: the writes it tried meanwhile are lost all the same
+        aLink.cut.set(false);
+        time.advance(na.renewEvery());
+        assertThat(a.seen).containsExactly("gained 1", "renewed 1");
+        time.advance(Duration.ofSeconds(10));
+        assertThat(a.seen).as("once per outage").containsExactly("gained 1", "renewed 1");
+    }
+
+    @Test
+    void aStandbyCutOffLikeTheHolderLetsTheHolderClaimTheFloorBackFirst() {
+        Log a = new Log();
+        Log b = new Log();
+        Link aLink = new Link();
+        Link bLink = new Link();
+        NodeFloor na = node("a", aLink, a, time);
+        NodeFloor nb = node("b", bLink, b, time);
+        na.start();
+        nb.start();
+        aLink.cut.set(true);
+        bLink.cut.set(true);
+        time.advance(LEASE.multipliedBy(3)); // the lease runs out in the store while nobody reaches it
+        assertThat(na.holds()).isTrue();
+        assertThat(nb.holds()).isFalse();
+
+        bLink.cut.set(false); // b reconnects first
+        time.advance(LEASE);
+        assertThat(nb.holds()).as("b waits: the holder may be reconnecting").isFalse();
+        aLink.cut.set(false);
+        time.advance(na.renewEvery());
+        assertThat(a.seen).containsExactly("gained 1", "renewed 2");
+        time.advance(LEASE.multipliedBy(3));
+        assertThat(b.seen).isEmpty();
+        assertThat(nb.holder()).hasValueSatisfying(t -> assertThat(t.nodeId()).isEqualTo("a"));
+    }
+
+    @Test
+    void aStandbyBackInTouchTakesAFloorNobodyClaimedAfterTwoLeaseTimes() {
+        Log b = new Log();
+        Link bLink = new Link();
+        NodeFloor nb = node("b", bLink, b, time);
+        bLink.cut.set(true);
+        nb.start();
+        time.advance(Duration.ofSeconds(3));
+        bLink.cut.set(false);
+        Instant back = time.now();
+        while (!nb.holds() && Duration.between(back, time.now()).compareTo(LEASE.multipliedBy(4)) < 0) {
+            time.advance(Duration.ofMillis(100));
+        }
+        assertThat(b.seen).containsExactly("gained 1");
+        assertThat(Duration.between(back, time.now())).isBetween(LEASE.multipliedBy(2), LEASE.multipliedBy(2).plus(nb.renewEvery()));
+    }
+
+    @Test
     void closingGivesTheFloorUpSoTheOtherNodeTakesItAtItsNextRenewal() {
         Log a = new Log();
         Log b = new Log();

@@ -21,10 +21,15 @@ import org.opencti.pbxsim.PbxSimulator;
  * Two CTI nodes acting as one floor, as production wires them ({@link Stores#from}): one pbx-sim that both AMI links
  * reach, the local PostgreSQL (a schema of this fixture's own) and Redis (a key prefix of its own), a {@code cluster:}
  * section each. A node can stop cleanly ({@link #stop}) or crash ({@link #crash}: it stops renewing its lease and drops
- * its links without giving anything back, as a killed process would).
+ * its links without giving anything back, as a killed process would). {@link #proxied()} puts a {@link TcpProxy} between
+ * the nodes and Redis and another between them and PostgreSQL, so a test can take either away from both nodes
+ * ({@link #redisRestartsEmpty}, {@link #postgresRestarts}) without touching the servers the other tests use.
  */
 final class TwoNodes implements AutoCloseable {
     static final String TOKEN_SECRET = "two-nodes-token-secret-0123456789abcdef";
+    static final String REDIS_URI = "redis://127.0.0.1:6379";
+    private static final int REDIS_PORT = 6379;
+    private static final int POSTGRES_PORT = 5432;
 
     /** One node and what it was built from. */
     record Node(String name, ContactCentre centre, Stores stores, PrometheusMeterRegistry metrics) {
@@ -33,12 +38,37 @@ final class TwoNodes implements AutoCloseable {
         }
     }
 
+    /** What a test does while a server is away. */
+    interface Outage {
+        void run() throws Exception;
+    }
+
     final PbxSimulator pbx;
     final String schema = "cti_two_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     final String keyPrefix = "two-nodes:" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ":";
     private final Map<String, Node> nodes = new LinkedHashMap<>();
+    /** Between the nodes and Redis, and PostgreSQL; null when the nodes reach them directly. */
+    final TcpProxy redis;
+    final TcpProxy postgres;
 
     TwoNodes() throws SQLException {
+        this(null, null);
+    }
+
+    /** The nodes reach Redis and PostgreSQL through a proxy each. */
+    static TwoNodes proxied() throws Exception {
+        TcpProxy redis = new TcpProxy("127.0.0.1", REDIS_PORT);
+        try {
+            return new TwoNodes(redis, new TcpProxy("127.0.0.1", POSTGRES_PORT));
+        } catch (Exception e) {
+            redis.close();
+            throw e;
+        }
+    }
+
+    private TwoNodes(TcpProxy redis, TcpProxy postgres) throws SQLException {
+        this.redis = redis;
+        this.postgres = postgres;
         pbx = new PbxSimulator(new PbxSimulator.Settings("127.0.0.1", 0, "cti", "e2e-secret", null, 0, Clock.systemUTC())
             .withAnswerDelay(Duration.ofMillis(20)).withPromptDuration(Duration.ofMillis(20))).start();
         sql("CREATE SCHEMA " + schema);
@@ -72,11 +102,43 @@ final class TwoNodes implements AutoCloseable {
         node.stores().close();
     }
 
+    /**
+     * Redis restarts without persistence, as the nodes see it: every connection drops, new ones are refused while
+     * {@code down} runs, and it comes back with nothing of this fixture's (the prefix's keys deleted).
+     */
+    void redisRestartsEmpty(Outage down) throws Exception {
+        redis.cut();
+        try {
+            down.run();
+        } finally {
+            deleteKeys();
+            redis.restore();
+        }
+    }
+
+    /** PostgreSQL restarts: every connection drops, new ones are refused while {@code down} runs; the data stays. */
+    void postgresRestarts(Outage down) throws Exception {
+        postgres.cut();
+        try {
+            down.run();
+        } finally {
+            postgres.restore();
+        }
+    }
+
     long count(String query) throws SQLException {
         try (Connection c = DriverManager.getConnection(TestNode.JDBC_URL + "?currentSchema=" + schema, "postgres", "");
              Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
             r.next();
             return r.getLong(1);
+        }
+    }
+
+    /** The first column of the first row, as text (null when there is no row or it is null). */
+    String text(String query) throws SQLException {
+        try (Connection c = DriverManager.getConnection(TestNode.JDBC_URL + "?currentSchema=" + schema, "postgres", "");
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
+            return r.next() ? r.getString(1) : null;
         }
     }
 
@@ -104,11 +166,22 @@ final class TwoNodes implements AutoCloseable {
               fastAgi: {bindHost: 127.0.0.1, port: 0}
             http: {bindHost: 127.0.0.1, port: 0}
             postgres: {jdbcUrl: "JDBC?currentSchema=SCHEMA", username: postgres, poolSize: 2}
-            redis: {uri: "redis://127.0.0.1:6379", keyPrefix: "PREFIX"}
+            redis: {uri: "REDIS", keyPrefix: "PREFIX"}
             cluster: {node: NAME, address: "http://127.0.0.1:0", leaseSeconds: LEASE}
             """.replace("HASH", TestNode.DEMO_HASH).replace("PORT", Integer.toString(pbx.amiPort()))
-            .replace("JDBC", TestNode.JDBC_URL).replace("SCHEMA", schema).replace("PREFIX", keyPrefix).replace("NAME", name)
+            .replace("JDBC", jdbcUrl()).replace("REDIS", redisUri()).replace("SCHEMA", schema).replace("PREFIX", keyPrefix)
+            .replace("NAME", name)
             .replace("LEASE", Integer.toString(leaseSeconds));
+    }
+
+    /** The nodes' database URL: through the proxy when there is one. */
+    private String jdbcUrl() {
+        return postgres == null ? TestNode.JDBC_URL
+            : TestNode.JDBC_URL.replace(":" + POSTGRES_PORT + "/", ":" + postgres.port() + "/");
+    }
+
+    private String redisUri() {
+        return redis == null ? REDIS_URI : "redis://127.0.0.1:" + redis.port();
     }
 
     private static void sql(String statement) throws SQLException {
@@ -125,7 +198,16 @@ final class TwoNodes implements AutoCloseable {
         pbx.close();
         sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         // the prefix's keys: a few per agent and call; removed so runs do not pile up
-        RedisClient client = RedisClient.create("redis://127.0.0.1:6379");
+        deleteKeys();
+        if (redis != null) {
+            redis.close();
+            postgres.close();
+        }
+    }
+
+    /** Deletes every key under this fixture's prefix, straight on Redis (not through the proxy). */
+    void deleteKeys() {
+        RedisClient client = RedisClient.create(REDIS_URI);
         try (StatefulRedisConnection<String, String> c = client.connect()) {
             var keys = c.sync().keys(keyPrefix + "*");
             if (!keys.isEmpty()) {

@@ -22,6 +22,15 @@ public interface FloorLease {
      */
     Optional<Tenure> claim(String nodeId, String address, Duration ttl);
 
+    /**
+     * As {@link #claim(String, String, Duration)}, and a new tenure's epoch is above {@code epochSeen} (the highest this
+     * node saw): a store that restarted empty counts epochs from 1 again, and a stale node's old epoch must stay stale.
+     * Stores that never lose their counter need not override this.
+     */
+    default Optional<Tenure> claim(String nodeId, String address, Duration ttl, long epochSeen) {
+        return claim(nodeId, address, ttl);
+    }
+
     /** Gives the floor up at once when {@code nodeId} holds it (a node stopping cleanly); otherwise does nothing. */
     void release(String nodeId);
 

@@ -77,7 +77,8 @@ public final class RedisAgentStateStore implements AgentStateStore, AutoCloseabl
         this.prefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
         RedisURI redisUri = parse(uri);
         redisUri.setTimeout(COMMAND_TIMEOUT);
-        ClientResources.Builder builder = ClientResources.builder();
+        // reconnect at least every second (Lettuce's default backs off to 30 s): a floor lease lasts seconds
+        ClientResources.Builder builder = ClientResources.builder().reconnectDelay(RedisLink.RECONNECT_DELAY);
         if (registry != null) {
             builder.commandLatencyRecorder(new MicrometerCommandLatencyRecorder(registry,
                 MicrometerOptions.builder().histogram(true).build()));

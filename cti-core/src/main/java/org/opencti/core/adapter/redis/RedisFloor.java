@@ -25,7 +25,7 @@ import org.opencti.core.cluster.FloorLease;
  * link's 2 s command timeout.
  */
 public final class RedisFloor implements FloorLease, AgentBookings {
-    /** KEYS[1] holder hash, KEYS[2] epoch counter; ARGV[1] node, ARGV[2] address, ARGV[3] ttl ms. */
+    /** KEYS[1] holder hash, KEYS[2] epoch counter; ARGV[1] node, ARGV[2] address, ARGV[3] ttl ms, ARGV[4] epoch seen. */
     private static final String CLAIM = """
         local held = redis.call('HMGET', KEYS[1], 'node', 'address', 'epoch')
         if held[1] then
@@ -33,7 +33,13 @@ public final class RedisFloor implements FloorLease, AgentBookings {
           redis.call('PEXPIRE', KEYS[1], ARGV[3])
           return {held[1], held[2], held[3]}
         end
-        local epoch = tostring(redis.call('INCR', KEYS[2]))
+        local epoch = redis.call('INCR', KEYS[2])
+        local seen = tonumber(ARGV[4])
+        if epoch <= seen then
+          epoch = seen + 1
+          redis.call('SET', KEYS[2], tostring(epoch))
+        end
+        epoch = tostring(epoch)
         redis.call('HSET', KEYS[1], 'node', ARGV[1], 'address', ARGV[2], 'epoch', epoch)
         redis.call('PEXPIRE', KEYS[1], ARGV[3])
         return {ARGV[1], ARGV[2], epoch}
@@ -92,13 +98,18 @@ public final class RedisFloor implements FloorLease, AgentBookings {
 
     @Override
     public Optional<Tenure> claim(String nodeId, String address, Duration ttl) {
+        return claim(nodeId, address, ttl, 0);
+    }
+
+    @Override
+    public Optional<Tenure> claim(String nodeId, String address, Duration ttl, long epochSeen) {
         requireId(nodeId);
         Objects.requireNonNull(address, "address");
         if (ttl == null || ttl.toMillis() < 1) {
             throw new IllegalArgumentException("the floor lease time must be at least 1 ms, not " + ttl);
         }
         List<Object> held = commands.eval(CLAIM, ScriptOutputType.MULTI, new String[] {holderKey, epochKey},
-            nodeId, address, Long.toString(ttl.toMillis()));
+            nodeId, address, Long.toString(ttl.toMillis()), Long.toString(Math.max(0, epochSeen)));
         return held.isEmpty() ? Optional.empty() : Optional.of(tenure(held.get(0), held.get(1), held.get(2)));
     }
 

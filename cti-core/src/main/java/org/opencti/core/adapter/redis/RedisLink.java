@@ -12,6 +12,7 @@ import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
 import io.lettuce.core.metrics.MicrometerOptions;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Objects;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RedisLink implements AutoCloseable {
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+    /** From 20 ms, doubling, at most a second between reconnect attempts. */
+    static final Delay RECONNECT_DELAY = Delay.exponential(Duration.ofMillis(20), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS);
     private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
 
     private final String prefix;
@@ -47,7 +50,8 @@ public final class RedisLink implements AutoCloseable {
         this.registry = registry;
         RedisURI redisUri = parse(uri);
         redisUri.setTimeout(COMMAND_TIMEOUT);
-        ClientResources.Builder builder = ClientResources.builder();
+        // reconnect at least every second (Lettuce's default backs off to 30 s): a floor lease lasts seconds
+        ClientResources.Builder builder = ClientResources.builder().reconnectDelay(RedisLink.RECONNECT_DELAY);
         if (registry != null) {
             builder.commandLatencyRecorder(new MicrometerCommandLatencyRecorder(registry,
                 MicrometerOptions.builder().histogram(true).build()));

@@ -60,6 +60,26 @@ class RedisFloorLeaseTest extends FloorLeaseContract {
     }
 
     @Test
+    void afterRedisLostEverythingANewTenureStillDrawsAnEpochAboveTheLastOneSeen() {
+        assertThat(floor.claim("cti-a", "http://a", Duration.ofSeconds(30)).orElseThrow().epoch()).isEqualTo(1);
+        floor.release("cti-a");
+        assertThat(floor.claim("cti-b", "http://b", Duration.ofSeconds(30)).orElseThrow().epoch()).isEqualTo(2);
+        // Redis restarts without persistence: the holder and the counter are gone
+        scratch.raw().del(holderKey, scratch.prefix + "floor:epoch");
+
+        Tenure again = floor.claim("cti-b", "http://b", Duration.ofSeconds(30), 2).orElseThrow();
+
+        assertThat(again.epoch()).as("epoch 2 stays stale for anyone still holding it").isEqualTo(3);
+        assertThat(scratch.raw().get(scratch.prefix + "floor:epoch")).isEqualTo("3");
+        assertThat(floor.book("2001", "call:c-1", 2)).as("a booking under the old epoch is fenced").isFalse();
+        assertThat(floor.claim("cti-b", "http://b", Duration.ofSeconds(30), 2).orElseThrow().epoch()).as("a renewal keeps it")
+            .isEqualTo(3);
+        floor.release("cti-b");
+        assertThat(floor.claim("cti-a", "http://a", Duration.ofSeconds(30), 1).orElseThrow().epoch())
+            .as("an epoch seen below the counter changes nothing").isEqualTo(4);
+    }
+
+    @Test
     void twoNodesOnTheirOwnLinksShareTheFloor() {
         RedisFloor other = new RedisFloor(scratch.link());
         floor.claim("cti-a", "http://a", Duration.ofSeconds(30));
