@@ -213,7 +213,9 @@ public final class BackgroundWriter<T> implements AutoCloseable {
                 }
                 try {
                     sink.write(batch);
-                } catch (Exception e) {
+                } catch (Exception | AssertionError e) {
+                    // An AssertionError too: the PostgreSQL driver asserts on a connection cut mid-batch (with -ea), and a
+                    // writer thread that died would keep what it holds from ever being written.
                     long attempts = writeFailures.incrementAndGet();
                     long now = System.nanoTime();
                     if (failingSince == 0) {
