@@ -52,6 +52,9 @@ public final class OutboundAgents implements PbxEventListener {
 
     /** What becomes of a live answer handed to an agent, told on the ACD's owner (must not block). */
     public interface CallListener {
+        /** The agent is on the call (bridged with the customer): only now may their desktop show it. */
+        void agentConnected();
+
         /** The agent ended the conversation (the customer's channel is hung up). */
         void agentHungUp();
 
@@ -203,6 +206,7 @@ public final class OutboundAgents implements PbxEventListener {
         acd.change(o.agent(), AgentState.ON_CALL, reason(o.campaignId()), false);
         acd.actions().notify(new DesktopEvent.CallConnected(call.agentId, call.answeredAt, call.callId));
         acd.actions().bridge(call.callerChannel, call.agentLegChannel);
+        o.listener().agentConnected();
     }
 
     // ---- on the owner ------------------------------------------------------------------------------

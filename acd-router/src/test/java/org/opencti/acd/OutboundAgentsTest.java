@@ -118,6 +118,11 @@ class OutboundAgentsTest {
         AtomicReference<String> told = new AtomicReference<>();
         OutboundAgents.CallListener listener = new OutboundAgents.CallListener() {
             @Override
+            public void agentConnected() {
+                told.set("on the line");
+            }
+
+            @Override
             public void agentHungUp() {
                 told.set("agent hung up");
             }
@@ -132,6 +137,8 @@ class OutboundAgentsTest {
 
         assertThat(pbx.actions).contains("bridge Local/+12025550111@cti-outbound-00000003;1 + Local/2001@agents-00000002;1");
         assertThat(state()).isEqualTo(AgentState.ON_CALL);
+        assertThat(told.get()).isEqualTo("on the line");
+        told.set(null);
         time.advance(Duration.ofSeconds(40));
         event(new PbxEvent.ChannelHungUp(time.now(), new ChannelRef("300.1", "Local/+12025550111@cti-outbound-00000003;1", "300.1"),
             16, "Normal Clearing"));
@@ -156,6 +163,11 @@ class OutboundAgentsTest {
         AtomicReference<String> told = new AtomicReference<>();
         outbound.connect(7, "2001", "300.2", "Local/+12025550112@cti-outbound-00000004;1", "+12025550112",
             new OutboundAgents.CallListener() {
+                @Override
+                public void agentConnected() {
+                    told.set("on the line");
+                }
+
                 @Override
                 public void agentHungUp() {
                     told.set("agent hung up");
