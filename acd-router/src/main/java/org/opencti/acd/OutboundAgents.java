@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each agent a campaign reserves gets a nailed-up leg: their phone originated into {@code [cti-nailed]}, which waits
  * and loops back after each bridge, so a live answer is bridged at once; it is hung up when the agent logs out. Without
- * one (not answered yet), the agent's phone is rung into the agent-leg context as for an inbound call. The conversation
+ * one (not answered yet), the agent's phone is rung into the agent-leg context as for an inbound call. The inbound router
+ * uses an idle nailed-up leg too ({@link #idleLeg}), so a blended agent's phone never rings while off-hook. The conversation
  * ends when either side hangs up: the interaction row ("outbound") is written and the agent wraps up like after an
  * inbound call. Everything but the three non-blocking methods runs on the ACD's owner.
  */
@@ -62,6 +63,10 @@ public final class OutboundAgents implements PbxEventListener {
         void notConnected(String why);
     }
 
+    /** An agent's nailed-up leg: its channel's Uniqueid and name. */
+    record Leg(String uniqueId, String channel) {
+    }
+
     private static final class Nailed {
         String uniqueId;
         String channel;
@@ -84,6 +89,7 @@ public final class OutboundAgents implements PbxEventListener {
         this.acd = acd;
         this.scheduler = scheduler;
         acd.owner().execute(() -> {
+            acd.legs().useNailedLegs(this);
             acd.watchAgents(this::refresh);
             refresh();
             tick();
@@ -210,6 +216,16 @@ public final class OutboundAgents implements PbxEventListener {
     }
 
     // ---- on the owner ------------------------------------------------------------------------------
+
+    /**
+     * The agent's nailed-up leg when it is answered and carries no campaign call, else null: the inbound router bridges a
+     * caller with it instead of ringing a phone that is already off-hook. It is not marked taken: the agent has one call
+     * at a time, and while they have the inbound caller they are not READY, so no campaign can hold them and use it.
+     */
+    Leg idleLeg(String agentId) {
+        Nailed leg = nailed.get(agentId);
+        return leg == null || leg.channel == null || leg.callId != null ? null : new Leg(leg.uniqueId, leg.channel);
+    }
 
     private void held(String agentId, long campaignId) {
         AgentSession a = acd.agentOrNull(agentId);
