@@ -122,7 +122,7 @@ public final class ContactCentre implements AutoCloseable {
         this.campaigns = new CampaignRunners(stores.outbound(), outboundAgents, pbx, e -> late[0].notify(e), worker, clock, dialer);
         pbx.addListener(campaigns.lines());
         AuthService auth = new AuthService(config.agents().stream().map(ContactCentre::user).toList(), clock, TOKEN_LIFETIME);
-        this.hub = new DesktopHub(vertx, auth, acd);
+        this.hub = new DesktopHub(vertx, auth, acd, campaigns.openFrames());
         late[0] = hub;
         var h = config.http();
         this.http = new DesktopServer(vertx, new DesktopServer.Settings(h.bindHost(), h.port(), h.allowedOrigins(),

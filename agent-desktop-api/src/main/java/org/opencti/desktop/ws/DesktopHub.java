@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * One WebSocket per signed-in desktop. The first frame must authenticate within a deadline; after that an agent
  * receives only their own events and may change only their own state; a supervisor or admin receives {@code wallboard}
  * frames ({@link WallboardPush}). Bad frames get an error frame and the
- * connection stays usable; floods are cut off.
+ * connection stays usable; floods are cut off. An agent's socket gets, right after its hello, the events still open for
+ * them ({@link OpenFrames}: a campaign preview, a campaign call to dispose), so a page that reconnects loses nothing.
  */
 public final class DesktopHub implements DesktopNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopHub.class);
@@ -38,17 +40,28 @@ public final class DesktopHub implements DesktopNotifier {
     private final Map<String, Set<ServerWebSocket>> byAgent = new ConcurrentHashMap<>();
     private final AtomicLong pushed = new AtomicLong();
     private final WallboardPush wallboard;
+    private final OpenFrames open;
 
     public DesktopHub(Vertx vertx, AuthService auth, AcdService acd) {
-        this(vertx, auth, acd, Duration.ofSeconds(1));
+        this(vertx, auth, acd, Duration.ofSeconds(1), OpenFrames.NONE);
+    }
+
+    /** {@code open}: what an agent's socket is sent again after its hello (see {@link OpenFrames}). */
+    public DesktopHub(Vertx vertx, AuthService auth, AcdService acd, OpenFrames open) {
+        this(vertx, auth, acd, Duration.ofSeconds(1), open);
     }
 
     /** {@code wallboardInterval}: at most one wallboard frame per supervisor's socket this often. */
     public DesktopHub(Vertx vertx, AuthService auth, AcdService acd, Duration wallboardInterval) {
+        this(vertx, auth, acd, wallboardInterval, OpenFrames.NONE);
+    }
+
+    private DesktopHub(Vertx vertx, AuthService auth, AcdService acd, Duration wallboardInterval, OpenFrames open) {
         this.vertx = vertx;
         this.auth = auth;
         this.acd = acd;
         this.wallboard = new WallboardPush(vertx, auth, acd, wallboardInterval);
+        this.open = Objects.requireNonNull(open, "open");
     }
 
     /** What pushes queue and agent figures to supervisors' sockets; tell it of queue changes (see its doc). */
@@ -177,10 +190,29 @@ public final class DesktopHub implements DesktopNotifier {
                     desk.addTo(hello);
                 }
                 ws.writeTextMessage(hello.encode());
-                if (s.user().role() != Role.AGENT && !ws.isClosed()) {
+                if (s.user().role() == Role.AGENT) {
+                    resend(s.user().id());
+                } else if (!ws.isClosed()) {
                     wallboard.watch(ws, s);
                 }
             });
+        }
+
+        /** After the hello, which resets the page: what is still open for the agent, as the events first showed it. */
+        private void resend(String agentId) {
+            List<DesktopEvent> events;
+            try {
+                events = open.of(agentId);
+            } catch (RuntimeException e) {
+                LOG.warn("open frames of {} unavailable after the hello: {}", agentId, e.toString());
+                return;
+            }
+            for (DesktopEvent event : events) {
+                if (!ws.isClosed()) {
+                    ws.writeTextMessage(DesktopEventJson.toJson(event).encode());
+                    pushed.incrementAndGet();
+                }
+            }
         }
 
         private void act(ClientFrame frame) {
