@@ -49,7 +49,7 @@ class CampaignResyncEndToEndTest {
 
             List<DesktopClient.Frame> again = ann.reconnect();
 
-            assertThat(again).filteredOn(f -> f.type().equals("campaignPreview")).singleElement().satisfies(f -> {
+            assertThat(again).as("%s", types(again)).filteredOn(f -> f.type().equals("campaignPreview")).singleElement().satisfies(f -> {
                 assertThat(f.json().getJsonObject("lead")).isEqualTo(preview.getJsonObject("lead"));
                 assertThat(f.json().getString("answerBy")).as("the same countdown").isEqualTo(preview.getString("answerBy"));
             });
@@ -75,7 +75,7 @@ class CampaignResyncEndToEndTest {
 
             List<DesktopClient.Frame> again = ann.reconnect();
 
-            assertThat(again).filteredOn(f -> f.type().equals("campaignConnected")).singleElement().satisfies(f -> {
+            assertThat(again).as("%s", types(again)).filteredOn(f -> f.type().equals("campaignConnected")).singleElement().satisfies(f -> {
                 assertThat(f.json().getLong("attemptId")).isEqualTo(connected.getLong("attemptId"));
                 assertThat(f.json().getJsonArray("dispositions")).isEqualTo(connected.getJsonArray("dispositions"));
             });

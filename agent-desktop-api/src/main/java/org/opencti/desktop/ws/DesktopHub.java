@@ -1,5 +1,6 @@
 package org.opencti.desktop.ws;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
@@ -94,7 +95,7 @@ public final class DesktopHub implements DesktopNotifier {
 
     /** Takes over an accepted WebSocket. */
     public void accept(ServerWebSocket ws) {
-        Connection c = new Connection(ws);
+        Connection c = new Connection(ws, vertx.getOrCreateContext());
         long deadline = vertx.setTimer(AUTH_DEADLINE_MS, id -> {
             if (c.session == null) {
                 ws.close((short) 1008, "authenticate first: {\"type\":\"auth\",\"token\":\"...\"}");
@@ -116,12 +117,15 @@ public final class DesktopHub implements DesktopNotifier {
 
     private final class Connection {
         private final ServerWebSocket ws;
+        /** The socket's event loop: the hello and what follows it are written there in one go. */
+        private final Context context;
         private Session session;
         private long windowStart;
         private int framesInWindow;
 
-        Connection(ServerWebSocket ws) {
+        Connection(ServerWebSocket ws, Context context) {
             this.ws = ws;
+            this.context = context;
         }
 
         void onBinary() {
@@ -177,7 +181,7 @@ public final class DesktopHub implements DesktopNotifier {
             vertx.cancelTimer(authTimer);
             byAgent.computeIfAbsent(s.user().id(), k -> ConcurrentHashMap.newKeySet()).add(ws);
             var read = acd.status(s.user().id()).thenCombine(DeskHello.of(acd, s.user()), (st, desk) -> desk.with(st));
-            read.whenComplete((desk, failure) -> {
+            read.whenComplete((desk, failure) -> context.runOnContext(v -> {
                 Optional<AgentStatus> status = desk == null ? Optional.empty() : desk.status;
                 // Even when the state cannot be read the desktop gets its hello (without a state), never silence.
                 JsonObject hello = new JsonObject().put("type", "hello").put("userId", s.user().id())
@@ -195,10 +199,13 @@ public final class DesktopHub implements DesktopNotifier {
                 } else if (!ws.isClosed()) {
                     wallboard.watch(ws, s);
                 }
-            });
+            }));
         }
 
-        /** After the hello, which resets the page: what is still open for the agent, as the events first showed it. */
+        /**
+         * After the hello, which resets the page: what is still open for the agent, as the events first showed it. On the
+         * socket's event loop in the hello's own task, so no other frame (a live event, the answer to a ping) comes between.
+         */
         private void resend(String agentId) {
             List<DesktopEvent> events;
             try {
