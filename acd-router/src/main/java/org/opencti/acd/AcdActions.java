@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.opencti.core.agent.AgentStatus;
 import org.opencti.core.customer.InteractionRecord;
@@ -33,16 +34,32 @@ final class AcdActions {
     static final String RECORD = "CTI_RECORD";
 
     private final AcdPorts ports;
+    private final Executor stateLine;
     private final SingleWriter owner;
     private final MeterRegistry meters;
+    /** False on a standby: whatever a late answer or timer still decides there reaches neither the PBX nor the stores. */
+    private final BooleanSupplier onFloor;
 
-    AcdActions(AcdPorts ports, SingleWriter owner, MeterRegistry meters) {
+    AcdActions(AcdPorts ports, SingleWriter owner, MeterRegistry meters, BooleanSupplier onFloor) {
         this.ports = ports;
+        this.stateLine = new SerialExecutor(ports.worker());
         this.owner = owner;
         this.meters = meters;
+        this.onFloor = onFloor;
+    }
+
+    private boolean standby(String what, Object which) {
+        if (onFloor.getAsBoolean()) {
+            return false;
+        }
+        LOG.debug("not holding the floor: {} {} dropped", what, which);
+        return true;
     }
 
     void publish(AgentStatus status, DesktopEvent event) {
+        if (standby("agent state", status)) {
+            return;
+        }
         ports.desktops().notify(event);
         ports.worker().execute(() -> {
             try {
@@ -54,6 +71,9 @@ final class AcdActions {
     }
 
     void notify(DesktopEvent event) {
+        if (standby("desktop event", event)) {
+            return;
+        }
         ports.desktops().notify(event);
     }
 
@@ -72,6 +92,9 @@ final class AcdActions {
 
     void originateAgentLeg(InboundCall call, AgentProfile agent, String context, Duration ring,
                            BiConsumer<PbxEvent.OriginateCompleted, Throwable> onOwner) {
+        if (standby("originate for", call.callId)) {
+            return;
+        }
         Map<String, String> variables = call.recording == null ? Map.of("CTI_CALL_ID", call.callId, "CTI_AGENT", agent.id())
             : Map.of("CTI_CALL_ID", call.callId, "CTI_AGENT", agent.id(), RECORD, "yes");
         // On the caller's box (several Asterisk boxes): only there can the leg be bridged with them. A callback has no caller yet.
@@ -83,6 +106,9 @@ final class AcdActions {
     /** Dials the customer of a callback; once answered they wait in {@code context} to be bridged. */
     void originateCustomer(InboundCall call, String outboundContext, String context, Duration ring,
                            BiConsumer<PbxEvent.OriginateCompleted, Throwable> onOwner) {
+        if (standby("customer originate for", call.callId)) {
+            return;
+        }
         OriginateRequest request = new OriginateRequest(call.originateReference() + "/customer",
             "Local/" + call.callerNumber + "@" + outboundContext, context, "s", 1, null, ring,
             Map.of("CTI_CALL_ID", call.callId, "CTI_QUEUE", call.queue)).sameBoxAs(call.agentLegChannel);
@@ -91,6 +117,9 @@ final class AcdActions {
 
     /** Rings the target of a consultation (an agent's phone or an outside number); the result comes back on the owner. */
     void originate(OriginateRequest request, BiConsumer<PbxEvent.OriginateCompleted, Throwable> onOwner) {
+        if (standby("originate", request.reference())) {
+            return;
+        }
         ports.pbx().originate(request).whenComplete((result, failure) -> owner.execute(() -> onOwner.accept(result, failure)));
     }
 
@@ -101,6 +130,9 @@ final class AcdActions {
      */
     @SafeVarargs
     final CompletionStage<Void> inOrder(String what, Function<PbxGateway, CompletionStage<Void>>... steps) {
+        if (standby(what, "")) {
+            return CompletableFuture.completedFuture(null);
+        }
         CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
         for (Function<PbxGateway, CompletionStage<Void>> step : steps) {
             chain = chain.thenCompose(ignored -> step.apply(ports.pbx()).exceptionally(failure -> {
@@ -112,6 +144,9 @@ final class AcdActions {
     }
 
     void bridge(String channel1, String channel2) {
+        if (standby("bridge", channel1)) {
+            return;
+        }
         ports.pbx().bridge(channel1, channel2).whenComplete((ok, failure) -> {
             if (failure != null) {
                 LOG.warn("bridge {} + {} failed: {}", channel1, channel2, failure.toString());
@@ -120,6 +155,9 @@ final class AcdActions {
     }
 
     void redirect(String channel, String context, String exten) {
+        if (standby("redirect", channel)) {
+            return;
+        }
         ports.pbx().redirect(channel, context, exten, 1).whenComplete((ok, failure) -> {
             if (failure != null) {
                 LOG.warn("redirect of {} to {},{},1 failed: {}", channel, context, exten, failure.toString());
@@ -132,6 +170,9 @@ final class AcdActions {
     }
 
     void redirectBoth(String channel, String context, String exten, String extraChannel, String extraContext, String extraExten) {
+        if (standby("redirect", channel)) {
+            return;
+        }
         ports.pbx().redirectBoth(channel, context, exten, extraChannel, extraContext, extraExten).whenComplete((ok, failure) -> {
             if (failure != null) {
                 LOG.warn("redirect of {} and {} failed: {}", channel, extraChannel, failure.toString());
@@ -140,6 +181,9 @@ final class AcdActions {
     }
 
     void setVariable(String channel, String name, String value) {
+        if (standby("setvar", channel)) {
+            return;
+        }
         ports.pbx().setVariable(channel, name, value).whenComplete((ok, failure) -> {
             if (failure != null) {
                 LOG.debug("setting {} on {} failed: {}", name, channel, failure.toString());
@@ -148,6 +192,9 @@ final class AcdActions {
     }
 
     void hangup(String channel) {
+        if (standby("hangup", channel)) {
+            return;
+        }
         if (channel == null) {
             return;
         }
@@ -156,6 +203,11 @@ final class AcdActions {
                 LOG.debug("hangup of {} failed (probably gone already): {}", channel, failure.toString());
             }
         });
+    }
+
+    /** An agent leg answered after this node left the floor: nobody will bridge it, so it is hung up, standby or not. */
+    void hangupStray(String channel) {
+        ports.pbx().hangup(channel).whenComplete((ok, failure) -> LOG.info("hung up {}, answered after the floor was left", channel));
     }
 
     /** The key of a call's history row: a replay of the same events writes nothing twice. */
@@ -177,6 +229,9 @@ final class AcdActions {
      * {@code call.historyWritten}.
      */
     void record(InboundCall call, Instant endedAt, String outcome) {
+        if (standby("history of", call.callId)) {
+            return;
+        }
         meters.counter("cti.calls.ended", "outcome", outcome).increment();
         String key = interactionKey(call);
         Map<String, String> ivrData = new LinkedHashMap<>(call.callData);
@@ -201,6 +256,9 @@ final class AcdActions {
      * never reaches the log before its row. Returns the stage the next update must follow.
      */
     CompletionStage<Void> wrapUp(CompletionStage<Void> after, WrapUpRecord update) {
+        if (standby("wrap-up of", update.key())) {
+            return CompletableFuture.completedFuture(null);
+        }
         CompletionStage<Void> previous = after == null ? CompletableFuture.completedFuture(null) : after;
         return previous.thenRunAsync(() -> {
             try {

@@ -143,6 +143,20 @@ final class AcdRecorder {
         }
     }
 
+    /** A new floor holder follows an agent as stored (or stops following them): the statistics only, no queue_log row. */
+    void agentRestored(String agentId, List<String> queues, String state, Instant at) {
+        stats.agentQueues(agentId, Set.copyOf(queues));
+        stats.agentState(agentId, state, at);
+    }
+
+    /** A new floor holder follows a call the last holder queued (and maybe connected): the statistics only. */
+    void adopted(InboundCall call) {
+        stats.callQueued(call.callId, call.queue, call.tier, call.waitingSince);
+        if (call.answeredAt != null) {
+            stats.callAnswered(call.callId, call.answeredAt);
+        }
+    }
+
     void paused(String agentId, List<String> queues, String reason, Instant at, boolean paused) {
         for (String queue : queues) {
             log.append(paused ? QueueLogEntry.pause(at, queue, agentId, nullToEmpty(reason))

@@ -25,6 +25,7 @@ import org.opencti.acd.stats.QueueStatistics;
 import org.opencti.core.agent.AgentState;
 import org.opencti.core.agent.AgentStatus;
 import org.opencti.core.call.ChannelTracker;
+import org.opencti.core.cluster.FloorLease;
 import org.opencti.core.customer.InteractionRecord;
 import org.opencti.core.desktop.DesktopEvent;
 import org.opencti.core.event.PbxEvent;
@@ -48,7 +49,7 @@ public final class AcdService implements PbxEventListener {
     private final Scheduler scheduler;
     private final ChannelTracker channels = new ChannelTracker();
     private final Map<String, AgentSession> agents = new HashMap<>();
-    private final CallTable calls = new CallTable();
+    private final CallTable calls = new CallTable(call -> mirror().ended(call));
     private final AcdActions actions;
     private final AcdRecorder recorder;
     private final QueueRuleTimers timers;
@@ -59,9 +60,30 @@ public final class AcdService implements PbxEventListener {
     private final TransferFlow transfers;
     private final AgentDesk desk;
     private final Timer routing;
+    private final AcdPorts ports;
+    private final FloorRole role;
+    private final LiveCallMirror mirror;
+    private final Takeover takeover;
+    private final CallEnds ends;
+    private final PhoneCheck phones;
 
+    /** A node on its own: it holds the floor from the start, as if its lease had been granted (epoch 1). */
     public AcdService(AcdSetup setup, AcdPorts ports, SingleWriter owner, Scheduler scheduler, MeterRegistry meters) {
+        this(setup, ports, owner, scheduler, meters, ClusterPorts.single(), new FloorLease.Tenure("single", "", 1));
+    }
+
+    /** A node sharing the floor with others ({@code cluster}): a standby until its wiring calls {@link #takeFloor}. */
+    public AcdService(AcdSetup setup, AcdPorts ports, SingleWriter owner, Scheduler scheduler, MeterRegistry meters,
+                      ClusterPorts cluster) {
+        this(setup, ports, owner, scheduler, meters, cluster, null);
+    }
+
+    private AcdService(AcdSetup setup, AcdPorts ports, SingleWriter owner, Scheduler scheduler, MeterRegistry meters,
+                       ClusterPorts cluster, FloorLease.Tenure holding) {
         this.settings = setup.settings();
+        this.ports = ports;
+        this.role = new FloorRole(this, owner, cluster, holding, meters);
+        this.mirror = new LiveCallMirror(cluster, meters);
         this.callSkills = setup.callSkills();
         this.owner = owner;
         this.scheduler = scheduler;
@@ -72,15 +94,18 @@ public final class AcdService implements PbxEventListener {
         for (AgentProfile p : setup.agents()) {
             agents.put(p.id(), new AgentSession(p, servedQueues(p), now));
         }
-        this.actions = new AcdActions(ports, owner, meters);
+        this.actions = new AcdActions(ports, owner, meters, role::holding);
         this.recorder = new AcdRecorder(new QueueStatistics(setup.serviceLevels(), setup.statisticsWindow()), ports.queueLog());
-        this.states = new AgentStates(owner, scheduler, engine, recorder, actions);
+        this.states = new AgentStates(owner, scheduler, engine, recorder, actions, role);
         this.timers = new QueueRuleTimers(this, scheduler, owner);
         this.callbacks = new CallbackFlow(this, scheduler, owner);
         this.legs = new AgentLegFlow(this, scheduler, meters);
         this.wrapUps = new WrapUps(this, scheduler, owner);
         this.transfers = new TransferFlow(this, scheduler);
         this.desk = new AgentDesk(this, scheduler, owner, agents, setup.desk());
+        this.takeover = new Takeover(this, role, states, channels, mirror, scheduler);
+        this.ends = new CallEnds(this, scheduler, transfers, channels);
+        this.phones = new PhoneCheck(this, ports.pbx(), ports.worker(), owner);
         this.routing = Timer.builder("cti.acd.routing").description("One routing pass: matching waiting calls and free agents")
             .publishPercentileHistogram().register(meters);
         owner.execute(() -> queues.values().forEach(q -> timers.watchCalendar(q, scheduler.clock().instant())));
@@ -102,7 +127,7 @@ public final class AcdService implements PbxEventListener {
     // ---- agents ------------------------------------------------------------------------------------
 
     public CompletionStage<AgentStatus> login(String agentId) {
-        return onOwner(() -> {
+        return onFloor(() -> {
             AgentSession a = agent(agentId);
             if (a.state != AgentState.LOGGED_OUT) {
                 return a.status();
@@ -112,7 +137,7 @@ public final class AcdService implements PbxEventListener {
     }
 
     public CompletionStage<AgentStatus> ready(String agentId) {
-        return onOwner(() -> {
+        return onFloor(() -> {
             AgentSession a = agent(agentId);
             requireIdle(a, "go ready");
             AgentStatus s = change(a, AgentState.READY, null, true);
@@ -123,7 +148,7 @@ public final class AcdService implements PbxEventListener {
 
     /** Not ready with a reason code (break, lunch, training, ...); a wrap-up in progress ends. */
     public CompletionStage<AgentStatus> notReady(String agentId, String reason) {
-        return onOwner(() -> {
+        return onFloor(() -> {
             AgentSession a = agent(agentId);
             requireIdle(a, "go not ready");
             return change(a, AgentState.NOT_READY, reason == null || reason.isBlank() ? "not ready" : reason, true);
@@ -131,7 +156,7 @@ public final class AcdService implements PbxEventListener {
     }
 
     public CompletionStage<AgentStatus> logout(String agentId) {
-        return onOwner(() -> {
+        return onFloor(() -> {
             AgentSession a = agent(agentId);
             requireIdle(a, "log out");
             AgentStatus s = change(a, AgentState.LOGGED_OUT, null, true);
@@ -145,7 +170,7 @@ public final class AcdService implements PbxEventListener {
      * maximum wrap-up counted from its start.
      */
     public CompletionStage<AgentStatus> extendWrapUp(String agentId, Duration extra) {
-        return onOwner(() -> {
+        return onFloor(() -> {
             AgentSession a = agent(agentId);
             wrapUps.extend(a, extra);
             return a.status();
@@ -157,7 +182,7 @@ public final class AcdService implements PbxEventListener {
      * customer to music, the agent's leg back to waiting in the agent-leg context.
      */
     public CompletionStage<AgentStatus> hold(String agentId) {
-        return onOwner(() -> {
+        return onFloor(() -> {
             AgentSession a = agent(agentId);
             InboundCall call = a.callId == null ? null : calls.byId(a.callId);
             if (a.state != AgentState.ON_CALL || call == null || call.stage != InboundCall.Stage.CONNECTED) {
@@ -175,7 +200,7 @@ public final class AcdService implements PbxEventListener {
 
     /** The customer on hold is bridged with the agent again. */
     public CompletionStage<AgentStatus> resume(String agentId) {
-        return onOwner(() -> {
+        return onFloor(() -> {
             AgentSession a = agent(agentId);
             InboundCall call = a.callId == null ? null : calls.byId(a.callId);
             if (a.state != AgentState.ON_HOLD || call == null) {
@@ -196,7 +221,7 @@ public final class AcdService implements PbxEventListener {
      * not ready; {@link TransferRequest.BadField} names a bad target.
      */
     public CompletionStage<AgentStatus> transfer(String agentId, TransferRequest request) {
-        return onOwner(() -> {
+        return onFloor(() -> {
             AgentSession a = agent(agentId);
             return transfers.transfer(a, callOf(a, "transfer"), request);
         });
@@ -204,7 +229,7 @@ public final class AcdService implements PbxEventListener {
 
     /** The attended transfer completes: the caller is bridged with the consulted party and the agent wraps up. */
     public CompletionStage<AgentStatus> completeTransfer(String agentId) {
-        return onOwner(() -> {
+        return onFloor(() -> {
             AgentSession a = agent(agentId);
             return transfers.complete(a, callOf(a, "complete a transfer"));
         });
@@ -212,7 +237,7 @@ public final class AcdService implements PbxEventListener {
 
     /** The attended transfer is called off: the agent is back with the caller, the consulted party released. */
     public CompletionStage<AgentStatus> cancelTransfer(String agentId) {
-        return onOwner(() -> {
+        return onFloor(() -> {
             AgentSession a = agent(agentId);
             return transfers.cancel(a, callOf(a, "cancel a transfer"));
         });
@@ -220,7 +245,7 @@ public final class AcdService implements PbxEventListener {
 
     /** Caller, agent and the consulted party of an answered attended transfer talk together. */
     public CompletionStage<AgentStatus> conference(String agentId) {
-        return onOwner(() -> {
+        return onFloor(() -> {
             AgentSession a = agent(agentId);
             return transfers.conference(a, callOf(a, "start a conference"));
         });
@@ -238,7 +263,7 @@ public final class AcdService implements PbxEventListener {
 
     /** The agent is done with the after-call work before the wrap-up time is up. */
     public CompletionStage<AgentStatus> finishWrapUp(String agentId) {
-        return onOwner(() -> {
+        return onFloor(() -> {
             AgentSession a = agent(agentId);
             wrapUps.finish(a);
             return a.status();
@@ -251,7 +276,7 @@ public final class AcdService implements PbxEventListener {
      * {@link TransferRequest.BadField} names a bad field.
      */
     public CompletionStage<AgentStatus> wrapUp(String agentId, WrapUpEntry entry) {
-        return onOwner(() -> wrapUps.submit(agent(agentId), entry));
+        return onFloor(() -> wrapUps.submit(agent(agentId), entry));
     }
 
     /** What the wrap-up form shows for the agent's last call; empty when they have none to wrap up. */
@@ -317,18 +342,23 @@ public final class AcdService implements PbxEventListener {
     private void handle(PbxEvent event) {
         owner.assertOwner();
         Optional<ChannelTracker.TrackedChannel> ch = channels.apply(event);
+        if (!role.holding()) {
+            takeover.heard(event); // a standby follows the channels, nothing more
+            return;
+        }
         // Only entering hold starts a wait: after a conversation Asterisk resumes the caller in the hold context past
         // MusicOnHold (the survey's GotoIf, then Hangup), and those steps are not a new call.
         if (event instanceof PbxEvent.DialplanStep step && settings.holdContext().equals(step.context()) && step.priority() == 1) {
             ch.ifPresent(this::callerOnHold);
         } else if (event instanceof PbxEvent.ChannelHungUp hung) {
-            channelGone(hung.channel().uniqueId());
+            ends.channelGone(hung.channel().uniqueId());
         } else if (event instanceof PbxEvent.ChannelsResynced resynced) {
-            reconcile(resynced);
+            ends.reconcile(resynced);
+            phones.afterResync(resynced); // after a restart: are the agents' phones back?
         }
     }
 
-    private void callerOnHold(ChannelTracker.TrackedChannel ch) {
+    void callerOnHold(ChannelTracker.TrackedChannel ch) {
         if (calls.byChannel(ch.uniqueId()) != null) {
             return;
         }
@@ -432,6 +462,7 @@ public final class AcdService implements PbxEventListener {
         call.stage = InboundCall.Stage.CONNECTED;
         call.answeredAt = scheduler.clock().instant();
         change(agent, AgentState.ON_CALL, null, false);
+        mirror.connected(call);
         actions.notify(new DesktopEvent.CallConnected(agent.profile.id(), call.answeredAt, call.callId));
         actions.bridge(call.callerChannel, call.agentLegChannel);
     }
@@ -445,6 +476,9 @@ public final class AcdService implements PbxEventListener {
     }
 
     void dispatch() {
+        if (!role.holding()) {
+            return;
+        }
         desk.scheduled().offerToFreeAgents(); // a due "to me" callback goes to its agent before any queue call
         Instant now = scheduler.clock().instant();
         long started = System.nanoTime();
@@ -454,69 +488,6 @@ public final class AcdService implements PbxEventListener {
             legs.offer(calls.byId(d.callId()), agents.get(d.agentId()), now);
         }
         engine.nextStepAt(now).ifPresent(at -> timers.routeAgainAt(at, now));
-    }
-
-    // ---- the call ----------------------------------------------------------------------------------
-
-    private void channelGone(String uniqueId) {
-        InboundCall call = calls.byChannel(uniqueId);
-        if (call == null || call.stage == InboundCall.Stage.ENDED) {
-            return;
-        }
-        boolean callerLeft = uniqueId.equals(call.callerUniqueId);
-        if (call.consult != null && transfers.channelGone(call, uniqueId, agents.get(call.agentId))) {
-            return;
-        }
-        InboundCall.Stage was = call.stage;
-        if (was == InboundCall.Stage.DIALING) {
-            callbacks.agentLeftWhileDialing(call, agents.get(call.agentId));
-            return;
-        }
-        Instant now = scheduler.clock().instant();
-        int position = was == InboundCall.Stage.WAITING ? engine.positionOf(call.callId) : 1;
-        call.stage = InboundCall.Stage.ENDED;
-        call.cancelWaitingTimers();
-        calls.remove(call);
-        switch (was) {
-            case LOOKUP -> actions.record(call, now, "abandoned");
-            case WAITING -> {
-                engine.remove(call.callId);
-                recorder.abandoned(call, now, position);
-                actions.record(call, now, "abandoned");
-            }
-            case OFFERED, RINGING -> {
-                recorder.abandoned(call, now, position);
-                actions.record(call, now, "abandoned");
-                AgentSession a = agents.get(call.agentId);
-                // The desktop clears the pop now, even while the phone still rings.
-                actions.notify(new DesktopEvent.CallEnded(a.profile.id(), now, call.callId, "caller hung up"));
-                if (was == InboundCall.Stage.OFFERED) {
-                    change(a, AgentState.READY, null, true);
-                    dispatch();
-                }
-                // While ringing, the originate is still pending: its completion releases the agent (agentAnswered).
-            }
-            case CONNECTED -> {
-                if (callerLeft) {
-                    if (!call.nailedLeg) {
-                        actions.hangup(call.agentLegChannel);
-                    } // a nailed-up leg loops back to its Wait in [cti-nailed], ready for the next call
-                } else if (!agreedToSurvey(call)) {
-                    actions.hangup(call.callerChannel);
-                }
-                // A caller who agreed to the survey is left to the dialplan, which takes them there from [cti-hold]:
-                // hanging up or redirecting them here would race it.
-                AgentSession a = agents.get(call.agentId);
-                recorder.completed(call, callerLeft, now);
-                engine.handled(a.profile.id(), Duration.between(call.answeredAt, now));
-                String why = callerLeft ? "caller hung up" : "agent hung up";
-                // Recorded before the desktop hears of it: whoever reacts to callEnded finds the call counted.
-                actions.record(call, now, "answered");
-                actions.notify(new DesktopEvent.CallEnded(a.profile.id(), now, call.callId, why));
-                wrapUps.start(a, call, now);
-            }
-            default -> { }
-        }
     }
 
     boolean agreedToSurvey(InboundCall call) {
@@ -544,24 +515,56 @@ public final class AcdService implements PbxEventListener {
         return states.change(a, state, reason, clearCall);
     }
 
-    // ---- resync ------------------------------------------------------------------------------------
+    // ---- the floor (see "Several CTI nodes" in ARCHITECTURE.md) -------------------------------------------
 
-    /** After a reconnect or restart the PBX's channel list is the truth: end what is gone, queue what we missed. */
-    private void reconcile(PbxEvent.ChannelsResynced resynced) {
-        for (InboundCall call : new ArrayList<>(calls.all())) {
-            boolean callerLive = call.callerUniqueId == null || channels.isLive(call.callerUniqueId);
-            boolean legLive = call.agentLegUniqueId == null || channels.isLive(call.agentLegUniqueId);
-            if (!callerLive) {
-                channelGone(call.callerUniqueId);
-            } else if ((call.stage == InboundCall.Stage.CONNECTED || call.stage == InboundCall.Stage.DIALING) && !legLive) {
-                channelGone(call.agentLegUniqueId);
-            }
-        }
-        for (var live : resynced.channels()) {
-            if (settings.holdContext().equals(live.context()) && (live.bridgeId() == null || live.bridgeId().isEmpty())) {
-                channels.get(live.channel().uniqueId()).ifPresent(this::callerOnHold);
-            }
-        }
+    /**
+     * The node's lease claim succeeded under {@code tenure}: this ACD takes the calls and agents over ({@link Takeover}) and
+     * routes. Completes once it does; a renewal (the same tenure again) changes nothing.
+     */
+    public CompletionStage<Void> takeFloor(FloorLease.Tenure tenure) {
+        return takeover.take(tenure, ports);
+    }
+
+    /** Still the holder under a new epoch (the store lost the lease: Redis restarted empty): what this node knows is written back. */
+    public CompletionStage<Void> keepFloorUnder(FloorLease.Tenure tenure) {
+        return onOwner(() -> takeover.rewrite(tenure, ports));
+    }
+
+    /** The lease is lost or the node stops: routing stops at once; calls in progress are left to the PBX and the next holder. */
+    public void leaveFloor() {
+        role.stop();
+        owner.execute(takeover::clear);
+    }
+
+    /** Whether this node routes now. */
+    public boolean holdsFloor() {
+        return role.holding();
+    }
+
+    /** A booking told this node another holds the floor (on the owner). */
+    void loseFloor() {
+        role.stop();
+        takeover.clear();
+    }
+
+    FloorRole role() {
+        return role;
+    }
+
+    LiveCallMirror mirror() {
+        return mirror;
+    }
+
+    CallEnds ends() {
+        return ends;
+    }
+
+    /** An agent's command: refused on a standby (the node that holds the floor answers it). */
+    private <T> CompletionStage<T> onFloor(Supplier<T> work) {
+        return onOwner(() -> {
+            role.requireFloor();
+            return work.get();
+        });
     }
 
     private <T> CompletionStage<T> onOwner(Supplier<T> work) {

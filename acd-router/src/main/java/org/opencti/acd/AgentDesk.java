@@ -70,7 +70,10 @@ public final class AgentDesk {
      * is on a call (CONFLICT).
      */
     public CompletionStage<AgentStatus> login(String agentId, String extension) {
-        CompletionStage<AgentStatus> done = Hop.on(owner, () -> logins.login(agent(agentId), extension));
+        CompletionStage<AgentStatus> done = Hop.on(owner, () -> {
+            acd.role().requireFloor();
+            return logins.login(agent(agentId), extension);
+        });
         if (extension != null) {
             done.thenRun(() -> acd.actions().worker().execute(() -> {
                 try {
@@ -102,6 +105,7 @@ public final class AgentDesk {
      */
     public CompletionStage<AgentStatus> dial(String agentId, String e164, Long customerId) {
         CompletionStage<AgentSession> ready = Hop.on(owner, () -> {
+            acd.role().requireFloor();
             AgentSession a = dialing.requireReady(agent(agentId));
             if (customerId == null && !settings.manualDialing()) {
                 throw new DeskRefusal(DeskRefusal.Kind.FORBIDDEN, "number",

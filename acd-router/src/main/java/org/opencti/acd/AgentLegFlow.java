@@ -35,6 +35,11 @@ final class AgentLegFlow {
         this.outbound = agents;
     }
 
+    /**
+     * The agent is reserved here at once, then booked in the shared store ({@link FloorRole}); only once booked are they told
+     * and rung. Refused: the agent is released (not ready when booked for other work) and the call goes back to the head of
+     * its line; a stale epoch makes this node leave the floor instead ({@link FloorRole#book}).
+     */
     void offer(InboundCall call, AgentSession agent, Instant now) {
         call.cancelWaitingTimers();
         call.stage = InboundCall.Stage.OFFERED;
@@ -42,7 +47,22 @@ final class AgentLegFlow {
         call.attempt++;
         call.offeredAt = now;
         agent.callId = call.callId;
+        acd.role().claim(agent, "call:" + call.callId);
         acd.change(agent, AgentState.RESERVED, null, false);
+        int attempt = call.attempt;
+        acd.role().book(agent, booking -> {
+            if (call.attempt != attempt || call.stage != InboundCall.Stage.OFFERED || !call.callId.equals(agent.callId)) {
+                return; // the caller left meanwhile: that released the agent (and freed the booking)
+            }
+            if (booking == FloorRole.Booking.BOOKED) {
+                offerBooked(call, agent, now);
+            } else {
+                notBooked(call, agent, booking);
+            }
+        });
+    }
+
+    private void offerBooked(InboundCall call, AgentSession agent, Instant now) {
         offered.increment();
         acd.actions().notify(new DesktopEvent.CallOffered(agent.profile.id(), now, call.callId, call.callerNumber, call.queue));
         // The pop was looked up when the caller arrived: it is on the desktop before any phone can ring.
@@ -78,6 +98,26 @@ final class AgentLegFlow {
         return (i > 0 ? a.substring(0, i) : "").equals(j > 0 ? b.substring(0, j) : "");
     }
 
+    private void notBooked(InboundCall call, AgentSession agent, FloorRole.Booking booking) {
+        Instant now = scheduler.clock().instant();
+        if (booking == FloorRole.Booking.TAKEN) {
+            acd.change(agent, AgentState.NOT_READY, "booked elsewhere", true); // not READY: the router would pick them again
+        } else {
+            acd.change(agent, AgentState.READY, null, true);
+        }
+        backInLine(call, now);
+        acd.dispatch();
+    }
+
+    /** Back to the head of the line: the call keeps the instant it started waiting. */
+    private void backInLine(InboundCall call, Instant now) {
+        call.stage = InboundCall.Stage.WAITING;
+        call.agentId = null;
+        call.assignedAgent = null; // a "to me" callback its agent missed is the queue's now
+        acd.engine().requeueAtHead(new QueuedCall(call.callId, call.queue, call.waitingSince, call.caller, call.skills));
+        acd.timers().scheduleOverflowCheck(call, now);
+    }
+
     /** Rings the agent reserved for {@code call} (also an agent's own outbound call: {@link ClickToDial}). */
     void ringAgent(InboundCall call, AgentSession agent) {
         call.stage = InboundCall.Stage.RINGING;
@@ -88,6 +128,9 @@ final class AgentLegFlow {
         int attempt = call.attempt;
         acd.actions().originateAgentLeg(call, agent.profile, acd.settings().agentLegContext(), ring, (result, failure) -> {
             if (call.attempt != attempt) {
+                if (!acd.holdsFloor() && failure == null && result != null && result.success()) {
+                    acd.actions().hangupStray(result.channelName()); // answered after this node left the floor
+                }
                 return;
             }
             if (failure != null || result == null || !result.success()) {
@@ -123,6 +166,7 @@ final class AgentLegFlow {
         call.answeredAt = scheduler.clock().instant();
         acd.change(agent, AgentState.ON_CALL, null, false);
         acd.recorder().answered(call, agent.profile.id(), call.answeredAt);
+        acd.mirror().connected(call);
         if (acd.agreedToSurvey(call)) {
             // Set while both are up, so the survey knows whom it is about when the dialplan takes the caller there.
             acd.actions().setVariable(call.callerChannel, "CTI_CALL_ID", call.callId);
@@ -146,12 +190,7 @@ final class AgentLegFlow {
             return;
         }
         acd.actions().notify(new DesktopEvent.CallEnded(agent.profile.id(), now, call.callId, "not answered"));
-        // Back to the head of the line: the call keeps the instant it started waiting.
-        call.stage = InboundCall.Stage.WAITING;
-        call.agentId = null;
-        call.assignedAgent = null; // a "to me" callback its agent missed is the queue's now
-        acd.engine().requeueAtHead(new QueuedCall(call.callId, call.queue, call.waitingSince, call.caller, call.skills));
-        acd.timers().scheduleOverflowCheck(call, now);
+        backInLine(call, now);
         acd.dispatch();
     }
 }

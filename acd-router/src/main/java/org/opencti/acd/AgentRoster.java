@@ -80,6 +80,7 @@ public final class AgentRoster {
      */
     public CompletionStage<RosterEntry> move(String agentId, Map<String, Integer> queuePriorities) {
         return onOwner(() -> {
+            acd.role().requireFloor();
             AgentSession a = agents.get(agentId);
             if (a == null) {
                 throw new NoSuchElementException("unknown agent \"" + agentId + "\"");

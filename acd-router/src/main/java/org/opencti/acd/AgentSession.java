@@ -38,6 +38,8 @@ final class AgentSession {
     Duration busyToday = Duration.ZERO;
     /** Start of the current stretch of busy states (reserved through wrap-up); null while not busy. */
     Instant busySince;
+    /** The work this agent is booked for in the shared store ({@link FloorRole}), or null; freed when they are idle again. */
+    String booking;
 
     AgentSession(AgentProfile profile, List<String> queues, Instant now) {
         this.profile = profile;

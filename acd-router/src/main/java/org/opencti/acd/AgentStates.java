@@ -25,11 +25,14 @@ final class AgentStates {
     private final RoutingEngine engine;
     private final AcdRecorder recorder;
     private final AcdActions actions;
+    private final FloorRole floor;
     /** Told after every change, on the owner (the dialer's view of the agents, {@link OutboundAgents}). */
     private final List<Runnable> watchers = new ArrayList<>();
 
-    AgentStates(SingleWriter owner, Scheduler scheduler, RoutingEngine engine, AcdRecorder recorder, AcdActions actions) {
+    AgentStates(SingleWriter owner, Scheduler scheduler, RoutingEngine engine, AcdRecorder recorder, AcdActions actions,
+                FloorRole floor) {
         this.owner = owner;
+        this.floor = floor;
         this.scheduler = scheduler;
         this.engine = engine;
         this.recorder = recorder;
@@ -84,8 +87,62 @@ final class AgentStates {
         recorder.agentState(id, state.name(), now);
         AgentStatus status = a.status();
         actions.publish(status, new DesktopEvent.AgentStateChanged(id, now, state, reason));
+        floor.afterChange(a, state);
         watchers.forEach(Runnable::run);
         return status;
+    }
+
+    /**
+     * A new floor holder takes an agent over as the shared store had them (logged out here until now): the routing engine
+     * and the live statistics learn of them, the queue_log does not (nothing happened to the agent). {@code publish}: the
+     * state differs from the stored one, so the store and the desktop hear of it.
+     */
+    void restore(AgentSession a, AgentState state, String reason, Instant since, String callId, boolean publish) {
+        owner.assertOwner();
+        Instant now = scheduler.clock().instant();
+        a.state = state;
+        a.reason = reason;
+        a.since = since;
+        a.callId = callId;
+        a.epoch++;
+        a.loggedInAt = now;
+        a.busyToday = Duration.ZERO;
+        a.busySince = AgentSession.BUSY.contains(state) ? since : null;
+        String id = a.profile.id();
+        if (!a.queues.isEmpty()) {
+            engine.login(entry(a));
+            if (state == AgentState.READY) {
+                engine.available(id, since);
+            } else {
+                engine.unavailable(id);
+            }
+        }
+        recorder.agentRestored(id, a.queues, state.name(), since);
+        if (publish) {
+            actions.publish(a.status(), new DesktopEvent.AgentStateChanged(id, now, state, reason));
+        }
+        watchers.forEach(Runnable::run);
+    }
+
+    /** This node stops following the agent (it left the floor): logged out here, nothing written anywhere. */
+    void forget(AgentSession a) {
+        owner.assertOwner();
+        a.epoch++; // a pending wrap-up or breather timer finds it stale
+        a.booking = null;
+        a.callId = null;
+        a.wrapCallId = null;
+        if (a.state == AgentState.LOGGED_OUT) {
+            return;
+        }
+        if (!a.queues.isEmpty()) {
+            engine.logout(a.profile.id());
+        }
+        a.state = AgentState.LOGGED_OUT;
+        a.reason = null;
+        a.since = scheduler.clock().instant();
+        a.busySince = null;
+        recorder.agentRestored(a.profile.id(), List.of(), AgentState.LOGGED_OUT.name(), a.since);
+        watchers.forEach(Runnable::run);
     }
 
     void watch(Runnable watcher) {

@@ -233,8 +233,23 @@ public final class OutboundAgents implements PbxEventListener {
             return;
         }
         if (a.state == AgentState.READY) {
+            // Reserved here at once (the router passes them over), booked in the shared store before their phone is nailed up.
+            acd.role().claim(a, "campaign:" + campaignId);
             acd.change(a, AgentState.RESERVED, reason(campaignId), false);
-            nailUp(a);
+            long epoch = a.epoch;
+            acd.role().book(a, booking -> {
+                if (a.epoch != epoch || !Objects.equals(holds.get(agentId), campaignId)) {
+                    return; // released meanwhile: that freed the booking
+                }
+                if (booking == FloorRole.Booking.BOOKED) {
+                    nailUp(a);
+                    return;
+                }
+                LOG.info("agent {} could not be booked for campaign {} ({}): not held", agentId, campaignId, booking);
+                holds.remove(agentId, campaignId);
+                acd.agentReadyAgain(a);
+                refresh();
+            });
         } else {
             LOG.info("agent {} was taken ({}) before campaign {}'s hold reached the ACD: inbound first", agentId, a.state, campaignId);
         }

@@ -51,6 +51,7 @@ final class QueueRuleTimers {
         acd.engine().enqueue(new QueuedCall(call.callId, call.queue, call.waitingSince, call.caller, call.skills));
         call.originalPosition = acd.engine().positionOf(call.callId);
         acd.recorder().queued(call, call.tier, call.originalPosition);
+        acd.mirror().waiting(call);
         scheduleOverflowCheck(call, now);
         acd.dispatch();
     }
@@ -116,6 +117,7 @@ final class QueueRuleTimers {
             acd.engine().moveToQueue(call.callId, to.queue());
             call.queue = to.queue();
             acd.recorder().overflowed(call, from, to.queue(), now, position);
+            acd.mirror().waiting(call);
             scheduleOverflowCheck(call, now);
             acd.dispatch();
             return;

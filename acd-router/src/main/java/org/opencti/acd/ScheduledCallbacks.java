@@ -239,7 +239,15 @@ final class ScheduledCallbacks {
     /** Claims the callback in the store (the version it was armed for), then makes the call. */
     private void due(String id, long version) {
         ScheduledCallback c = open.get(id);
-        if (c == null || c.version() != version || !firing.add(id)) {
+        if (c == null || c.version() != version) {
+            return;
+        }
+        if (!acd.holdsFloor()) {
+            // Only the floor holder makes calls: a standby keeps the callback armed, for when it takes the floor.
+            timers.put(id, scheduler.schedule(CLAIM_RETRY, () -> owner.execute(() -> due(id, version))));
+            return;
+        }
+        if (!firing.add(id)) {
             return;
         }
         timers.remove(id);

@@ -24,6 +24,7 @@ import org.opencti.core.event.LiveChannel;
 import org.opencti.core.event.PbxEvent;
 import org.opencti.core.port.AgentStateStore;
 import org.opencti.core.port.CustomerDirectory;
+import org.opencti.core.port.PhoneState;
 import org.opencti.core.screenpop.ScreenPopService;
 import org.opencti.core.time.ManualScheduler;
 import org.opencti.core.time.SingleWriter;
@@ -43,7 +44,9 @@ class AcdBoxRestartTest {
     void setUp() {
         List<QueueSetup> queues = List.of(QueueSetup.simple("billing", List.of(), WRAP, Duration.ofSeconds(15)));
         List<AgentProfile> agents = List.of(new AgentProfile("2001", "Ann", "blue", "PJSIP/2001", Map.of()),
-            new AgentProfile("2002", "Bob", "blue", "PJSIP/2002", Map.of()));
+            new AgentProfile("2002", "Bob", "blue", "PJSIP/2002", Map.of()), new AgentProfile("2003", "Cy", "blue", "PJSIP/2003", Map.of()),
+            new AgentProfile("2004", "Di", "blue", "PJSIP/2004", Map.of()));
+        pbx.homes.putAll(Map.of("PJSIP/2001", "a", "PJSIP/2002", "b", "PJSIP/2003", "b", "PJSIP/2004", "b"));
         CustomerDirectory nobody = new CustomerDirectory() {
             @Override
             public Optional<CustomerProfile> findByPhone(String e164, int recent) {
@@ -160,5 +163,66 @@ class AcdBoxRestartTest {
             new LiveChannel(leg, ChannelState.UP, "2001", "", "agent-leg", "s", "Wait", "bridge-1")), false).onBox("a"));
         assertThat(state("2001")).isEqualTo(AgentState.ON_CALL);
         assertThat(legA).isEqualTo("a:PJSIP/2001-00000002");
+    }
+
+    private void restart(String box) {
+        acd.onPbxEvent(new PbxEvent.PbxShutdown(time.now(), true).onBox(box));
+        acd.onPbxEvent(new PbxEvent.PbxLinkLost(time.now(), "connection closed").onBox(box));
+        acd.onPbxEvent(new PbxEvent.PbxReady(time.now(), 0, true).onBox(box));
+        acd.onPbxEvent(new PbxEvent.ChannelsResynced(time.now(), List.of(), true).onBox(box));
+    }
+
+    @Test
+    void afterABoxRestartsItsIdleAgentsPhonesAreCheckedAndAnUnavailableOneGoesNotReadySayingWhy() {
+        done(acd.notReady("2001", "lunch")); // box a's agent: not checked, so their reason stays
+        callerOnHold("b", "5551002");
+        agentAnswers("b", "2002");
+        done(acd.login("2003"));
+        done(acd.login("2004"));
+        done(acd.ready("2004"));
+        pbx.phoneStates.putAll(Map.of("PJSIP/2001", PhoneState.UNAVAILABLE, "PJSIP/2002", PhoneState.UNAVAILABLE,
+            "PJSIP/2003", PhoneState.UNAVAILABLE, "PJSIP/2004", PhoneState.AVAILABLE));
+
+        restart("b");
+
+        assertThat(pbx.phoneChecks).containsExactlyInAnyOrder("PJSIP/2002", "PJSIP/2003", "PJSIP/2004");
+        AgentStatus wrapping = done(acd.status("2002")).orElseThrow();
+        assertThat(wrapping.state()).as("their call was closed, then the phone checked").isEqualTo(AgentState.NOT_READY);
+        assertThat(wrapping.reason()).isEqualTo(PhoneCheck.REASON);
+        assertThat(done(acd.status("2003")).orElseThrow().reason()).isEqualTo("phone unavailable");
+        assertThat(state("2004")).isEqualTo(AgentState.READY);
+        assertThat(done(acd.status("2001")).orElseThrow().reason()).isEqualTo("lunch");
+        assertThat(history).singleElement().satisfies(r -> assertThat(r.agentId()).isEqualTo("2002"));
+
+        time.advance(WRAP);
+        assertThat(state("2002")).as("the ended wrap-up does not make them ready").isEqualTo(AgentState.NOT_READY);
+        callerOnHold("b", "5551003");
+        assertThat(pbx.originates.get(pbx.lastReference()).dialString()).as("only the phone that is back rings")
+            .isEqualTo("PJSIP/2004");
+    }
+
+    @Test
+    void aReconnectWithoutARestartChecksNoPhone() {
+        pbx.phoneStates.put("PJSIP/2002", PhoneState.UNAVAILABLE);
+
+        acd.onPbxEvent(new PbxEvent.PbxLinkLost(time.now(), "connection closed").onBox("b"));
+        acd.onPbxEvent(new PbxEvent.PbxReady(time.now(), 0, false).onBox("b"));
+        acd.onPbxEvent(new PbxEvent.ChannelsResynced(time.now(), List.of(), false).onBox("b"));
+
+        assertThat(pbx.phoneChecks).isEmpty();
+        assertThat(state("2002")).isEqualTo(AgentState.READY);
+    }
+
+    @Test
+    void withOneBoxARestartChecksEveryIdleAgentsPhone() {
+        pbx.homes.clear(); // one box: the gateway names no home, the resync no box
+        pbx.phoneStates.put("PJSIP/2001", PhoneState.UNAVAILABLE);
+        pbx.phoneStates.put("PJSIP/2002", PhoneState.IN_USE);
+
+        acd.onPbxEvent(new PbxEvent.ChannelsResynced(time.now(), List.of(), true));
+
+        assertThat(pbx.phoneChecks).containsExactlyInAnyOrder("PJSIP/2001", "PJSIP/2002");
+        assertThat(state("2001")).isEqualTo(AgentState.NOT_READY);
+        assertThat(state("2002")).as("in use is reachable").isEqualTo(AgentState.READY);
     }
 }

@@ -230,6 +230,26 @@ class AcdServiceTest {
     }
 
     @Test
+    void aCallerWhoseCallEndedHereIsNotQueuedAgainByAResyncButHungUpAgain() {
+        ready("2001");
+        ChannelRef caller = callerOnHold("100.1", "+15551230002", "billing");
+        pbx.answer(pbx.lastReference(), answered("100.9", "2001"));
+        ChannelRef leg = new ChannelRef("100.9", "Local/2001@agents-0000000a;1", "100.1");
+        acd.onPbxEvent(new PbxEvent.ChannelHungUp(time.now(), leg, 16, "Normal Clearing")); // the agent hangs up
+        assertThat(pbx.actions).last().isEqualTo("hangup " + caller.name());
+        assertThat(history).hasSize(1);
+
+        // the AMI link dropped before the hangup reached Asterisk: the resync still lists the caller in cti-hold
+        acd.onPbxEvent(new PbxEvent.ChannelsResynced(time.now(), List.of(new LiveChannel(caller, ChannelState.UP,
+            "+15551230002", "Jane Doe", "cti-hold", "s", "MusicOnHold", "")), false));
+
+        assertThat(done(acd.waitingCalls())).as("not a new caller").isEmpty();
+        assertThat(pbx.actions.stream().filter(a -> a.equals("hangup " + caller.name()))).as("asked again").hasSize(2);
+        acd.onPbxEvent(new PbxEvent.ChannelHungUp(time.now(), caller, 16, "Normal Clearing"));
+        assertThat(history).as("still one interaction").hasSize(1);
+    }
+
+    @Test
     void anAgentOnACallCannotGoReadyOrLogOut() {
         ready("2001");
         callerOnHold("100.1", "+15551230002", "billing");

@@ -4,13 +4,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.opencti.core.event.LiveChannel;
 import org.opencti.core.event.PbxEvent;
 import org.opencti.core.port.OriginateRequest;
 import org.opencti.core.port.PbxEventListener;
 import org.opencti.core.port.PbxGateway;
+import org.opencti.core.port.PhoneState;
 import org.opencti.core.port.SpyRequest;
 
 /** A PBX gateway that records what it is asked and lets the test decide how originates end. */
@@ -20,6 +24,13 @@ final class RecordingPbx implements PbxGateway {
     final List<SpyRequest> spies = new ArrayList<>();
     /** Every single-channel redirect as {@code channel -> context,exten}. */
     final List<String> redirects = new ArrayList<>();
+    /** What {@link #liveChannels} answers (CoreShowChannels), as the test sets it. */
+    final List<LiveChannel> live = new ArrayList<>();
+    /** What {@link #phoneState} answers per dial string (available when not set), and the phones it was asked about. */
+    final Map<String, PhoneState> phoneStates = new ConcurrentHashMap<>();
+    final List<String> phoneChecks = new CopyOnWriteArrayList<>();
+    /** Each phone's home box, for a test of several boxes; empty: one box. */
+    final Map<String, String> homes = new LinkedHashMap<>();
     private final Map<String, CompletableFuture<PbxEvent.OriginateCompleted>> pending = new LinkedHashMap<>();
 
     @Override
@@ -96,7 +107,19 @@ final class RecordingPbx implements PbxGateway {
 
     @Override
     public CompletionStage<List<LiveChannel>> liveChannels() {
-        return CompletableFuture.completedFuture(List.of());
+        return CompletableFuture.completedFuture(List.copyOf(live));
+    }
+
+    /** What the test set for the phone, else available; recorded in {@link #phoneChecks}. */
+    @Override
+    public synchronized CompletionStage<PhoneState> phoneState(String phone) {
+        phoneChecks.add(phone);
+        return CompletableFuture.completedFuture(phoneStates.getOrDefault(phone, PhoneState.AVAILABLE));
+    }
+
+    @Override
+    public Optional<String> homeBox(String phone) {
+        return Optional.ofNullable(homes.get(phone));
     }
 
     @Override

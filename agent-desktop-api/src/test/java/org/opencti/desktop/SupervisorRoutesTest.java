@@ -44,6 +44,7 @@ import org.opencti.core.event.PbxEvent;
 import org.opencti.core.port.OriginateRequest;
 import org.opencti.core.port.PbxEventListener;
 import org.opencti.core.port.PbxGateway;
+import org.opencti.core.port.PhoneState;
 import org.opencti.core.port.SpyRequest;
 import org.opencti.core.screenpop.ScreenPopService;
 import org.opencti.core.time.ExecutorScheduler;
@@ -123,6 +124,11 @@ class SupervisorRoutesTest {
         @Override
         public CompletionStage<List<LiveChannel>> liveChannels() {
             return CompletableFuture.completedFuture(List.of());
+        }
+
+        @Override
+        public CompletionStage<PhoneState> phoneState(String phone) {
+            return CompletableFuture.completedFuture(PhoneState.AVAILABLE);
         }
 
         @Override

@@ -87,6 +87,36 @@ final class AgentCrowd implements AutoCloseable {
         return forEach(agents, inFlight, this::connect);
     }
 
+    /**
+     * Connects desktops that lost their node to this crowd's node with the tokens they have (valid on every node of one
+     * floor), as a load balancer would send them: auth, hello, and ready only when the hello says they are not working
+     * (the floor's new holder rebuilt their state; an agent on a call stays on it).
+     */
+    CompletableFuture<Void> rejoin(List<Agent> agents, int inFlight) {
+        return forEach(agents, inFlight, a -> {
+            Agent again = new Agent(a.id, a.token);
+            WebSocketConnectOptions o = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/api/v1/events");
+            return sockets.connect(o).compose(ws -> {
+                again.socket = ws;
+                a.socket = ws;
+                ws.textMessageHandler(text -> {
+                    JsonObject f = new JsonObject(text);
+                    if ("hello".equals(f.getString("type"))) {
+                        String state = f.getString("state", "");
+                        if (state.equals("NOT_READY") || state.equals("LOGGED_OUT") || state.isEmpty()) {
+                            ws.writeTextMessage("{\"type\":\"ready\"}");
+                        }
+                    }
+                    onText(again, text);
+                });
+                ws.exceptionHandler(e -> errorFrames.incrementAndGet());
+                ws.closeHandler(v -> closedSockets.incrementAndGet());
+                ws.writeTextMessage(new JsonObject().put("type", "auth").put("token", a.token).encode());
+                return again.hello.future();
+            }).onSuccess(v -> connected.add(again));
+        });
+    }
+
     int connectedCount() {
         return connected.size();
     }

@@ -30,6 +30,7 @@ final class CallDriver implements AutoCloseable {
     private final AtomicLong placed = new AtomicLong();
     private final AtomicLong placeFailures = new AtomicLong();
     private final AtomicLong hungUp = new AtomicLong();
+    private final java.util.Queue<SimCall> calls = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private ScheduledFuture<?> calling;
 
     CallDriver(String amiSecret) {
@@ -72,6 +73,7 @@ final class CallDriver implements AutoCloseable {
         try {
             SimCall call = pbx.placeInboundCall(number, "LOAD CALLER", DID);
             pbx.press(call, n % 2 == 0 ? "2" : "1");
+            calls.add(call);
             placed.incrementAndGet();
         } catch (RuntimeException e) {
             placeFailures.incrementAndGet();
@@ -90,6 +92,16 @@ final class CallDriver implements AutoCloseable {
             pbx.agentHangsUp(ext);
             hungUp.incrementAndGet();
         }, talk.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Every agent hangs up {@code talk} after answering, whatever the CTI told their desktop. */
+    void agentsHangUpAfter(Duration talk) {
+        pbx.onAgentAnswered(ext -> hangUpAfter(ext, talk));
+    }
+
+    /** Every caller placed so far hangs up (those whose call ended already: nothing happens). */
+    void hangUpEveryCaller() {
+        calls.forEach(pbx::hangup);
     }
 
     long placed() {

@@ -31,7 +31,8 @@ public final class FanOutServerMain {
         all.addAll(FanOutConfig.agents(agents, hash));
         ContactCentreConfig c = new ContactCentreConfig(loaded.skills(), loaded.queues(), loaded.teams(), all, loaded.ami(),
             loaded.fastAgi(), loaded.http(), loaded.postgres(), loaded.redis(), loaded.defaultRegion(), loaded.defaultQueue(),
-            loaded.routing(), loaded.tiers(), loaded.calendars(), loaded.queueLogFile(), loaded.ivrMenuFile());
+            loaded.routing(), loaded.tiers(), loaded.calendars(), loaded.queueLogFile(), loaded.ivrMenuFile(), loaded.boxes(),
+            loaded.timeZone(), loaded.desk(), loaded.cluster());
         Stores stores = Stores.from(c, null);
         ContactCentre centre = new ContactCentre(c, stores, Clock.systemUTC()).start();
         System.out.println("fan-out node up with " + all.size() + " users");

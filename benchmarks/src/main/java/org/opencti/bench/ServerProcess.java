@@ -149,6 +149,12 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The node dies at once (SIGKILL): no shutdown hook, no lease given back, sockets cut. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -2,6 +2,7 @@ package org.opencti.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -16,12 +17,12 @@ import java.util.stream.Collectors;
 final class ConfigBinder {
 
     static final List<String> ROOT_KEYS = List.of("defaultRegion", "defaultQueue", "routing", "tiers", "calendars", "skills", "queues",
-            "teams", "agents", "asterisk", "http", "postgres", "redis", "queueLogFile", "ivrMenuFile", "timeZone", "desk");
+            "teams", "agents", "asterisk", "http", "postgres", "redis", "queueLogFile", "ivrMenuFile", "timeZone", "desk", "cluster");
     static final List<String> ASTERISK_KEYS = List.of("ami", "fastAgi", "boxes");
     static final List<String> AMI_KEYS = List.of("host", "port", "username", "secret", "pingIntervalSeconds", "pingTimeoutSeconds",
             "eventQueueCapacity");
     static final List<String> FAST_AGI_KEYS = List.of("bindHost", "port");
-    static final List<String> HTTP_KEYS = List.of("bindHost", "port", "allowedOrigins", "maxWebSocketFrameBytes");
+    static final List<String> HTTP_KEYS = List.of("bindHost", "port", "allowedOrigins", "maxWebSocketFrameBytes", "tokenSecret");
     static final List<String> POSTGRES_KEYS = List.of("jdbcUrl", "username", "password", "poolSize", "lookupDeadlineMillis");
     static final List<String> REDIS_KEYS = List.of("uri", "keyPrefix");
 
@@ -78,7 +79,8 @@ final class ConfigBinder {
         }
         AmiConfig ami = boxes.isEmpty() ? null : boxes.get(0).ami();
         return new ContactCentreConfig(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, region, defaultQueue, routing,
-                tiers, calendars, queueLogFile, ivrMenuFile, boxes, timeZone(root), DeskBinder.bind(root, problems));
+                tiers, calendars, queueLogFile, ivrMenuFile, boxes, timeZone(root), DeskBinder.bind(root, problems),
+                ClusterBinder.bind(root, redis, problems));
     }
 
     /** The centre's zone for the reports: an IANA id, checked here so that a typo is a config error, not a 500 later. */
@@ -157,7 +159,15 @@ final class ConfigBinder {
             }
         }
         int maxFrame = http.integer("maxWebSocketFrameBytes", HttpConfig.DEFAULT_MAX_WEBSOCKET_FRAME_BYTES, 1_024, 16 * 1024 * 1024);
-        return new HttpConfig(bindHost, port, origins, maxFrame);
+        String tokenSecret = http.string("tokenSecret", null);
+        int secretBytes = tokenSecret == null ? 0 : tokenSecret.getBytes(StandardCharsets.UTF_8).length;
+        if (tokenSecret != null && secretBytes < HttpConfig.MIN_TOKEN_SECRET_BYTES) {
+            // never quoted: it is a secret
+            problems.add(http.pathOf("tokenSecret"), "at least " + HttpConfig.MIN_TOKEN_SECRET_BYTES
+                + " bytes (a random string every CTI node shares), got " + secretBytes);
+            tokenSecret = null;
+        }
+        return new HttpConfig(bindHost, port, origins, maxFrame, tokenSecret);
     }
 
     private PostgresConfig postgres(Section postgres) {

@@ -28,12 +28,13 @@ import java.util.Optional;
  * @param timeZone      the centre's IANA time zone: the reports' days and hours are on its wall clock (default {@code UTC}), and
  *                      agents' callback times given without a zone are read in it
  * @param desk          the agent desktop's desk extensions, dialing and callbacks (default {@link DeskDef#DEFAULT})
+ * @param cluster       this node among several sharing Redis and PostgreSQL, or {@code null} for a node alone
  */
 public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, List<TeamDef> teams, List<AgentDef> agents,
                                   AmiConfig ami, FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis,
                                   String defaultRegion, String defaultQueue, RoutingDef routing, List<TierDef> tiers,
                                   List<CalendarDef> calendars, String queueLogFile, String ivrMenuFile, List<AsteriskBox> boxes,
-                                  String timeZone, DeskDef desk) {
+                                  String timeZone, DeskDef desk, ClusterDef cluster) {
 
     public static final String DEFAULT_REGION = "US";
     public static final String DEFAULT_TIME_ZONE = "UTC";
@@ -54,6 +55,15 @@ public record ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, 
         calendars = calendars == null ? List.of() : List.copyOf(calendars);
         timeZone = timeZone == null ? DEFAULT_TIME_ZONE : timeZone;
         desk = desk == null ? DeskDef.DEFAULT : desk;
+    }
+
+    /** A node alone (no {@code cluster:} section). */
+    public ContactCentreConfig(List<SkillDef> skills, List<QueueDef> queues, List<TeamDef> teams, List<AgentDef> agents, AmiConfig ami,
+                               FastAgiConfig fastAgi, HttpConfig http, PostgresConfig postgres, RedisConfig redis, String defaultRegion,
+                               String defaultQueue, RoutingDef routing, List<TierDef> tiers, List<CalendarDef> calendars,
+                               String queueLogFile, String ivrMenuFile, List<AsteriskBox> boxes, String timeZone, DeskDef desk) {
+        this(skills, queues, teams, agents, ami, fastAgi, http, postgres, redis, defaultRegion, defaultQueue, routing, tiers, calendars,
+                queueLogFile, ivrMenuFile, boxes, timeZone, desk, null);
     }
 
     /** Without a {@code desk:} section. */

@@ -36,6 +36,7 @@ final class EnvOverrides {
             new Rule("CTI_FASTAGI_PORT", List.of("asterisk", "fastAgi", "port"), true, true),
             new Rule("CTI_HTTP_HOST", List.of("http", "bindHost"), false, true),
             new Rule("CTI_HTTP_PORT", List.of("http", "port"), true, true),
+            new Rule("CTI_TOKEN_SECRET", List.of("http", "tokenSecret"), false, true),
             new Rule("CTI_PG_URL", List.of("postgres", "jdbcUrl"), false, true),
             new Rule("CTI_PG_USER", List.of("postgres", "username"), false, false),
             new Rule("CTI_PG_PASSWORD", List.of("postgres", "password"), false, false),

@@ -82,4 +82,15 @@ class EnvironmentTest {
         assertThat(problems(VALID, Map.of("CTI_AMI_PORT", "70000")))
                 .containsExactly("asterisk.ami.port: 70000 is not a TCP port (1..65535) (set by CTI_AMI_PORT)");
     }
+
+    @Test
+    void theTokenSecretComesFromTheEnvironmentIsCheckedAndNeverShown() {
+        String secret = "0123456789abcdef0123456789abcdef";
+        HttpConfig http = parse(VALID, Map.of("CTI_TOKEN_SECRET", secret)).http();
+        assertThat(http.tokenSecret()).isEqualTo(secret);
+        assertThat(http.toString()).doesNotContain(secret).contains("tokenSecret=****");
+        assertThat(parse(VALID, Map.of()).http().tokenSecret()).as("none: a random one per start").isNull();
+        assertThat(problems(VALID, Map.of("CTI_TOKEN_SECRET", "too short"))).containsExactly("http.tokenSecret: at least 32 bytes"
+                + " (a random string every CTI node shares), got 9 (set by CTI_TOKEN_SECRET)");
+    }
 }

@@ -46,7 +46,7 @@ class SectionValidationTest {
                 .containsExactly("queues[1].wrap-up-seconds: unknown key (did you mean \"wrapUpSeconds\"?)");
         assertThat(problems(VALID + "redis-cluster: {}\n")).containsExactly("redis-cluster: unknown key (expected one of defaultRegion,"
                 + " defaultQueue, routing, tiers, calendars, skills, queues, teams, agents, asterisk, http, postgres, redis,"
-                + " queueLogFile, ivrMenuFile, timeZone, desk)");
+                + " queueLogFile, ivrMenuFile, timeZone, desk, cluster)");
     }
 
     @Test

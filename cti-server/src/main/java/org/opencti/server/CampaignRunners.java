@@ -106,6 +106,14 @@ final class CampaignRunners implements CampaignControl, CampaignDesk, AutoClosea
             }));
     }
 
+    /**
+     * This node left the floor: its runners stop (lines in progress finish, lead leases are given back) but the campaigns
+     * stay stored as running, so the node that holds the floor now resumes them ({@link #resumeRunning}).
+     */
+    synchronized void standDown() {
+        running.keySet().forEach(this::stop);
+    }
+
     // ---- CampaignControl (on a worker) ---------------------------------------------------------------
 
     @Override

@@ -11,19 +11,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.opencti.acd.AcdPorts;
+import org.opencti.acd.ClusterPorts;
 import org.opencti.acd.AcdService;
 import org.opencti.acd.OutboundAgents;
 import org.opencti.acd.AcdSetup;
 import org.opencti.acd.DeskPorts;
 import org.opencti.acd.SupervisorActions;
 import org.opencti.config.AgentDef;
+import org.opencti.config.ClusterDef;
 import org.opencti.config.ContactCentreConfig;
 import org.opencti.config.SkillDef;
 import org.opencti.core.agent.AgentStateHistory;
@@ -34,7 +38,9 @@ import org.opencti.core.survey.Satisfaction;
 import org.opencti.core.screenpop.ScreenPopService;
 import org.opencti.core.time.ExecutorScheduler;
 import org.opencti.core.time.StateOwner;
+import org.opencti.core.cluster.FloorLease;
 import org.opencti.desktop.auth.AuthService;
+import org.opencti.desktop.cluster.FloorAccess;
 import org.opencti.desktop.auth.Role;
 import org.opencti.desktop.auth.User;
 import org.opencti.desktop.http.CampaignApi;
@@ -71,6 +77,9 @@ public final class ContactCentre implements AutoCloseable {
     private final DesktopServer http;
     private final FastAgiServer fastAgi;
     private final CampaignRunners campaigns;
+    /** The node's claim on the floor, with Redis; null for a node alone in memory (it always holds the floor). */
+    private final NodeFloor floor;
+    private final ScheduledExecutorService floorThread;
 
     public ContactCentre(ContactCentreConfig config, Stores stores, Clock clock) {
         this(config, stores, clock, newRegistry());
@@ -113,7 +122,13 @@ public final class ContactCentre implements AutoCloseable {
         AcdPorts ports = new AcdPorts(pbx, pops, desktops, stores.agentStates(), stores.interactions(), worker,
             WallboardPush.signalling(stores.queueLog(), () -> late[0].wallboard().changed()),
             new DeskPorts(stores.desk().callbacks(), stores.desk().defaults(), new DoNotCallGuard(stores.outbound().dnc())));
-        this.acd = new AcdService(setup, ports, acdOwner, new ExecutorScheduler(clock, acdOwner.executor()), metrics);
+        // With Redis the node is one of a floor's nodes (or a node alone that rebuilds from Redis after a restart): its ACD
+        // starts as a standby and routes once the node holds the floor. In memory it is alone and holds it from the start.
+        boolean shared = config.redis() != null;
+        this.acd = shared
+            ? new AcdService(setup, ports, acdOwner, new ExecutorScheduler(clock, acdOwner.executor()), metrics, ClusterPorts.shared(
+                stores.cluster().floor(), stores.cluster().bookings(), stores.cluster().liveCalls(), worker))
+            : new AcdService(setup, ports, acdOwner, new ExecutorScheduler(clock, acdOwner.executor()), metrics);
         pbx.addListener(acd);
         // The dialer's view of the agents hears each PBX event after the ACD (same owner, queued behind it); the campaign
         // lines hear them on the gateway's thread and hop onto their runner.
@@ -121,12 +136,40 @@ public final class ContactCentre implements AutoCloseable {
         pbx.addListener(outboundAgents);
         this.campaigns = new CampaignRunners(stores.outbound(), outboundAgents, pbx, e -> late[0].notify(e), worker, clock, dialer);
         pbx.addListener(campaigns.lines());
-        AuthService auth = new AuthService(config.agents().stream().map(ContactCentre::user).toList(), clock, TOKEN_LIFETIME);
+        this.floorThread = shared ? Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cti-floor");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        this.floor = shared ? new NodeFloor(Stores.nodeId(config), "", Duration.ofSeconds(config.cluster() == null
+            ? ClusterDef.DEFAULT_LEASE_SECONDS : config.cluster().leaseSeconds()), stores.cluster().floor(),
+            new FloorDuty(acd, campaigns, worker), new ExecutorScheduler(clock, floorThread), metrics, pbx::isConnected) : null;
+        List<User> users = config.agents().stream().map(ContactCentre::user).toList();
+        // With CTI_TOKEN_SECRET every node accepts every node's tokens; without it a random secret per start (one node).
+        String tokenSecret = config.http().tokenSecret();
+        AuthService auth = tokenSecret == null ? new AuthService(users, clock, TOKEN_LIFETIME)
+            : new AuthService(users, clock, TOKEN_LIFETIME, AuthService.secret(tokenSecret));
+        // a page that reconnects is sent its open campaign preview or call to dispose again (kept where the runners run)
         this.hub = new DesktopHub(vertx, auth, acd, campaigns.openFrames());
         late[0] = hub;
         var h = config.http();
         this.http = new DesktopServer(vertx, new DesktopServer.Settings(h.bindHost(), h.port(), h.allowedOrigins(),
             h.maxWebSocketFrameBytes()), auth, acd, hub, metrics);
+        if (floor != null) {
+            // desktops on any node: frames relayed through Redis, a standby's API calls forwarded to the holder
+            String me = Stores.nodeId(config);
+            http.joinCluster(new FloorAccess() {
+                @Override
+                public boolean holdsFloor() {
+                    return floor.holds();
+                }
+
+                @Override
+                public Optional<String> holderAddress() {
+                    return floor.holder().filter(t -> !t.nodeId().equals(me)).map(FloorLease.Tenure::address);
+                }
+            }, stores.cluster().relay());
+        }
         // the customer API audits every change with the signed-in user and this clock
         http.setCustomers(stores.customers(), new PhoneNumbers(config.defaultRegion()), clock);
         IvrSetup.Ivr ivr = IvrSetup.create(config, AcdConfiguration.calendars(config), stores.customers(), stores.surveys(), worker,
@@ -191,14 +234,34 @@ public final class ContactCentre implements AutoCloseable {
         fastAgi.start();
         http.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         pbx.start();
-        // Campaigns stored as running (the node stopped while they ran) run again.
-        worker.execute(campaigns::resumeRunning);
-        // agents' scheduled callbacks survive a restart: the open ones are read back (those due meanwhile are made now)
-        acd.desk().restore().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        if (floor == null) {
+            // Campaigns stored as running (the node stopped while they ran) run again.
+            worker.execute(campaigns::resumeRunning);
+            // agents' scheduled callbacks survive a restart: the open ones are read back (those due meanwhile are made now)
+            acd.desk().restore().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } else {
+            // The first claim once the PBX is seen (a node that cannot see Asterisk does not take the floor); then on a timer.
+            floor.address(nodeAddress());
+            floorThread.submit(floor::start).get(60, TimeUnit.SECONDS);
+        }
         LOG.info("CTI node up: desktop http://{}:{}/, FastAGI {}:{}, AMI {}", config.http().bindHost(), http.port(),
             config.fastAgi().bindHost(), fastAgi.port(), config.boxes().stream()
                 .map(b -> b.name() + " " + b.ami().host() + ":" + b.ami().port()).collect(Collectors.joining(", ")));
         return this;
+    }
+
+    /** Where the other nodes reach this one: the configured address, with port 0 meaning this node's HTTP port (tests). */
+    private String nodeAddress() {
+        if (config.cluster() == null) {
+            return "http://" + config.http().bindHost() + ":" + http.port();
+        }
+        String a = config.cluster().address().replaceAll("/$", "");
+        return a.endsWith(":0") ? a.substring(0, a.length() - 1) + http.port() : a;
+    }
+
+    /** Whether this node holds the floor now (routes calls, runs campaigns); a node alone always does. */
+    public boolean holdsFloor() {
+        return floor == null || floor.holds();
     }
 
     public int httpPort() {
@@ -241,8 +304,34 @@ public final class ContactCentre implements AutoCloseable {
         return campaigns;
     }
 
+    /**
+     * The node dies, for tests of a crash: its lease is not given back (the other node waits it out), its AMI and HTTP sides
+     * close at once. What its stores buffered is the caller's to drop or close.
+     */
+    void crash() {
+        if (floor != null) {
+            floor.halt();
+            floorThread.shutdownNow();
+        }
+        acd.leaveFloor();
+        campaigns.close();
+        pbx.close();
+        fastAgi.close();
+        vertx.close();
+        acdOwner.close();
+        worker.shutdownNow();
+    }
+
     @Override
     public void close() {
+        if (floor != null) {
+            try {
+                floorThread.submit(floor::close).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("the floor was not given up cleanly ({}); its lease runs out by itself", e.toString());
+            }
+            floorThread.shutdownNow();
+        }
         campaigns.close();
         pbx.close();
         fastAgi.close();

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.opencti.config.AgentDef;
@@ -19,6 +20,7 @@ import org.opencti.core.pbx.MultiBoxGateway;
 import org.opencti.core.port.OriginateRequest;
 import org.opencti.core.port.PbxEventListener;
 import org.opencti.core.port.PbxGateway;
+import org.opencti.core.port.PhoneState;
 import org.opencti.core.port.SpyRequest;
 
 /**
@@ -131,6 +133,16 @@ public final class PbxLinks implements PbxGateway {
     @Override
     public CompletionStage<List<LiveChannel>> liveChannels() {
         return gateway.liveChannels();
+    }
+
+    @Override
+    public CompletionStage<PhoneState> phoneState(String phone) {
+        return gateway.phoneState(phone);
+    }
+
+    @Override
+    public Optional<String> homeBox(String phone) {
+        return gateway.homeBox(phone);
     }
 
     @Override

@@ -1,5 +1,13 @@
 package org.opencti.server;
 
+import java.time.Clock;
+import org.opencti.core.adapter.memory.InMemoryDesktopRelay;
+import org.opencti.core.adapter.memory.InMemoryFloor;
+import org.opencti.core.adapter.memory.InMemoryLiveCallStore;
+import org.opencti.core.cluster.AgentBookings;
+import org.opencti.core.cluster.DesktopRelay;
+import org.opencti.core.cluster.FloorLease;
+import org.opencti.core.cluster.LiveCallStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +30,10 @@ import org.opencti.core.adapter.postgres.PostgresReports;
 import org.opencti.core.adapter.postgres.PostgresScheduledCallbackStore;
 import org.opencti.core.adapter.postgres.PostgresSurveyLog;
 import org.opencti.core.adapter.redis.RedisAgentStateStore;
+import org.opencti.core.adapter.redis.RedisDesktopRelay;
+import org.opencti.core.adapter.redis.RedisFloor;
+import org.opencti.core.adapter.redis.RedisLink;
+import org.opencti.core.adapter.redis.RedisLiveCallStore;
 import org.opencti.core.adapter.redis.RedisCacheInvalidation;
 import org.opencti.core.port.AgentStateLog;
 import org.opencti.core.port.AgentStateStore;
@@ -68,12 +80,22 @@ import org.opencti.dialer.run.PostgresCallbackStore;
  * The storage ports, real or in memory as the configuration says, and what must be closed with them. {@code reports}
  * (the historical reports) and {@code stateHistory} (the agents' state changes they read) exist only over PostgreSQL:
  * null in memory. {@code stateHistory} must not block (the ACD's thread records into it): over PostgreSQL it is the
- * interaction history's background writer. {@code desk}: the agent desk's stores.
+ * interaction history's background writer. {@code desk}: the agent desk's stores. {@code cluster}: what nodes share to act
+ * as one floor (Redis with a {@code redis:} section, else this node's own in memory).
  */
 public record Stores(CustomerRecords customers, InteractionLog interactions, AgentStateStore agentStates,
                      QueueLog queueLog, SurveyLog surveys, Reports reports, Outbound outbound, List<AutoCloseable> resources,
-                     AgentStateLog stateHistory, Desk desk)
+                     AgentStateLog stateHistory, Desk desk, Cluster cluster)
     implements AutoCloseable {
+
+    /** The floor lease, the agent bookings, the live calls a new floor holder adopts, the desktop frames between nodes. */
+    public record Cluster(FloorLease floor, AgentBookings bookings, LiveCallStore liveCalls, DesktopRelay relay) {
+        /** A node alone: its own floor in memory, which it holds from the start. */
+        public static Cluster inMemory(Clock clock) {
+            InMemoryFloor floor = new InMemoryFloor(clock);
+            return new Cluster(floor, floor, new InMemoryLiveCallStore(), new InMemoryDesktopRelay.Bus().relay());
+        }
+    }
 
     /** The agent desk's: scheduled callbacks and agents' last desk extensions (the dial guard reads {@link Outbound#dnc()}). */
     public record Desk(ScheduledCallbackStore callbacks, DeskDefaults defaults) {
@@ -110,9 +132,20 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
         }
     }
 
+    /** The id of a node alone (no {@code cluster:} section). */
+    public static final String SOLO_NODE = "solo";
+
     public Stores {
         resources = List.copyOf(resources);
         desk = desk == null ? Desk.inMemory() : desk;
+        cluster = cluster == null ? Cluster.inMemory(Clock.systemUTC()) : cluster;
+    }
+
+    /** A node alone (its own floor, in memory). */
+    public Stores(CustomerRecords customers, InteractionLog interactions, AgentStateStore agentStates, QueueLog queueLog,
+                  SurveyLog surveys, Reports reports, Outbound outbound, List<AutoCloseable> resources, AgentStateLog stateHistory,
+                  Desk desk) {
+        this(customers, interactions, agentStates, queueLog, surveys, reports, outbound, resources, stateHistory, desk, null);
     }
 
     /** The agent desk's stores in memory. */
@@ -192,7 +225,13 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
             resources.add(file);
             queueLog = config.postgres() == null ? file : new CompositeQueueLog(List.of(queueLog, file));
         }
+        Cluster cluster = null;
         if (config.redis() != null) {
+            // the floor, the bookings, the live calls and the desktop relay share one Redis client per node
+            RedisLink link = new RedisLink(config.redis().uri(), config.redis().keyPrefix(), registry);
+            resources.add(link);
+            RedisFloor floor = new RedisFloor(link);
+            cluster = new Cluster(floor, floor, new RedisLiveCallStore(link), new RedisDesktopRelay(link, nodeId(config)));
             RedisAgentStateStore redis = new RedisAgentStateStore(config.redis().uri(), config.redis().keyPrefix(), registry);
             resources.add(redis);
             states = redis;
@@ -201,7 +240,12 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
                 resources.add(new RedisCacheInvalidation(config.redis().uri(), config.redis().keyPrefix(), cached));
             }
         }
-        return new Stores(customers, interactions, states, queueLog, surveys, reports, outbound, resources, stateHistory, desk);
+        return new Stores(customers, interactions, states, queueLog, surveys, reports, outbound, resources, stateHistory, desk, cluster);
+    }
+
+    /** This node's id among the nodes: the configured one, else {@value #SOLO_NODE} (a node alone). */
+    public static String nodeId(ContactCentreConfig config) {
+        return config.cluster() != null ? config.cluster().node() : SOLO_NODE;
     }
 
     @Override

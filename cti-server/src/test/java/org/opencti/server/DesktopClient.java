@@ -138,6 +138,9 @@ final class DesktopClient implements AutoCloseable {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (true) {
             Frame f = inbox.poll(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (f != null && System.getenv("DEBUG_FRAMES") != null) {
+                System.out.println("FRAME " + f.json().encode());
+            }
             assertThat(f).as("a matching desktop frame within 20 s").isNotNull();
             if (wanted.test(f)) {
                 return f;

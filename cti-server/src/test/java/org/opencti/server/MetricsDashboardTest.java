@@ -7,15 +7,11 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.opencti.core.adapter.redis.RedisAgentStateStore;
-import org.opencti.core.agent.AgentState;
-import org.opencti.core.agent.AgentStatus;
 import org.opencti.pbxsim.SimCall;
 
 /**
@@ -40,27 +36,30 @@ class MetricsDashboardTest {
         }
         assertThat(queried).hasSizeGreaterThan(15);
 
-        try (TestNode node = new TestNode(); DesktopClient ann = new DesktopClient(node.httpPort());
-             RedisAgentStateStore redis = new RedisAgentStateStore("redis://127.0.0.1:6379", "cti-metrics-test:", node.metrics)) {
-            redis.put(new AgentStatus("2001", AgentState.READY, null, Instant.now(), null));
-            redis.get("2001");
+        // a node as production wires it with PostgreSQL and Redis (Stores.from), one of a floor's nodes
+        try (TwoNodes nodes = new TwoNodes()) {
+            TwoNodes.Node node = nodes.start("a", 2);
+            Await.until("the node holds the floor", Duration.ofSeconds(20), () -> node.centre().holdsFloor());
+            nodes.pbx.routeIvrTo("127.0.0.1", node.centre().fastAgiPort());
+            DesktopClient ann = new DesktopClient(node.httpPort());
             ann.connect("2001", "demo");
             ann.send(new JsonObject().put("type", "ready"));
             ann.awaitState("READY");
-            SimCall call = node.pbx.placeInboundCall("2025550143", "MORENO ALICE", "5551000");
-            node.pbx.press(call, "1");
+            SimCall call = nodes.pbx.placeInboundCall("2025550143", "MORENO ALICE", "5551000");
+            nodes.pbx.press(call, "1");
             ann.awaitType("callConnected");
-            node.pbx.hangup(call);
+            nodes.pbx.hangup(call);
             ann.awaitType("callEnded");
             // the ended call is counted as the interaction is written, just after the desktop hears of it
             Await.until("the ended call is counted", Duration.ofSeconds(10),
-                () -> node.metrics.scrape().contains("cti_calls_ended_total{"));
+                () -> node.metrics().scrape().contains("cti_calls_ended_total{"));
+            ann.close();
 
             // GC pauses are timed as they happen: make sure one has
             System.gc();
-            Await.until("a GC pause is timed", Duration.ofSeconds(10), () -> node.metrics.scrape().contains("jvm_gc_pause_seconds"));
+            Await.until("a GC pause is timed", Duration.ofSeconds(10), () -> node.metrics().scrape().contains("jvm_gc_pause_seconds"));
 
-            String scrape = node.metrics.scrape();
+            String scrape = node.metrics().scrape();
             assertThat(queried).allSatisfy(name -> assertThat(scrape).as("exposed: " + name)
                 .containsPattern("(?m)^" + name + "[{ ]"));
         }

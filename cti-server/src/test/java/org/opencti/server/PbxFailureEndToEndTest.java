@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencti.core.agent.AgentState;
+import org.opencti.core.agent.AgentStatus;
 import org.opencti.core.event.PbxEvent;
 import org.opencti.pbxsim.SimCall;
 
@@ -112,6 +113,29 @@ class PbxFailureEndToEndTest {
         JsonObject pop = ann.awaitType("screenPop").json().getJsonObject("pop");
         assertThat(pop.getJsonObject("customer").getString("name")).isEqualTo("Ms Hannah Kim");
         ann.awaitType("callConnected");
+    }
+
+    @Test
+    void afterAnAsteriskRestartAnAgentWhosePhoneDidNotComeBackIsNotReadySayingWhy() throws Exception {
+        try (DesktopClient bo = new DesktopClient(node.httpPort())) {
+            bo.connect("2002", "demo");
+            bo.send(new JsonObject().put("type", "ready"));
+            bo.awaitState("READY");
+            node.pbx.phone("2002").unavailable();
+            long resyncs = node.resyncCount();
+
+            node.pbx.restart();
+            Await.until("reconnected to the restarted PBX", Duration.ofSeconds(20), () -> node.resyncCount() > resyncs);
+
+            JsonObject notReady = bo.awaitState("NOT_READY").json();
+            assertThat(notReady.getString("reason")).as("the desktop says why").isEqualTo("phone unavailable");
+            Await.until("both phones asked", Duration.ofSeconds(10), () -> node.pbx.actionCount("ExtensionState") >= 2);
+            AgentStatus bob = node.centre.acd().status("2002").toCompletableFuture().get().orElseThrow();
+            assertThat(bob.state()).isEqualTo(AgentState.NOT_READY);
+            assertThat(bob.reason()).isEqualTo("phone unavailable");
+            assertThat(annState()).as("Ann's phone is back").isEqualTo(AgentState.READY);
+            assertThat(node.pbx.actionCount("ExtensionState")).as("each idle agent's phone, once").isEqualTo(2);
+        }
     }
 
     private long count() {

@@ -10,23 +10,25 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * The call-level AMI actions (Originate, Redirect, Bridge, Hangup; variables, DTMF and UserEvent in
- * {@link AmiChannelActions}; server information in {@link AmiInfoActions}), answered with the wording of
- * the captures. Runs on the core thread; the
- * response is always written before the events the action causes.
+ * {@link AmiChannelActions}; server information in {@link AmiInfoActions}; phones' hints in {@link AmiPhoneActions}),
+ * answered with the wording of the captures. Runs on the core thread; the response is always written before the events
+ * the action causes.
  */
 final class AmiActions {
     /** Lower-case names of every action handled here or in {@link AmiInfoActions}. */
     static final Set<String> NAMES = Set.of("originate", "redirect", "bridge", "hangup", "setvar", "getvar", "playdtmf",
-        "userevent", "coreshowchannels", "status", "command", "coresettings", "corestatus");
+        "userevent", "coreshowchannels", "status", "command", "coresettings", "corestatus", "extensionstate");
 
     private final PbxCore core;
     private final AmiChannelActions channel;
     private final AmiInfoActions info;
+    private final AmiPhoneActions phones;
 
     AmiActions(PbxCore core, Runnable restart) {
         this.core = core;
         this.channel = new AmiChannelActions(core);
         this.info = new AmiInfoActions(core, restart);
+        this.phones = new AmiPhoneActions(core);
     }
 
     void handle(AmiSession s, AmiMessage m) {
@@ -40,6 +42,7 @@ final class AmiActions {
             case "getvar" -> channel.getvar(s, m);
             case "playdtmf" -> channel.playDtmf(s, m);
             case "userevent" -> channel.userEvent(s, m);
+            case "extensionstate" -> phones.extensionState(s, m);
             default -> info.handle(name, s, m);
         }
     }

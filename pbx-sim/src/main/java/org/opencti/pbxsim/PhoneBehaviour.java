@@ -77,6 +77,7 @@ public final class PhoneBehaviour {
     private volatile Duration answerDelay = Duration.ZERO;
     private volatile Answerer answerer = Answerer.PERSON;
     private volatile Duration talk;
+    private volatile boolean registered = true;
 
     PhoneBehaviour(String ext, Consumer<String> releaser) {
         this.ext = Objects.requireNonNull(ext, "ext");
@@ -167,6 +168,27 @@ public final class PhoneBehaviour {
      */
     public void release() {
         releaser.accept(ext);
+    }
+
+    /**
+     * The phone is unregistered (unplugged, out of network): AMI {@code ExtensionState} on its hint answers
+     * {@code Status: 4} (Unavailable). Only the state is simulated: a ring still follows the phone's mode (set
+     * {@link #noAnswer()} or {@link #congestion()} too for a ring that goes nowhere).
+     */
+    public PhoneBehaviour unavailable() {
+        this.registered = false;
+        return this;
+    }
+
+    /** Registered again (the default): idle, or in use while it has a call. */
+    public PhoneBehaviour available() {
+        this.registered = true;
+        return this;
+    }
+
+    /** Whether the phone is registered (see {@link #unavailable()}). */
+    public boolean isAvailable() {
+        return registered;
     }
 
     /** What the phone does on the next ring, fixed for that call. */

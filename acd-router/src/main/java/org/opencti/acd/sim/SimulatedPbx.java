@@ -15,6 +15,7 @@ import org.opencti.core.event.PbxEvent;
 import org.opencti.core.port.OriginateRequest;
 import org.opencti.core.port.PbxEventListener;
 import org.opencti.core.port.PbxGateway;
+import org.opencti.core.port.PhoneState;
 import org.opencti.core.port.SpyRequest;
 import org.opencti.core.time.ManualScheduler;
 
@@ -223,6 +224,12 @@ final class SimulatedPbx implements PbxGateway {
                 ch.bridgeId == null ? "MusicOnHold" : "Bridge", ch.bridgeId == null ? "" : ch.bridgeId));
         }
         return CompletableFuture.completedFuture(live);
+    }
+
+    /** The simulated agents' phones are always registered. */
+    @Override
+    public CompletionStage<PhoneState> phoneState(String phone) {
+        return CompletableFuture.completedFuture(PhoneState.AVAILABLE);
     }
 
     @Override

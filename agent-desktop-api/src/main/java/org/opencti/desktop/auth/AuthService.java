@@ -6,17 +6,24 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.List;
 
 /**
  * Password sign-in and bearer tokens. Hash checks are slow on purpose (bcrypt): call {@link #login} from a
- * worker, never an event loop. Failed attempts per user are limited to slow guessing down.
+ * worker, never an event loop. Failed attempts per user are limited to slow guessing down (per node).
+ *
+ * <p>Tokens are signed ({@link SignedTokens}), not stored: every node with the same secret accepts every node's tokens
+ * without a round trip, so {@link #authenticate} is cheap enough for an event loop. A logout revokes the token's id until
+ * the token would have expired anyway, here and, through {@link #onRevoke}, on the other nodes ({@link #revoke}).
  */
 public final class AuthService {
     /** Why a login was refused; the message is safe to show (it never says whether the user exists). */
@@ -43,15 +50,49 @@ public final class AuthService {
     private final Clock clock;
     private final Duration tokenLifetime;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final SignedTokens tokens;
+    /** Revoked token ids until the token's own expiry; after that the signature check alone refuses it. */
+    private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private volatile Consumer<Revocation> revocations = r -> { };
 
     private record Failures(int count, Instant windowStart) { }
 
+    /** A logout: the token id it revoked and until when the token would have been valid. */
+    public record Revocation(String tokenId, Instant until) {
+        public Revocation {
+            Objects.requireNonNull(tokenId, "tokenId");
+            Objects.requireNonNull(until, "until");
+        }
+    }
+
+    /** One node alone: a random secret made now, so tokens die with the node (as they always did). */
     public AuthService(List<User> users, Clock clock, Duration tokenLifetime) {
+        this(users, clock, tokenLifetime, randomSecret());
+    }
+
+    /** With the secret every node shares ({@code CTI_TOKEN_SECRET}), at least 32 bytes: tokens are valid on every node. */
+    public AuthService(List<User> users, Clock clock, Duration tokenLifetime, byte[] secret) {
         this.users = users.stream().collect(Collectors.toUnmodifiableMap(User::id, Function.identity()));
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
+        this.tokens = new SignedTokens(secret);
+    }
+
+    /** The shared secret's bytes from its text (UTF-8); at least 32 of them, else an error naming the variable. */
+    public static byte[] secret(String text) {
+        byte[] bytes = text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < SignedTokens.MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("CTI_TOKEN_SECRET: at least " + SignedTokens.MIN_SECRET_BYTES + " bytes, got "
+                + bytes.length);
+        }
+        return bytes;
+    }
+
+    private static byte[] randomSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return secret;
     }
 
     public Session login(String userId, String password) throws LoginRefused {
@@ -73,31 +114,58 @@ public final class AuthService {
             throw new LoginRefused("wrong user or password", false);
         }
         failures.remove(userId);
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        Session s = new Session(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), user, now.plus(tokenLifetime));
-        sessions.put(s.token(), s);
-        return s;
+        byte[] id = new byte[16];
+        random.nextBytes(id);
+        // the token carries milliseconds: the session says exactly what every node will read back from it
+        Instant expiresAt = now.plus(tokenLifetime).truncatedTo(ChronoUnit.MILLIS);
+        String token = tokens.sign(new SignedTokens.Claims(userId, expiresAt, Base64.getUrlEncoder().withoutPadding()
+            .encodeToString(id)));
+        return new Session(token, user, expiresAt);
     }
 
-    /** The live session for this token, if it exists and has not expired. */
+    /** The live session for this token: well formed, signed with this secret, not expired, not revoked, a known user. */
     public Optional<Session> authenticate(String token) {
-        if (token == null || token.isEmpty() || token.length() > 128) {
+        Optional<SignedTokens.Claims> claims = tokens.verify(token);
+        if (claims.isEmpty()) {
             return Optional.empty();
         }
-        Session s = sessions.get(token);
-        if (s == null) {
+        SignedTokens.Claims c = claims.get();
+        if (!clock.instant().isBefore(c.expiresAt()) || revoked.containsKey(c.tokenId())) {
             return Optional.empty();
         }
-        if (!clock.instant().isBefore(s.expiresAt())) {
-            sessions.remove(token);
-            return Optional.empty();
-        }
-        return Optional.of(s);
+        User user = users.get(c.userId());
+        return user == null ? Optional.empty() : Optional.of(new Session(token, user, c.expiresAt()));
     }
 
+    /** Revokes the token here and tells the other nodes ({@link #onRevoke}); a token that is not ours does nothing. */
     public void logout(String token) {
-        sessions.remove(token);
+        tokens.verify(token).ifPresent(c -> {
+            Revocation r = new Revocation(c.tokenId(), c.expiresAt());
+            if (revoke(r)) {
+                revocations.accept(r);
+            }
+        });
+    }
+
+    /**
+     * Revokes a token id until {@code until} (a logout on another node); an id already past its expiry is not kept.
+     *
+     * @return whether it was newly revoked
+     */
+    public boolean revoke(Revocation r) {
+        Instant now = clock.instant();
+        revoked.values().removeIf(until -> !now.isBefore(until));
+        return now.isBefore(r.until()) && revoked.putIfAbsent(r.tokenId(), r.until()) == null;
+    }
+
+    /** Who hears of this node's logouts (the relay to the other nodes). Called on the thread that logs out; must not block. */
+    public void onRevoke(Consumer<Revocation> listener) {
+        this.revocations = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Every user who can sign in. */
+    public List<User> users() {
+        return List.copyOf(users.values());
     }
 
     public Optional<User> user(String id) {

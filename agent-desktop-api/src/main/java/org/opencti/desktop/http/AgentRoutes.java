@@ -1,6 +1,10 @@
 package org.opencti.desktop.http;
 
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -16,17 +20,27 @@ import org.opencti.core.agent.AgentStatus;
 import org.opencti.desktop.auth.AuthService;
 import org.opencti.desktop.auth.Role;
 import org.opencti.desktop.auth.Session;
+import org.opencti.desktop.cluster.FloorAccess;
+import org.opencti.desktop.cluster.HolderCalls;
 
 /** Sign-in and the agent's own state. Every route but login needs a bearer token. */
 final class AgentRoutes {
     private final Vertx vertx;
     private final AuthService auth;
     private final AcdService acd;
+    private FloorAccess floor = FloorAccess.ALONE;
+    private HolderCalls holder;
 
     AgentRoutes(Vertx vertx, AuthService auth, AcdService acd) {
         this.vertx = vertx;
         this.auth = auth;
         this.acd = acd;
+    }
+
+    /** On a node that may not hold the floor, a login's desk step goes to the holder. Before the routes serve. */
+    void joinCluster(FloorAccess floorAccess, HolderCalls holderCalls) {
+        this.floor = floorAccess;
+        this.holder = holderCalls;
     }
 
     void mount(Router router) {
@@ -35,6 +49,7 @@ final class AgentRoutes {
             auth.logout(s.token());
             ctx.response().setStatusCode(204).end();
         }));
+        router.post("/api/v1/agent/login").handler(this::deskLogin);
         router.get("/api/v1/agent/state").handler(ctx -> asAgent(ctx).ifPresent(s -> reply(ctx, acd.status(s.user().id())
             .thenApply(st -> st.orElseThrow()))));
         router.post("/api/v1/agent/ready").handler(ctx -> asAgent(ctx).ifPresent(s -> reply(ctx, acd.ready(s.user().id()))));
@@ -101,21 +116,81 @@ final class AgentRoutes {
             JsonObject answer = new JsonObject().put("token", s.token()).put("expiresAt", s.expiresAt().toString())
                 .put("user", new JsonObject().put("id", s.user().id()).put("name", s.user().name())
                     .put("role", s.user().role().name()).put("team", s.user().team()));
-            if (s.user().role() == Role.AGENT) {
-                acd.desk().login(s.user().id(), extension).whenComplete((st, failure) -> {
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                    if (cause instanceof DeskRefusal r) { // another agent is at that extension: no session either
-                        auth.logout(s.token());
-                        ApiError.send(ctx, r.kind().status(), r.field(), r.getMessage());
-                        return;
-                    }
-                    answer.getJsonObject("user").put("extension", extension);
-                    ctx.json(answer);
-                });
-            } else {
+            if (s.user().role() != Role.AGENT) {
                 ctx.json(answer);
+                return;
+            }
+            atTheDesk(s, extension).onComplete(refused -> {
+                if (refused.result() != null) { // e.g. another agent is at that extension: no session either
+                    auth.logout(s.token());
+                    send(ctx, refused.result());
+                    return;
+                }
+                answer.getJsonObject("user").put("extension", extension);
+                ctx.json(answer);
+            });
+        });
+    }
+
+    /**
+     * Signs the agent in to the ACD at their phone or {@code extension}: here when this node holds the floor, else on the
+     * holder ({@code POST /api/v1/agent/login} with the new token). Completes with the refusal to pass on, or null.
+     */
+    private Future<HolderCalls.Answer> atTheDesk(Session s, String extension) {
+        if (!floor.holdsFloor()) {
+            return holder.call(HttpMethod.POST, "/api/v1/agent/login", s.token(), new JsonObject().put("extension", extension))
+                .map(a -> a.ok() ? null : a);
+        }
+        Promise<HolderCalls.Answer> done = Promise.promise();
+        acd.desk().login(s.user().id(), extension).whenComplete((st, failure) -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            done.complete(cause instanceof DeskRefusal r ? new HolderCalls.Answer(r.kind().status(), MultiMap.caseInsensitiveMultiMap()
+                .add("Content-Type", "application/json"), new JsonObject().put("error", r.getMessage()).put("field", r.field())
+                .toBuffer()) : null);
+        });
+        return done.future();
+    }
+
+    /** The token's agent signs in to the ACD (what a login does after the password); how a standby's login reaches the floor. */
+    private void deskLogin(RoutingContext ctx) {
+        asAgent(ctx).ifPresent(s -> {
+            JsonObject body = bodyOf(ctx, false);
+            if (body == null) {
+                return;
+            }
+            for (String field : body.fieldNames()) {
+                if (!field.equals("extension")) {
+                    ApiError.send(ctx, 400, DeskRoutes.clip(field), "unknown field; only extension may be given");
+                    return;
+                }
+            }
+            String extension;
+            try {
+                extension = DeskRoutes.extension(body.getValue("extension"), acd);
+            } catch (DeskRefusal r) {
+                ApiError.send(ctx, r.kind().status(), r.field(), r.getMessage());
+                return;
+            }
+            acd.desk().login(s.user().id(), extension).whenComplete((st, failure) -> {
+                if (failure != null) {
+                    DeskRoutes.refuse(ctx, failure);
+                } else {
+                    ctx.json(DeskRoutes.json(st).put("extension", extension));
+                }
+            });
+        });
+    }
+
+    /** The holder's answer (or a refusal standing for it) as this request's answer. */
+    static void send(RoutingContext ctx, HolderCalls.Answer a) {
+        ctx.response().setStatusCode(a.status());
+        HolderCalls.ANSWER_HEADERS.forEach(h -> {
+            String v = a.headers().get(h);
+            if (v != null) {
+                ctx.response().putHeader(h, v);
             }
         });
+        ctx.response().end(a.body());
     }
 
     static JsonObject bodyOf(RoutingContext ctx, boolean required) {

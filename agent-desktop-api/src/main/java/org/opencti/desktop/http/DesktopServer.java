@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.opencti.acd.AcdService;
 import org.opencti.acd.SupervisorActions;
+import org.opencti.core.cluster.DesktopRelay;
 import org.opencti.core.customer.PhoneNumbers;
 import org.opencti.core.port.CustomerRecords;
 import org.opencti.core.report.Reports;
@@ -34,6 +36,8 @@ import org.opencti.desktop.auth.Role;
 import org.opencti.desktop.auth.Session;
 import org.opencti.desktop.campaign.CampaignBoard;
 import org.opencti.desktop.campaign.CampaignDesk;
+import org.opencti.desktop.cluster.FloorAccess;
+import org.opencti.desktop.cluster.HolderCalls;
 import org.opencti.desktop.ws.DesktopHub;
 
 /** The desktop's HTTP side: REST under /api/v1, the events WebSocket, health, metrics and the pages. */
@@ -70,6 +74,7 @@ public final class DesktopServer {
     private final CampaignBoard campaignBoard;
     private HttpServer server;
     private Router router;
+    private ForwardToHolder forwarding;
 
     public DesktopServer(Vertx vertx, Settings settings, AuthService auth, AcdService acd, DesktopHub hub,
                          PrometheusMeterRegistry metrics) {
@@ -85,8 +90,31 @@ public final class DesktopServer {
         hub.wallboard().setCampaigns(campaignBoard);
     }
 
+    /**
+     * Makes this node one of several sharing the floor: while {@code floor} says another node holds it, every
+     * {@code /api/v1} request but login, logout and the OpenAPI document is forwarded to the holder (an answer within
+     * {@code forwardTimeout}, else 504; no holder known: 503), agents' socket commands go there too, and desktop frames
+     * and logouts travel between the nodes over {@code relay}. Without it (one node) the node always holds the floor.
+     * Once, before {@link #start()}.
+     */
+    public void joinCluster(FloorAccess floor, DesktopRelay relay, Duration forwardTimeout) {
+        HolderCalls holder = new HolderCalls(vertx, floor, forwardTimeout);
+        agentRoutes.joinCluster(floor, holder);
+        hub.joinCluster(floor, relay, holder);
+        forwarding = new ForwardToHolder(floor, holder, agentRoutes);
+    }
+
+    /** {@link #joinCluster(FloorAccess, DesktopRelay, Duration)} with the usual 5 s for the holder to answer. */
+    public void joinCluster(FloorAccess floor, DesktopRelay relay) {
+        joinCluster(floor, relay, Duration.ofSeconds(5));
+    }
+
     public Future<HttpServer> start() {
         router = Router.router(vertx);
+        if (forwarding != null) {
+            // first of all: a forwarded request's body is streamed to the holder, so nothing here may read it before
+            router.route("/api/v1/*").handler(forwarding);
+        }
         // before the body handler: lead files, national registers and customer imports are larger than its limit
         new LeadListRoutes(campaignCalls).mount(router);
         DncRoutes dnc = new DncRoutes(campaignCalls);

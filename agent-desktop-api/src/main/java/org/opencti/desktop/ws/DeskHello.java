@@ -10,14 +10,15 @@ import org.opencti.desktop.auth.Role;
 import org.opencti.desktop.auth.User;
 
 /**
- * What the hello frame tells an agent about their desk: the extension they are at (null: their own phone) and the one
- * they were at last time, so the page can offer it again.
+ * What the hello frame tells an agent about their desk: their state, the extension they are at (null: their own phone)
+ * and the one they were at last time, so the page can offer it again. Read from this node's ACD, or on a standby from the
+ * floor holder's answers ({@link #fromHolder}).
  */
 final class DeskHello {
     String extension;
     String lastExtension;
-    /** The agent's state, read beside it by the hub. */
-    Optional<AgentStatus> status = Optional.empty();
+    /** {@code state}, {@code reason}, {@code callId} as the hello carries them; null when the state is unknown. */
+    JsonObject state;
 
     private DeskHello() {
     }
@@ -35,12 +36,34 @@ final class DeskHello {
         }).exceptionally(failure -> hello);
     }
 
+    /** From the holder's {@code GET /api/v1/agent/state} and {@code GET /api/v1/agent/extension} (null: not answered). */
+    static DeskHello fromHolder(JsonObject state, JsonObject desk) {
+        DeskHello hello = new DeskHello();
+        if (state != null && state.getValue("state") instanceof String s) {
+            hello.state = new JsonObject().put("state", s).put("reason", state.getValue("reason"))
+                .put("callId", state.getValue("callId"));
+        }
+        if (desk != null) {
+            hello.extension = desk.getValue("extension") instanceof String e ? e : null;
+            hello.lastExtension = desk.getValue("lastExtension") instanceof String e ? e : null;
+        }
+        return hello;
+    }
+
+    static DeskHello empty() {
+        return new DeskHello();
+    }
+
     DeskHello with(Optional<AgentStatus> agentStatus) {
-        this.status = agentStatus;
+        agentStatus.ifPresent(st -> state = new JsonObject().put("state", st.state().name()).put("reason", st.reason())
+            .put("callId", st.callId()));
         return this;
     }
 
     void addTo(JsonObject hello) {
+        if (state != null) {
+            hello.mergeIn(state);
+        }
         if (extension != null || lastExtension != null) {
             hello.put("extension", extension).put("lastExtension", lastExtension);
         }

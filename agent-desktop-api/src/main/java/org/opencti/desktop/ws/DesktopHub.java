@@ -5,21 +5,23 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.opencti.acd.AcdService;
 import org.opencti.acd.DeskRefusal;
-import org.opencti.core.agent.AgentStatus;
+import org.opencti.core.cluster.DesktopRelay;
 import org.opencti.core.desktop.DesktopEvent;
 import org.opencti.core.desktop.DesktopNotifier;
 import org.opencti.desktop.auth.AuthService;
 import org.opencti.desktop.auth.Role;
 import org.opencti.desktop.auth.Session;
+import org.opencti.desktop.cluster.FloorAccess;
+import org.opencti.desktop.cluster.HolderCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,13 @@ import org.slf4j.LoggerFactory;
  * frames ({@link WallboardPush}). Bad frames get an error frame and the
  * connection stays usable; floods are cut off. An agent's socket gets, right after its hello, the events still open for
  * them ({@link OpenFrames}: a campaign preview, a campaign call to dispose), so a page that reconnects loses nothing.
+ *
+ * <p>With several nodes ({@link #joinCluster}) desktops connect to any of them: every frame made here for a user is also
+ * published on the {@link DesktopRelay}, and frames other nodes publish go to this node's sockets of that user (the relay
+ * never hands a node its own frames, so nothing arrives twice). On a node that does not hold the floor, agents' ACD
+ * commands and the hello's state go to the holder ({@link StandbyDesk}). User ids starting with {@code #} are never
+ * users (ids start with a letter or digit) and carry the nodes' own notices: {@link #REVOKED} a logout,
+ * {@link #WALLBOARD_HELLO} a supervisor's new socket whose first frames the holder should send now.
  */
 public final class DesktopHub implements DesktopNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopHub.class);
@@ -38,10 +47,18 @@ public final class DesktopHub implements DesktopNotifier {
     private final Vertx vertx;
     private final AuthService auth;
     private final AcdService acd;
-    private final Map<String, Set<ServerWebSocket>> byAgent = new ConcurrentHashMap<>();
+    /** Relay notice: a token revoked on another node, {@code {"tokenId": ..., "until": ...}}. */
+    static final String REVOKED = "#revoked";
+    /** Relay notice: a supervisor's socket opened on a standby; the frame is the user's id. */
+    static final String WALLBOARD_HELLO = "#wallboard";
+
+    private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final AtomicLong pushed = new AtomicLong();
     private final WallboardPush wallboard;
     private final OpenFrames open;
+    private volatile FloorAccess floor = FloorAccess.ALONE;
+    private volatile DesktopRelay relay;
+    private volatile StandbyDesk standby;
 
     public DesktopHub(Vertx vertx, AuthService auth, AcdService acd) {
         this(vertx, auth, acd, Duration.ofSeconds(1), OpenFrames.NONE);
@@ -70,18 +87,72 @@ public final class DesktopHub implements DesktopNotifier {
         return wallboard;
     }
 
+    /**
+     * Joins the other nodes: frames go both ways over {@code relay}, logouts are relayed, supervisors' figures are made
+     * for every node's sockets by whichever node holds the floor, and on a standby agents' commands go to the holder.
+     * Once, before any socket connects.
+     */
+    public void joinCluster(FloorAccess floorAccess, DesktopRelay desktopRelay, HolderCalls holder) {
+        this.floor = floorAccess;
+        this.standby = new StandbyDesk(holder);
+        this.relay = desktopRelay;
+        auth.onRevoke(r -> desktopRelay.publish(REVOKED, new JsonObject().put("tokenId", r.tokenId())
+            .put("until", r.until().toEpochMilli()).encode()));
+        wallboard.joinCluster(floorAccess, desktopRelay, auth.users());
+        desktopRelay.subscribe(this::fromRelay);
+    }
+
     @Override
     public void notify(DesktopEvent event) {
         // Every agent event moves a supervisor's figures (state counts, the agent's row), even with no agent socket open.
         wallboard.changed();
-        Set<ServerWebSocket> sockets = byAgent.get(event.agentId());
-        if (sockets == null || sockets.isEmpty()) {
+        Set<Connection> sockets = byUser.get(event.agentId());
+        DesktopRelay r = relay;
+        if (r == null && (sockets == null || sockets.isEmpty())) {
             return;
         }
         String text = DesktopEventJson.toJson(event).encode();
-        for (ServerWebSocket ws : sockets) {
-            ws.writeTextMessage(text);
-            pushed.incrementAndGet();
+        if (r != null) {
+            r.publish(event.agentId(), text);
+        }
+        if (sockets != null) {
+            for (Connection c : sockets) {
+                c.ws.writeTextMessage(text);
+                pushed.incrementAndGet();
+            }
+        }
+    }
+
+    /** A frame another node published: a notice, or a frame for this node's sockets of that user. Any thread. */
+    private void fromRelay(String userId, String frame) {
+        if (userId.startsWith("#")) {
+            notice(userId, frame);
+            return;
+        }
+        Set<Connection> sockets = byUser.get(userId);
+        if (sockets == null) {
+            return;
+        }
+        for (Connection c : sockets) {
+            if (auth.authenticate(c.session.token()).isEmpty()) {
+                c.ws.close((short) 1008, "session expired");
+            } else if (!c.ws.isClosed()) {
+                c.ws.writeTextMessage(frame);
+                pushed.incrementAndGet();
+            }
+        }
+    }
+
+    private void notice(String kind, String frame) {
+        try {
+            if (REVOKED.equals(kind)) {
+                JsonObject r = new JsonObject(frame);
+                auth.revoke(new AuthService.Revocation(r.getString("tokenId"), Instant.ofEpochMilli(r.getLong("until"))));
+            } else if (WALLBOARD_HELLO.equals(kind)) {
+                wallboard.resend(frame);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("unreadable {} notice from another node: {}", kind, e.toString());
         }
     }
 
@@ -90,7 +161,7 @@ public final class DesktopHub implements DesktopNotifier {
     }
 
     public int connectedAgents() {
-        return byAgent.size();
+        return byUser.size();
     }
 
     /** Takes over an accepted WebSocket. */
@@ -179,18 +250,17 @@ public final class DesktopHub implements DesktopNotifier {
             Session s = auth.authenticate(token).orElseThrow(() -> new FrameError("token", "unknown or expired token"));
             session = s;
             vertx.cancelTimer(authTimer);
-            byAgent.computeIfAbsent(s.user().id(), k -> ConcurrentHashMap.newKeySet()).add(ws);
-            var read = acd.status(s.user().id()).thenCombine(DeskHello.of(acd, s.user()), (st, desk) -> desk.with(st));
+            byUser.computeIfAbsent(s.user().id(), k -> ConcurrentHashMap.newKeySet()).add(this);
+            boolean holds = floor.holdsFloor();
+            var read = holds ? acd.status(s.user().id()).thenCombine(DeskHello.of(acd, s.user()), (st, desk) -> desk.with(st))
+                : standby.hello(s);
             read.whenComplete((desk, failure) -> context.runOnContext(v -> {
-                Optional<AgentStatus> status = desk == null ? Optional.empty() : desk.status;
                 // Even when the state cannot be read the desktop gets its hello (without a state), never silence.
                 JsonObject hello = new JsonObject().put("type", "hello").put("userId", s.user().id())
                     .put("name", s.user().name()).put("role", s.user().role().name());
                 if (failure != null) {
                     LOG.warn("state of {} unavailable for the hello: {}", s.user().id(), failure.toString());
                 } else {
-                    status.ifPresent(st -> hello.put("state", st.state().name()).put("reason", st.reason())
-                        .put("callId", st.callId()));
                     desk.addTo(hello);
                 }
                 ws.writeTextMessage(hello.encode());
@@ -198,6 +268,10 @@ public final class DesktopHub implements DesktopNotifier {
                     resend(s.user().id());
                 } else if (!ws.isClosed()) {
                     wallboard.watch(ws, s);
+                    DesktopRelay r = relay;
+                    if (!holds && r != null) {
+                        r.publish(WALLBOARD_HELLO, s.user().id()); // the holder makes this user's frames: first ones now
+                    }
                 }
             }));
         }
@@ -231,6 +305,10 @@ public final class DesktopHub implements DesktopNotifier {
                     if (session.user().role() != Role.AGENT) {
                         throw new FrameError("type", "only agents sit at a desk extension");
                     }
+                    if (!floor.holdsFloor()) {
+                        standby.act(ws, session, frame);
+                        return;
+                    }
                     acd.desk().login(me, frame.extension()).whenComplete((st, failure) -> {
                         if (failure != null) {
                             Throwable cause = failure.getCause() == null ? failure : failure.getCause();
@@ -242,6 +320,10 @@ public final class DesktopHub implements DesktopNotifier {
                 case "ready", "notReady" -> {
                     if (session.user().role() != Role.AGENT) {
                         throw new FrameError("type", "only agents have a ready state");
+                    }
+                    if (!floor.holdsFloor()) {
+                        standby.act(ws, session, frame);
+                        return;
                     }
                     var result = frame.type().equals("ready") ? acd.ready(me) : acd.notReady(me, frame.reason());
                     result.whenComplete((s, failure) -> {
@@ -259,10 +341,10 @@ public final class DesktopHub implements DesktopNotifier {
         void closed() {
             wallboard.unwatch(ws);
             if (session != null) {
-                Set<ServerWebSocket> set = byAgent.get(session.user().id());
+                Set<Connection> set = byUser.get(session.user().id());
                 if (set != null) {
-                    set.remove(ws);
-                    byAgent.computeIfPresent(session.user().id(), (k, v) -> v.isEmpty() ? null : v);
+                    set.remove(this);
+                    byUser.computeIfPresent(session.user().id(), (k, v) -> v.isEmpty() ? null : v);
                 }
             }
         }
@@ -270,6 +352,6 @@ public final class DesktopHub implements DesktopNotifier {
 
     /** For tests: which agents have a socket open. */
     public List<String> agentsOnline() {
-        return List.copyOf(byAgent.keySet());
+        return List.copyOf(byUser.keySet());
     }
 }

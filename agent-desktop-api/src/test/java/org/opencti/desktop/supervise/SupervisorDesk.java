@@ -25,6 +25,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.opencti.acd.AcdPorts;
 import org.opencti.acd.AcdService;
 import org.opencti.acd.AcdSettings;
@@ -72,6 +73,14 @@ final class SupervisorDesk implements AutoCloseable {
     private int calls;
 
     SupervisorDesk(Duration wallboardInterval) throws Exception {
+        this(wallboardInterval, null, server -> { });
+    }
+
+    /**
+     * One node of several: {@code tokenSecret} shared with the others (null: a random one), {@code beforeStart} joins the
+     * cluster before the server starts.
+     */
+    SupervisorDesk(Duration wallboardInterval, byte[] tokenSecret, Consumer<DesktopServer> beforeStart) throws Exception {
         List<AgentProfile> agents = List.of(
             new AgentProfile("2001", "Ann", "blue", "Local/2001@agents", Map.of("billing", 5, "support", 5), Map.of("billing", 1), 1.0),
             new AgentProfile("2002", "Bob", "red", "Local/2002@agents", Map.of("billing", 5)),
@@ -88,10 +97,12 @@ final class SupervisorDesk implements AutoCloseable {
         when(pbx.bridge(any(), any())).thenReturn(CompletableFuture.completedFuture(null));
         ScreenPopService pops = new ScreenPopService(new InMemoryCustomerDirectory(new InMemoryInteractionLog()), new PhoneNumbers("US"),
             Runnable::run, Duration.ofMillis(100));
-        AuthService auth = new AuthService(List.of(new User("2001", "Ann", "blue", Role.AGENT, HASH),
+        List<User> users = List.of(new User("2001", "Ann", "blue", Role.AGENT, HASH),
             new User("2002", "Bob", "red", Role.AGENT, HASH), new User("2003", "Cy", "blue", Role.AGENT, HASH),
             new User("3001", "Sue", "blue", Role.SUPERVISOR, HASH), new User("3002", "Raj", "red", Role.SUPERVISOR, HASH),
-            new User("9001", "Ada", null, Role.ADMIN, HASH)), Clock.systemUTC(), Duration.ofHours(8));
+            new User("9001", "Ada", null, Role.ADMIN, HASH));
+        AuthService auth = tokenSecret == null ? new AuthService(users, Clock.systemUTC(), Duration.ofHours(8))
+            : new AuthService(users, Clock.systemUTC(), Duration.ofHours(8), tokenSecret);
         DesktopHub[] late = new DesktopHub[1];
         // As the server wires it: queue moments reach the wallboards through the queue_log the ACD writes.
         QueueLog queueLog = WallboardPush.signalling(new QueueLog() {
@@ -114,6 +125,7 @@ final class SupervisorDesk implements AutoCloseable {
         late[0] = hub;
         server = new DesktopServer(vertx, new DesktopServer.Settings("127.0.0.1", 0, List.of(), 64 * 1024), auth, acd, hub,
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        beforeStart.accept(server);
         server.start().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false).setConnectTimeout(5_000));
     }

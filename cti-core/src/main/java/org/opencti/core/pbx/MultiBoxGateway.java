@@ -17,6 +17,7 @@ import org.opencti.core.event.PbxEvent;
 import org.opencti.core.port.OriginateRequest;
 import org.opencti.core.port.PbxEventListener;
 import org.opencti.core.port.PbxGateway;
+import org.opencti.core.port.PhoneState;
 import org.opencti.core.port.SpyRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * bridges only its own channels. An originate runs on the box of {@link OriginateRequest#sameBoxAs()} (the caller, for
  * an agent leg), else on the dialled phone's home box, else on the first box that is up. A phone homed on another box
  * than the one dialling is reached through that box's {@link Box#reach} (a trunk: {@code IAX2/pbx-b/2001}). Spying runs
- * on the spied-on channel's box, the supervisor's phone reached the same way.
+ * on the spied-on channel's box, the supervisor's phone reached the same way. A phone's state is asked of its home box.
  */
 public final class MultiBoxGateway implements PbxGateway {
     private static final Logger LOG = LoggerFactory.getLogger(MultiBoxGateway.class);
@@ -198,6 +199,17 @@ public final class MultiBoxGateway implements PbxGateway {
     @Override
     public CompletionStage<Void> setVariable(String channel, String name, String value) {
         return act(channel, t -> t.box().gateway().setVariable(t.channel(), name, value));
+    }
+
+    /** Asked of the phone's home box, as an originate to it would be; a phone of no known home, of the first box that is up. */
+    @Override
+    public CompletionStage<PhoneState> phoneState(String phone) {
+        return homeOrFirstUp(Objects.requireNonNull(phone, "phone")).gateway().phoneState(phone);
+    }
+
+    @Override
+    public Optional<String> homeBox(String phone) {
+        return Optional.ofNullable(phoneBoxes.get(phone));
     }
 
     /** Every box's channels, tagged with the box; fails naming the box when one cannot answer. */

@@ -1,6 +1,7 @@
 package org.opencti.core.port;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.opencti.core.event.LiveChannel;
 import org.opencti.core.event.PbxEvent;
@@ -43,6 +44,21 @@ public interface PbxGateway extends AutoCloseable {
     CompletionStage<Void> setVariable(String channel, String name, String value);
 
     CompletionStage<List<LiveChannel>> liveChannels();
+
+    /**
+     * The state of an agent's phone, {@code phone} being its dial string as configured ({@code PJSIP/2001},
+     * {@code Local/2001@agents}). Asked of the phone's {@linkplain #homeBox home box}; {@link PhoneState#UNKNOWN} when the
+     * PBX cannot tell. Fails (like any action) when the PBX does not answer.
+     */
+    CompletionStage<PhoneState> phoneState(String phone);
+
+    /**
+     * The Asterisk box {@code phone} is homed on, when this gateway serves several and knows the phone; empty with one box
+     * (every phone is on it) or for a phone it does not know.
+     */
+    default Optional<String> homeBox(String phone) {
+        return Optional.empty();
+    }
 
     @Override
     void close();

@@ -9,6 +9,7 @@ import org.opencti.core.event.PbxEvent;
 import org.opencti.core.port.OriginateRequest;
 import org.opencti.core.port.PbxEventListener;
 import org.opencti.core.port.PbxGateway;
+import org.opencti.core.port.PhoneState;
 import org.opencti.core.port.SpyRequest;
 
 /** One box's gateway for tests: records what it is asked, in the box's own channel names, and emits what the test says. */
@@ -87,6 +88,12 @@ final class FakeBox implements PbxGateway {
     public CompletionStage<List<LiveChannel>> liveChannels() {
         return live == null ? CompletableFuture.failedFuture(new IllegalStateException("CoreShowChannels: AMI link lost"))
             : CompletableFuture.completedFuture(live);
+    }
+
+    @Override
+    public CompletionStage<PhoneState> phoneState(String phone) {
+        actions.add("phoneState " + phone);
+        return CompletableFuture.completedFuture(PhoneState.AVAILABLE);
     }
 
     @Override

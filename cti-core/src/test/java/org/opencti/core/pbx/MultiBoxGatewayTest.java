@@ -18,6 +18,7 @@ import org.opencti.core.event.ChannelState;
 import org.opencti.core.event.LiveChannel;
 import org.opencti.core.event.PbxEvent;
 import org.opencti.core.port.OriginateRequest;
+import org.opencti.core.port.PhoneState;
 import org.opencti.core.port.SpyMode;
 import org.opencti.core.port.SpyRequest;
 
@@ -123,6 +124,17 @@ class MultiBoxGatewayTest {
 
         done(gateway.bridge("b:Local/100@cti-hold-00000001;2", "b:" + LEG));
         assertThat(b.actions).containsExactly("bridge Local/100@cti-hold-00000001;2 " + LEG);
+    }
+
+    @Test
+    void aPhonesStateIsAskedOfItsHomeBox() {
+        assertThat(done(gateway.phoneState("PJSIP/2002"))).isEqualTo(PhoneState.AVAILABLE);
+        assertThat(done(gateway.phoneState("PJSIP/3001"))).isEqualTo(PhoneState.AVAILABLE);
+
+        assertThat(b.actions).containsExactly("phoneState PJSIP/2002");
+        assertThat(a.actions).containsExactly("phoneState PJSIP/3001");
+        assertThat(gateway.homeBox("PJSIP/2002")).contains("b");
+        assertThat(gateway.homeBox("PJSIP/9999")).isEmpty();
     }
 
     @Test

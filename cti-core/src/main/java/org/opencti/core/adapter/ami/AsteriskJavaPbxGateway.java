@@ -20,6 +20,7 @@ import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.action.BridgeAction;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.ExtensionStateAction;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
@@ -30,6 +31,7 @@ import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.FullyBootedEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.ShutdownEvent;
+import org.asteriskjava.manager.response.ExtensionStateResponse;
 import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
 import org.opencti.core.event.LiveChannel;
@@ -37,6 +39,7 @@ import org.opencti.core.event.PbxEvent;
 import org.opencti.core.port.OriginateRequest;
 import org.opencti.core.port.PbxEventListener;
 import org.opencti.core.port.PbxGateway;
+import org.opencti.core.port.PhoneState;
 import org.opencti.core.port.SpyRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +69,7 @@ public final class AsteriskJavaPbxGateway implements PbxGateway, ManagerEventLis
     private final ExecutorService actions;
     private final ConcurrentHashMap<String, CompletableFuture<PbxEvent.OriginateCompleted>> originates =
         new ConcurrentHashMap<>();
+    private volatile String hintContext = PhoneHints.DEFAULT_HINT_CONTEXT;
 
     /** The link to a node's only Asterisk, box {@value #DEFAULT_BOX}. */
     public AsteriskJavaPbxGateway(String host, int port, String username, String secret, Duration pingInterval,
@@ -241,6 +245,32 @@ public final class AsteriskJavaPbxGateway implements PbxGateway, ManagerEventLis
             }
         }));
         return result.orTimeout(ACTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * AMI {@code ExtensionState} on the phone's hint (see {@link PhoneHints}: why that action, which hint, the answer's
+     * layout); {@link PhoneState#UNKNOWN} without asking for a dial string that names no hint.
+     */
+    @Override
+    public CompletionStage<PhoneState> phoneState(String phone) {
+        var hint = PhoneHints.of(phone, hintContext);
+        if (hint.isEmpty()) {
+            return CompletableFuture.completedFuture(PhoneState.UNKNOWN);
+        }
+        return send(new ExtensionStateAction(hint.get().exten(), hint.get().context())).thenApply(response ->
+            response instanceof ExtensionStateResponse state ? PhoneHints.state(state.getStatus()) : PhoneState.UNKNOWN);
+    }
+
+    /**
+     * The context of the hints of technology phones ({@code PJSIP/2001} is asked as {@code 2001@<context>}); default
+     * {@value PhoneHints#DEFAULT_HINT_CONTEXT}. {@code Local/<exten>@<context>} phones are asked in their own context.
+     */
+    public AsteriskJavaPbxGateway hintContext(String context) {
+        if (context == null || context.isBlank()) {
+            throw new IllegalArgumentException("hint context: must not be blank");
+        }
+        this.hintContext = context.trim();
+        return this;
     }
 
     /** The box's name; {@value #DEFAULT_BOX} for a node's only Asterisk. */

@@ -1,0 +1,267 @@
+package org.opencti.acd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.opencti.acd.FloorNodes.done;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+import org.opencti.core.agent.AgentState;
+import org.opencti.core.agent.AgentStatus;
+import org.opencti.core.cluster.LiveCall;
+import org.opencti.core.customer.InteractionRecord;
+import org.opencti.core.desktop.DesktopEvent;
+import org.opencti.core.event.ChannelRef;
+import org.opencti.core.event.PbxEvent;
+import org.opencti.core.port.OriginateRequest;
+
+/** Two ACDs over one PBX event stream and one shared state: standby, takeover, bookings and the live call mirror. */
+class AcdFloorTest {
+    private final FloorNodes floor = new FloorNodes();
+
+    private static AgentStatus status(FloorNodes.Node n, String agent) {
+        return done(n.acd.status(agent)).orElseThrow();
+    }
+
+    private void answer(FloorNodes.Node n, String reference, String legUid) {
+        answer(n, n.pbx.originates.get(reference), legUid);
+    }
+
+    private void answer(FloorNodes.Node n, OriginateRequest r, String legUid) {
+        String reference = r.reference();
+        String agent = r.variables().get("CTI_AGENT");
+        n.pbx.answer(reference, new PbxEvent.OriginateCompleted(floor.time.now(), reference, true, 4, legUid,
+            "Local/" + agent + "@agents-" + legUid + ";1"));
+    }
+
+    @Test
+    void aStandbyFollowsTheChannelsButStartsNothingAndRefusesAgents() {
+        FloorNodes.Node standby = floor.node("b");
+
+        ChannelRef caller = floor.callerOnHold("100.1", "+15551230001", standby);
+
+        assertThat(standby.acd.holdsFloor()).isFalse();
+        assertThat(standby.pbx.actions).isEmpty();
+        assertThat(done(standby.acd.liveCallCount())).isZero();
+        assertThat(floor.liveCalls.all()).isEmpty();
+        assertThatThrownBy(() -> done(standby.acd.login("2001"))).isInstanceOf(CompletionException.class)
+            .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("this node does not hold the floor");
+        assertThat(floor.agentStates.all()).isEmpty();
+
+        // It takes the floor: the caller it only followed is queued (the PBX lists them on hold) and routed.
+        standby.pbx.live.add(FloorNodes.waitingInHold(caller, "+15551230001"));
+        standby.claim();
+        standby.ready("2001");
+        assertThat(standby.offeredCalls("2001")).containsExactly("c-100.1");
+    }
+
+    @Test
+    void takeoverPutsWaitingCallersBackInTheirPlaceAndWritesThoseWhoHungUpMeanwhileAsAbandoned() {
+        FloorNodes.Node a = floor.node("a");
+        FloorNodes.Node b = floor.node("b");
+        a.claim();
+        Instant t0 = floor.time.now();
+        ChannelRef first = floor.callerOnHold("100.1", "+15551230001", a, b);
+        floor.time.advance(Duration.ofSeconds(5));
+        ChannelRef second = floor.callerOnHold("100.2", "+15551230002", a, b);
+        floor.time.advance(Duration.ofSeconds(5));
+        ChannelRef third = floor.callerOnHold("100.3", "+15551230003", a, b);
+        assertThat(floor.liveCalls.all()).extracting(LiveCall::stage).containsOnly(LiveCall.Stage.WAITING).hasSize(3);
+        // the last holder died before it could forget a caller who hung up
+        LiveCall gone = floor.liveCalls.all().get(0);
+        floor.liveCalls.put(new LiveCall("c-99.9", LiveCall.Stage.WAITING, "billing", "99.9", "Local/x@cti-hold-99.9;2", "99.9",
+            "+15551239999", null, t0.minusSeconds(30), null, null, null, null, gone.data()));
+
+        a.acd.leaveFloor();
+        floor.time.advance(FloorNodes.TTL);
+        ChannelRef fourth = floor.callerOnHold("100.4", "+15551230004", a, b); // nobody holds the floor: nobody queues them
+        assertThat(a.pbx.actions).isEmpty();
+        b.pbx.live.addAll(List.of(FloorNodes.waitingInHold(third, "+15551230003"), FloorNodes.waitingInHold(first, "+15551230001"),
+            FloorNodes.waitingInHold(second, "+15551230002"), FloorNodes.waitingInHold(fourth, "+15551230004")));
+        Instant takeover = floor.time.now();
+        assertThat(b.claim().epoch()).isEqualTo(2);
+
+        assertThat(done(b.acd.waitingCalls())).extracting(WaitingCall::callId, WaitingCall::waitingSince).containsExactly(
+            tuple("c-100.1", t0), tuple("c-100.2", t0.plusSeconds(5)),
+            tuple("c-100.3", t0.plusSeconds(10)), tuple("c-100.4", takeover));
+        assertThat(floor.liveCalls.all()).extracting(LiveCall::callId)
+            .containsExactlyInAnyOrder("c-100.1", "c-100.2", "c-100.3", "c-100.4");
+        assertThat(floor.history).as("the caller who hung up while nobody held the floor still has their row").singleElement()
+            .satisfies(r -> {
+                assertThat(r.key()).isEqualTo("99.9");
+                assertThat(r.outcome()).isEqualTo("abandoned");
+            });
+        b.ready("2001");
+        assertThat(b.offeredCalls("2001")).containsExactly("c-100.1");
+        assertThat(a.pushed).noneMatch(e -> e instanceof DesktopEvent.CallOffered);
+    }
+
+    @Test
+    void aConnectedCallIsAdoptedAndItsHangupWritesOneInteractionAndWrapsUp() {
+        FloorNodes.Node a = floor.node("a");
+        FloorNodes.Node b = floor.node("b");
+        a.claim();
+        a.ready("2001");
+        ChannelRef caller = floor.callerOnHold("100.1", "+15551230001", a, b);
+        answer(a, a.pbx.lastReference(), "100.9");
+        Instant answeredAt = floor.time.now();
+        assertThat(status(a, "2001").state()).isEqualTo(AgentState.ON_CALL);
+        LiveCall stored = floor.liveCalls.all().get(0);
+        assertThat(stored.stage()).isEqualTo(LiveCall.Stage.CONNECTED);
+        assertThat(stored.agentLegUniqueId()).isEqualTo("100.9");
+        assertThat(floor.bookings.all()).containsEntry("2001", "call:c-100.1");
+
+        floor.time.advance(Duration.ofSeconds(30));
+        a.acd.leaveFloor();
+        floor.time.advance(FloorNodes.TTL);
+        ChannelRef leg = new ChannelRef("100.9", "Local/2001@agents-100.9;1", "100.1");
+        b.pbx.live.addAll(List.of(FloorNodes.bridged(caller, "cti-hold"), FloorNodes.bridged(leg, "agent-leg")));
+        b.claim();
+
+        assertThat(status(b, "2001").state()).isEqualTo(AgentState.ON_CALL);
+        assertThat(status(b, "2001").callId()).isEqualTo("c-100.1");
+        assertThat(floor.bookings.all()).containsExactlyEntriesOf(Map.of("2001", "call:c-100.1"));
+        assertThat(floor.history).isEmpty();
+
+        floor.hangup(caller, a, b);
+
+        assertThat(b.pbx.actions).contains("hangup Local/2001@agents-100.9;1");
+        assertThat(a.pbx.actions).doesNotContain("hangup Local/2001@agents-100.9;1");
+        assertThat(floor.history).hasSize(1);
+        InteractionRecord row = floor.history.get(0);
+        assertThat(row.key()).isEqualTo("100.1/100.9"); // what the last holder would have written
+        assertThat(row.outcome()).isEqualTo("answered");
+        assertThat(row.agentId()).isEqualTo("2001");
+        assertThat(row.answeredAt()).isEqualTo(answeredAt);
+        assertThat(b.pushed).anyMatch(e -> e instanceof DesktopEvent.CallEnded end && end.callId().equals("c-100.1"));
+        assertThat(status(b, "2001").state()).isEqualTo(AgentState.WRAP_UP);
+        assertThat(floor.liveCalls.all()).isEmpty();
+
+        floor.time.advance(FloorNodes.WRAP);
+        assertThat(status(b, "2001").state()).isEqualTo(AgentState.READY);
+        assertThat(floor.agentStates.get("2001").orElseThrow().state()).isEqualTo(AgentState.READY);
+        assertThat(floor.bookings.all()).isEmpty();
+        assertThat(floor.history).hasSize(1);
+    }
+
+    @Test
+    void aConversationThatEndedWhileNobodyHeldTheFloorIsWrittenOnceAndItsAgentWrapsUp() {
+        FloorNodes.Node a = floor.node("a");
+        FloorNodes.Node b = floor.node("b");
+        a.claim();
+        a.ready("2001");
+        ChannelRef caller = floor.callerOnHold("100.1", "+15551230001", a, b);
+        answer(a, a.pbx.lastReference(), "100.9");
+        Instant answeredAt = floor.time.now();
+        floor.time.advance(Duration.ofSeconds(30));
+        a.acd.leaveFloor();
+        floor.hangup(caller, a, b); // the caller hangs up in the gap: the dead holder cannot write it, the standby routes nothing
+        floor.time.advance(FloorNodes.TTL);
+        assertThat(floor.history).isEmpty();
+
+        b.claim();
+
+        assertThat(floor.history).singleElement().satisfies(row -> {
+            assertThat(row.key()).isEqualTo("100.1/100.9");
+            assertThat(row.outcome()).isEqualTo("answered");
+            assertThat(row.agentId()).isEqualTo("2001");
+            assertThat(row.answeredAt()).isEqualTo(answeredAt);
+        });
+        assertThat(status(b, "2001").state()).isEqualTo(AgentState.WRAP_UP);
+        assertThat(b.pushed).anyMatch(e -> e instanceof DesktopEvent.CallEnded end && end.callId().equals("c-100.1"));
+        floor.time.advance(FloorNodes.WRAP);
+        assertThat(status(b, "2001").state()).isEqualTo(AgentState.READY);
+        assertThat(floor.liveCalls.all()).isEmpty();
+        assertThat(floor.bookings.all()).isEmpty();
+    }
+
+    @Test
+    void aNodeWithAStaleEpochCannotBookTheAgentAndLeavesTheFloorWhileTheCallGoesOn() {
+        FloorNodes.Node a = floor.node("a");
+        FloorNodes.Node b = floor.node("b");
+        a.claim();
+        a.ready("2001");
+        // a pauses: its lease runs out and b takes the floor, while a still believes it holds it
+        floor.time.advance(FloorNodes.TTL);
+        assertThat(b.claim().epoch()).isEqualTo(2);
+        assertThat(a.acd.holdsFloor()).isTrue();
+        assertThat(status(b, "2001").state()).isEqualTo(AgentState.READY);
+
+        floor.callerOnHold("100.1", "+15551230001", b, a);
+
+        assertThat(b.offeredCalls("2001")).containsExactly("c-100.1");
+        assertThat(b.pbx.actions).containsExactly("originate Local/2001@agents -> agent-leg");
+        assertThat(a.offeredCalls("2001")).isEmpty();
+        assertThat(a.pbx.actions).isEmpty();
+        assertThat(a.acd.holdsFloor()).isFalse();
+        assertThat(floor.bookings.refusals).isEqualTo(1);
+        assertThat(floor.bookings.all()).containsEntry("2001", "call:c-100.1");
+        assertThatThrownBy(() -> done(a.acd.ready("2002"))).hasCauseInstanceOf(IllegalStateException.class);
+
+        answer(b, b.pbx.lastReference(), "100.9");
+        assertThat(status(b, "2001").state()).isEqualTo(AgentState.ON_CALL);
+        assertThat(floor.agentStates.get("2001").orElseThrow().state()).isEqualTo(AgentState.ON_CALL);
+    }
+
+    @Test
+    void underABurstNoAgentIsBookedTwiceAndEverythingIsFreedAfterTheCalls() {
+        Queue<Runnable> line = new ArrayDeque<>();
+        FloorNodes.Node a = floor.new Node("a", line::add);
+        Runnable drain = () -> {
+            while (!line.isEmpty()) {
+                line.poll().run();
+            }
+        };
+        a.claim();
+        drain.run();
+        for (String agent : List.of("2001", "2002", "2003")) {
+            a.ready(agent);
+        }
+        ChannelRef[] callers = new ChannelRef[6];
+        for (int i = 0; i < callers.length; i++) {
+            callers[i] = floor.callerOnHold("100." + (i + 1), "+1555123000" + (i + 1), a);
+        }
+        // Reserved here at once, but nobody is offered or rung before their booking is back.
+        assertThat(List.of("2001", "2002", "2003")).allMatch(agent -> status(a, agent).state() == AgentState.RESERVED);
+        assertThat(a.pbx.actions).isEmpty();
+        assertThat(a.pushed).noneMatch(e -> e instanceof DesktopEvent.CallOffered);
+        String firstCall = status(a, "2001").callId();
+        floor.hangup(callers[Integer.parseInt(firstCall.substring("c-100.".length())) - 1], a); // gone before the booking is back
+        String nextCall = status(a, "2001").callId();
+        assertThat(nextCall).isNotEqualTo(firstCall);
+        drain.run();
+        assertThat(a.offeredCalls("2001")).containsExactly(nextCall);
+        assertThat(a.pbx.originates).hasSize(3);
+
+        int leg = 0;
+        while (!a.pbx.originates.isEmpty()) {
+            List<OriginateRequest> ringing = List.copyOf(a.pbx.originates.values());
+            a.pbx.originates.clear();
+            for (OriginateRequest r : ringing) {
+                answer(a, r, "200." + (++leg));
+            }
+            drain.run();
+            for (OriginateRequest r : ringing) { // the conversations end; the callers still waiting stay
+                floor.hangup(callers[Integer.parseInt(r.variables().get("CTI_CALL_ID").substring("c-100.".length())) - 1], a);
+            }
+            floor.time.advance(FloorNodes.WRAP);
+            drain.run();
+        }
+
+        assertThat(floor.bookings.doubleBooked).isEmpty();
+        assertThat(floor.bookings.refusals).isZero();
+        assertThat(floor.bookings.booked).isEqualTo(6); // the five conversations and the offer the first caller left
+        assertThat(floor.history).hasSize(6);
+        assertThat(floor.history).filteredOn(r -> r.outcome().equals("answered")).hasSize(5);
+        assertThat(floor.bookings.all()).isEmpty();
+        assertThat(floor.liveCalls.all()).isEmpty();
+        assertThat(done(a.acd.liveCallCount())).isZero();
+    }
+}

@@ -1,0 +1,19 @@
+package org.opencti.core.cluster;
+
+import java.util.List;
+
+/**
+ * The floor holder's live calls, kept where the next holder finds them (Redis, or the in-memory twin). Written behind the
+ * calls in the order they change; every write sets a whole value, so a replay after a reconnect changes nothing more.
+ * May block.
+ */
+public interface LiveCallStore {
+    /** Stores the call, replacing what was stored under its id. */
+    void put(LiveCall call);
+
+    /** Forgets the call; nothing happens when it is not stored. */
+    void remove(String callId);
+
+    /** Every stored call. */
+    List<LiveCall> all();
+}
