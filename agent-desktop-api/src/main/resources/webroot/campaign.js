@@ -5,11 +5,15 @@
 // campaign's choices, a value, a callback time when the choice is a callback, a warning when it records a do-not-call
 // request. A "campaignCallbackDue" shows a notice. Everything from the server goes in as text (textContent), never HTML.
 // The routes act for the signed-in agent only; the server says why when it refuses (the preview was withdrawn...).
+// A "hello" (the socket came back) clears the panel: the server sends what is still open right after it, the same frames,
+// so a preview or a call to dispose comes back and one that ended while the link was down does not; a disposition form
+// shown again for the same attempt keeps what the agent had entered.
 window.ctiCampaignDesk = function (api, log, agentName) {
   const $ = (id) => document.getElementById(id);
   let preview = null;
   let connected = null;
   let timer = null;
+  let beforeHello = null;
 
   function fill(script, lead) {
     const names = { firstName: lead.firstName || '', lastName: lead.lastName || '', agent: agentName() };
@@ -58,10 +62,13 @@ window.ctiCampaignDesk = function (api, log, agentName) {
   }
 
   function onConnected(msg) {
+    const again = beforeHello && beforeHello.campaignId === msg.campaignId && beforeHello.attemptId === msg.attemptId;
+    beforeHello = null;
+    const select = $('disposition-code');
+    const code = select.value;
     hide();
     connected = msg;
     showLead(msg.campaignName, msg.lead, msg.script, 'connected');
-    const select = $('disposition-code');
     select.textContent = '';
     msg.dispositions.forEach((d, i) => {
       const o = document.createElement('option');
@@ -69,9 +76,13 @@ window.ctiCampaignDesk = function (api, log, agentName) {
       o.textContent = d.label + (d.sale ? ' (sale)' : '');
       select.appendChild(o);
     });
-    $('disposition-value').value = '';
-    $('disposition-callback-at').value = '';
-    $('disposition-callback-me').checked = true;
+    if (again) {
+      select.value = code;
+    } else {
+      $('disposition-value').value = '';
+      $('disposition-callback-at').value = '';
+      $('disposition-callback-me').checked = true;
+    }
     choiceChanged();
     $('disposition-form').hidden = false;
     log('campaign call connected: ' + msg.campaignName + ', attempt ' + msg.attemptId);
@@ -123,6 +134,10 @@ window.ctiCampaignDesk = function (api, log, agentName) {
 
   return function onMessage(msg) {
     switch (msg.type) {
+      case 'hello':
+        beforeHello = connected;
+        hide();
+        return false; // the desktop reads its state from it too
       case 'campaignPreview':
         onPreview(msg);
         return true;

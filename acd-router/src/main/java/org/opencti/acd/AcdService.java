@@ -191,7 +191,9 @@ public final class AcdService implements PbxEventListener {
             if (call.consult != null) {
                 throw new IllegalStateException("agent " + agentId + " is in a conference: complete or cancel it first");
             }
-            actions.redirectBoth(call.callerChannel, settings.onHoldContext(), call.agentLegChannel, settings.agentLegContext());
+            // a nailed-up leg waits in its own loop, so it is still there for the next call after this one
+            actions.redirectBoth(call.callerChannel, settings.onHoldContext(), call.agentLegChannel,
+                call.nailedLeg ? OutboundAgents.NAILED_CONTEXT : settings.agentLegContext());
             return change(a, AgentState.ON_HOLD, null, false);
         });
     }

@@ -13,18 +13,26 @@ import org.opencti.core.time.Scheduler;
 /**
  * From the routing decision to the conversation: the agent is reserved and told (offer and pop), their phone
  * is rung (the agent leg is originated into the agent-leg context) and, once they answer, the leg is bridged
- * with the caller. No answer: the agent goes not ready and the call returns to the head of its line. Runs on
- * the ACD's owner.
+ * with the caller. No answer: the agent goes not ready and the call returns to the head of its line. An agent whose
+ * phone is already off-hook on a nailed-up leg (they work a campaign, {@link OutboundAgents}) is not rung again: the
+ * caller is bridged with that leg at once. Runs on the ACD's owner.
  */
 final class AgentLegFlow {
     private final AcdService acd;
     private final Scheduler scheduler;
     private final Counter offered;
+    /** The dialer's side, once it registered ({@link OutboundAgents}): it knows the agents' nailed-up legs. */
+    private OutboundAgents outbound;
 
     AgentLegFlow(AcdService acd, Scheduler scheduler, MeterRegistry meters) {
         this.acd = acd;
         this.scheduler = scheduler;
         this.offered = meters.counter("cti.calls.offered");
+    }
+
+    /** On the owner. */
+    void useNailedLegs(OutboundAgents agents) {
+        this.outbound = agents;
     }
 
     /**
@@ -59,7 +67,35 @@ final class AgentLegFlow {
         acd.actions().notify(new DesktopEvent.CallOffered(agent.profile.id(), now, call.callId, call.callerNumber, call.queue));
         // The pop was looked up when the caller arrived: it is on the desktop before any phone can ring.
         acd.actions().notify(new DesktopEvent.ScreenPopped(agent.profile.id(), now, call.callId, call.pop, call.callData));
-        ringAgent(call, agent);
+        OutboundAgents.Leg nailed = nailedLeg(call, agent);
+        if (nailed != null) {
+            call.agentLegUniqueId = nailed.uniqueId();
+            call.agentLegChannel = nailed.channel();
+            call.nailedLeg = true;
+            acd.calls().indexAgentLeg(call);
+            connect(call, agent);
+        } else {
+            ringAgent(call, agent);
+        }
+    }
+
+    /**
+     * The agent's idle nailed-up leg, when the caller can be bridged with it: not for a callback (its customer is dialed once
+     * the agent leg answers), nor a queue that records ([cti-nailed] starts no MixMonitor; [agent-leg] does), nor across boxes.
+     */
+    private OutboundAgents.Leg nailedLeg(InboundCall call, AgentSession agent) {
+        if (outbound == null || call.callback || acd.queue(call.queue).record()) {
+            return null;
+        }
+        OutboundAgents.Leg leg = outbound.idleLeg(agent.profile.id());
+        return leg != null && sameBox(leg.channel(), call.callerChannel) ? leg : null;
+    }
+
+    /** Both unprefixed (one box) or prefixed with the same box ({@code <box>:}): only then can Asterisk bridge them. */
+    private static boolean sameBox(String a, String b) {
+        int i = a.indexOf(':');
+        int j = b.indexOf(':');
+        return (i > 0 ? a.substring(0, i) : "").equals(j > 0 ? b.substring(0, j) : "");
     }
 
     private void notBooked(InboundCall call, AgentSession agent, FloorRole.Booking booking) {
@@ -121,6 +157,11 @@ final class AgentLegFlow {
             acd.callbacks().dialCustomer(call, agent);
             return;
         }
+        connect(call, agent);
+    }
+
+    /** The agent's leg is up: it is bridged with the caller and the agent is on the call. */
+    private void connect(InboundCall call, AgentSession agent) {
         call.stage = InboundCall.Stage.CONNECTED;
         call.answeredAt = scheduler.clock().instant();
         acd.change(agent, AgentState.ON_CALL, null, false);

@@ -78,7 +78,9 @@ final class CallEnds {
             }
             case CONNECTED -> {
                 if (callerLeft) {
-                    actions.hangup(call.agentLegChannel);
+                    if (!call.nailedLeg) {
+                        actions.hangup(call.agentLegChannel);
+                    } // a nailed-up leg loops back to its Wait in [cti-nailed], ready for the next call
                 } else if (!acd.agreedToSurvey(call)) {
                     actions.hangup(call.callerChannel);
                     ended.put(call.callerUniqueId, true);

@@ -47,6 +47,8 @@ final class InboundCall {
     Instant offeredAt;
     String agentLegUniqueId;
     String agentLegChannel;
+    /** The agent leg is the agent's nailed-up leg ({@link OutboundAgents}): it stays up when the call ends, for the next one. */
+    boolean nailedLeg;
     Instant answeredAt;
     /** Seconds the customer spent on hold while connected, known once the call is completed (for the history). */
     Long holdSeconds;

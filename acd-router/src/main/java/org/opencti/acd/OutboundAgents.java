@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each agent a campaign reserves gets a nailed-up leg: their phone originated into {@code [cti-nailed]}, which waits
  * and loops back after each bridge, so a live answer is bridged at once; it is hung up when the agent logs out. Without
- * one (not answered yet), the agent's phone is rung into the agent-leg context as for an inbound call. The conversation
+ * one (not answered yet), the agent's phone is rung into the agent-leg context as for an inbound call. The inbound router
+ * uses an idle nailed-up leg too ({@link #idleLeg}), so a blended agent's phone never rings while off-hook. The conversation
  * ends when either side hangs up: the interaction row ("outbound") is written and the agent wraps up like after an
  * inbound call. Everything but the three non-blocking methods runs on the ACD's owner.
  */
@@ -52,11 +53,18 @@ public final class OutboundAgents implements PbxEventListener {
 
     /** What becomes of a live answer handed to an agent, told on the ACD's owner (must not block). */
     public interface CallListener {
+        /** The agent is on the call (bridged with the customer): only now may their desktop show it. */
+        void agentConnected();
+
         /** The agent ended the conversation (the customer's channel is hung up). */
         void agentHungUp();
 
         /** The agent could not be reached (taken by inbound meanwhile, phone not answered): the customer is still waiting. */
         void notConnected(String why);
+    }
+
+    /** An agent's nailed-up leg: its channel's Uniqueid and name. */
+    record Leg(String uniqueId, String channel) {
     }
 
     private static final class Nailed {
@@ -81,6 +89,7 @@ public final class OutboundAgents implements PbxEventListener {
         this.acd = acd;
         this.scheduler = scheduler;
         acd.owner().execute(() -> {
+            acd.legs().useNailedLegs(this);
             acd.watchAgents(this::refresh);
             refresh();
             tick();
@@ -203,9 +212,20 @@ public final class OutboundAgents implements PbxEventListener {
         acd.change(o.agent(), AgentState.ON_CALL, reason(o.campaignId()), false);
         acd.actions().notify(new DesktopEvent.CallConnected(call.agentId, call.answeredAt, call.callId));
         acd.actions().bridge(call.callerChannel, call.agentLegChannel);
+        o.listener().agentConnected();
     }
 
     // ---- on the owner ------------------------------------------------------------------------------
+
+    /**
+     * The agent's nailed-up leg when it is answered and carries no campaign call, else null: the inbound router bridges a
+     * caller with it instead of ringing a phone that is already off-hook. It is not marked taken: the agent has one call
+     * at a time, and while they have the inbound caller they are not READY, so no campaign can hold them and use it.
+     */
+    Leg idleLeg(String agentId) {
+        Nailed leg = nailed.get(agentId);
+        return leg == null || leg.channel == null || leg.callId != null ? null : new Leg(leg.uniqueId, leg.channel);
+    }
 
     private void held(String agentId, long campaignId) {
         AgentSession a = acd.agentOrNull(agentId);

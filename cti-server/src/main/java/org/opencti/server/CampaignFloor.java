@@ -22,7 +22,8 @@ import org.opencti.dialer.run.CampaignAgents;
 /**
  * The dialer's {@link CampaignAgents} over the ACD's {@link OutboundAgents}: a campaign's workforce (its named agents and
  * everyone with its skill) as the ACD's snapshot shows them, inbound first (an agent the inbound queues need is not
- * listed); holds go to the ACD without waiting; notices become the desktop's campaign frames. Never blocks.
+ * listed); holds go to the ACD without waiting; notices become the desktop's campaign frames, the open ones kept for a
+ * page that reconnects ({@link CampaignNotices}). Never blocks.
  */
 final class CampaignFloor implements CampaignAgents {
     private final OutboundAgents agents;
@@ -30,13 +31,16 @@ final class CampaignFloor implements CampaignAgents {
     private final Clock clock;
     private final LongFunction<Optional<Campaign>> campaigns;
     private final Function<String, String> callIds;
+    private final CampaignNotices open;
 
     /**
      * @param campaigns the running campaign by id (for its name and dispositions in the frames)
      * @param callIds   the ACD's call id of a campaign line
+     * @param open      where each agent's open preview or connected call is kept
      */
     CampaignFloor(OutboundAgents agents, DesktopNotifier desktops, Clock clock, LongFunction<Optional<Campaign>> campaigns,
-                  Function<String, String> callIds) {
+                  Function<String, String> callIds, CampaignNotices open) {
+        this.open = open;
         this.agents = agents;
         this.desktops = desktops;
         this.clock = clock;
@@ -77,6 +81,7 @@ final class CampaignFloor implements CampaignAgents {
 
     @Override
     public void release(long campaignId, String agentId) {
+        open.released(agentId, campaignId);
         agents.release(agentId, campaignId);
     }
 
@@ -91,6 +96,7 @@ final class CampaignFloor implements CampaignAgents {
                 p.answerBy());
         } else if (notice instanceof AgentNotice.PreviewWithdrawn w) {
             event = new DesktopEvent.CampaignPreviewWithdrawn(agentId, now, w.campaignId(), w.leadId(), w.reason());
+            open.previewOver(agentId, w.campaignId(), w.leadId());
         } else if (notice instanceof AgentNotice.Connected c) {
             event = new DesktopEvent.CampaignConnected(agentId, now, c.campaignId(), name, callIds.apply(c.line()), c.attemptId(),
                 lead(c.lead()), c.script(), campaign.map(CampaignFloor::choices).orElse(List.of()));
@@ -99,6 +105,7 @@ final class CampaignFloor implements CampaignAgents {
             event = new DesktopEvent.CampaignCallbackDue(agentId, now, d.campaignId(), d.callbackId(), lead(d.lead()), d.dueAt(),
                 d.toAgent());
         }
+        open.shown(event); // before the push: a page connecting meanwhile gets it after its hello, at worst twice
         desktops.notify(event);
     }
 

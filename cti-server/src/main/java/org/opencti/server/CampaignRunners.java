@@ -57,6 +57,7 @@ final class CampaignRunners implements CampaignControl, CampaignDesk, AutoClosea
     private final Clock clock;
     private final PbxOutboundLines lines;
     private final RunnerPorts ports;
+    private final CampaignNotices open;
     private final ConcurrentMap<Long, Running> running = new ConcurrentHashMap<>();
 
     CampaignRunners(Stores.Outbound outbound, OutboundAgents agents, PbxGateway pbx, DesktopNotifier desktops, Executor worker,
@@ -66,13 +67,19 @@ final class CampaignRunners implements CampaignControl, CampaignDesk, AutoClosea
         this.worker = worker;
         this.clock = clock;
         this.lines = new PbxOutboundLines(pbx, agents, PbxOutboundLines.DIAL_STRING, this::lineEvent);
+        this.open = new CampaignNotices(clock);
         CampaignFloor floor = new CampaignFloor(agents, desktops, clock, id -> runnerOf(id).map(CampaignRunner::campaign),
-            lines::callId);
+            lines::callId, open);
         // ListLevels logs a list running low itself; nothing else listens yet
         ListLevels levels = new ListLevels(outbound.leads(), low -> { }, clock);
         this.ports = new RunnerPorts(outbound.leads(), new DialPolicy(outbound.dnc(), outbound.attempts(), outbound.standings(),
             outbound.refusals(), clock), levels, outbound.attempts(), outbound.dnc(), outbound.callbacks(), lines, floor);
         agents.onChange(() -> running.values().forEach(r -> r.runner().agentsChanged()));
+    }
+
+    /** Each agent's open preview or campaign call to dispose, which the desktop hub sends again to a page that reconnects. */
+    CampaignNotices openFrames() {
+        return open;
     }
 
     /** Listens to the PBX for the campaign lines' answers, verdicts and hangups. */
@@ -188,7 +195,7 @@ final class CampaignRunners implements CampaignControl, CampaignDesk, AutoClosea
     @Override
     public CompletionStage<Void> previewDial(String agentId, long campaignId, long leadId) {
         try {
-            return runner(campaignId).previewDial(agentId, leadId);
+            return runner(campaignId).previewDial(agentId, leadId).thenRun(() -> open.previewOver(agentId, campaignId, leadId));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -197,7 +204,7 @@ final class CampaignRunners implements CampaignControl, CampaignDesk, AutoClosea
     @Override
     public CompletionStage<Void> previewSkip(String agentId, long campaignId, long leadId, String reason) {
         try {
-            return runner(campaignId).previewSkip(agentId, leadId, reason);
+            return runner(campaignId).previewSkip(agentId, leadId, reason).thenRun(() -> open.previewOver(agentId, campaignId, leadId));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -211,7 +218,8 @@ final class CampaignRunners implements CampaignControl, CampaignDesk, AutoClosea
                 throw new IllegalArgumentException("code: a disposition code is required");
             }
             CallbackRequest callback = callbackAt == null ? null : new CallbackRequest(callbackAt, callbackToMe);
-            return runner(campaignId).dispose(agentId, attemptId, code, value, callback).thenApply(d -> null);
+            return runner(campaignId).dispose(agentId, attemptId, code, value, callback).thenRun(() -> open.disposed(agentId, campaignId,
+                attemptId));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }

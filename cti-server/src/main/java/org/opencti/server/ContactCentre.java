@@ -149,7 +149,8 @@ public final class ContactCentre implements AutoCloseable {
         String tokenSecret = config.http().tokenSecret();
         AuthService auth = tokenSecret == null ? new AuthService(users, clock, TOKEN_LIFETIME)
             : new AuthService(users, clock, TOKEN_LIFETIME, AuthService.secret(tokenSecret));
-        this.hub = new DesktopHub(vertx, auth, acd);
+        // a page that reconnects is sent its open campaign preview or call to dispose again (kept where the runners run)
+        this.hub = new DesktopHub(vertx, auth, acd, campaigns.openFrames());
         late[0] = hub;
         var h = config.http();
         this.http = new DesktopServer(vertx, new DesktopServer.Settings(h.bindHost(), h.port(), h.allowedOrigins(),

@@ -204,6 +204,12 @@ final class PbxOutboundLines implements OutboundLines, PbxEventListener {
         agents.connect(call.request.campaignId(), agentId, call.uniqueId, call.channel, call.request.e164(),
             new OutboundAgents.CallListener() {
                 @Override
+                public void agentConnected() {
+                    // the runner tells the agent's desktop of the call only now
+                    emit(call, new LineEvent.AgentConnected(line));
+                }
+
+                @Override
                 public void agentHungUp() {
                     emit(call, new LineEvent.AgentHungUp(line));
                 }

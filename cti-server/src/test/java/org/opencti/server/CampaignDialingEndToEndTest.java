@@ -193,6 +193,8 @@ class CampaignDialingEndToEndTest {
 
             node.pbx.phone("2001").release();
             ann.awaitType("callConnected");
+            // her phone answers the campaign's nailed-up leg: campaignConnected comes once she is on the call
+            node.pbx.phone("2001").answerAfter(Duration.ofMillis(20));
             node.pbx.hangup(caller);
             ann.awaitState("WRAP_UP");
             ann.awaitType("campaignConnected");

@@ -167,4 +167,28 @@ class CampaignPagesBrowserTest {
         assertThat(browser.findElement(row).findElement(By.className("abandon-uk")).getAttribute("class")).doesNotContain("over");
         assertThat(browser.findElements(By.cssSelector("#campaigns tbody tr"))).as("only team blue's campaign").hasSize(1);
     }
+
+    @Test
+    void aReloadedPageShowsTheCallToDisposeAgainAndNotAPreviewThatEndedMeanwhile() throws Exception {
+        long id = campaignOfTeamBlue();
+        signIn("", "2001");
+        waitUpTo(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("events"), "connected as 2001"));
+        CampaignLead lead = new CampaignLead(42, "+12025550143", "Alice", "Moreno", null);
+        node.centre.desktops().notify(new DesktopEvent.CampaignPreview("2001", Instant.now(), id, "Spring renewals", lead, null,
+            "Hello {firstName}", Instant.now().plus(Duration.ofSeconds(30))));
+        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("preview-dial")));
+        // while the page is away the preview is dialed and answered: the node keeps the call to dispose, as CampaignFloor does
+        node.centre.campaigns().openFrames().shown(new DesktopEvent.CampaignConnected("2001", Instant.now(), id, "Spring renewals",
+            "100.1", 900, lead, "Hello {firstName}", List.of(new DispositionChoice("sale", "Sale", true, false, false))));
+
+        browser.navigate().refresh();
+
+        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("disposition-submit")));
+        assertThat(text("campaign-status")).isEqualTo("connected");
+        assertThat(text("campaign-script")).isEqualTo("Hello Alice");
+        assertThat(browser.findElement(By.id("campaign-preview")).isDisplayed()).as("the preview is over").isFalse();
+        browser.findElement(By.id("disposition-submit")).click();
+        Await.until("the desk gets the disposition of attempt 900", Duration.ofSeconds(10),
+            () -> desk.asked.contains("dispose 2001 " + id + " 900 sale null null"));
+    }
 }

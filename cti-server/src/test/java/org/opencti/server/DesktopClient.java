@@ -11,6 +11,8 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -48,11 +50,32 @@ final class DesktopClient implements AutoCloseable {
     /** At a desk extension (null: the agent's own phone). */
     JsonObject connect(String user, String password, String extension) throws Exception {
         login(user, password, extension);
+        return openSocket();
+    }
+
+    private JsonObject openSocket() throws Exception {
         socket = vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
             .setURI("/api/v1/events")).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         socket.textMessageHandler(t -> inbox.add(new Frame(new JsonObject(t), Instant.now())));
         socket.writeTextMessage(new JsonObject().put("type", "auth").put("token", token).encode());
         return await(f -> f.type().equals("hello")).json();
+    }
+
+    /**
+     * The page's link drops and comes back: the socket is closed, what it had not read is forgotten, and a new one
+     * authenticates with the same session. Returns the frames the new socket got after its hello and before the answer to
+     * a ping sent once the hello was in (so nothing the server sent with the hello can be missed).
+     */
+    List<Frame> reconnect() throws Exception {
+        socket.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        inbox.clear();
+        openSocket();
+        send(new JsonObject().put("type", "ping"));
+        List<Frame> got = new ArrayList<>();
+        for (Frame f = await(x -> true); !f.type().equals("pong"); f = await(x -> true)) {
+            got.add(f);
+        }
+        return got;
     }
 
     /** REST only: logs in and keeps the token for {@link #post}. */
@@ -102,7 +125,7 @@ final class DesktopClient implements AutoCloseable {
         // after it from this (test) thread instead, it can come after the response has already ended on a reused connection,
         // and then that body future never completes.
         return http.request(o).compose(req -> req.send(payload)
-                .compose(res -> res.body().map(b -> new Reply(res.statusCode(), b.toJsonObject()))))
+                .compose(res -> res.body().map(b -> new Reply(res.statusCode(), b.length() == 0 ? new JsonObject() : b.toJsonObject()))))
             .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 

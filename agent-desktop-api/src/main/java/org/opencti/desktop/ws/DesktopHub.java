@@ -1,5 +1,6 @@
 package org.opencti.desktop.ws;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * One WebSocket per signed-in desktop. The first frame must authenticate within a deadline; after that an agent
  * receives only their own events and may change only their own state; a supervisor or admin receives {@code wallboard}
  * frames ({@link WallboardPush}). Bad frames get an error frame and the
- * connection stays usable; floods are cut off.
+ * connection stays usable; floods are cut off. An agent's socket gets, right after its hello, the events still open for
+ * them ({@link OpenFrames}: a campaign preview, a campaign call to dispose), so a page that reconnects loses nothing.
  *
  * <p>With several nodes ({@link #joinCluster}) desktops connect to any of them: every frame made here for a user is also
  * published on the {@link DesktopRelay}, and frames other nodes publish go to this node's sockets of that user (the relay
@@ -52,20 +55,31 @@ public final class DesktopHub implements DesktopNotifier {
     private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final AtomicLong pushed = new AtomicLong();
     private final WallboardPush wallboard;
+    private final OpenFrames open;
     private volatile FloorAccess floor = FloorAccess.ALONE;
     private volatile DesktopRelay relay;
     private volatile StandbyDesk standby;
 
     public DesktopHub(Vertx vertx, AuthService auth, AcdService acd) {
-        this(vertx, auth, acd, Duration.ofSeconds(1));
+        this(vertx, auth, acd, Duration.ofSeconds(1), OpenFrames.NONE);
+    }
+
+    /** {@code open}: what an agent's socket is sent again after its hello (see {@link OpenFrames}). */
+    public DesktopHub(Vertx vertx, AuthService auth, AcdService acd, OpenFrames open) {
+        this(vertx, auth, acd, Duration.ofSeconds(1), open);
     }
 
     /** {@code wallboardInterval}: at most one wallboard frame per supervisor's socket this often. */
     public DesktopHub(Vertx vertx, AuthService auth, AcdService acd, Duration wallboardInterval) {
+        this(vertx, auth, acd, wallboardInterval, OpenFrames.NONE);
+    }
+
+    private DesktopHub(Vertx vertx, AuthService auth, AcdService acd, Duration wallboardInterval, OpenFrames open) {
         this.vertx = vertx;
         this.auth = auth;
         this.acd = acd;
         this.wallboard = new WallboardPush(vertx, auth, acd, wallboardInterval);
+        this.open = Objects.requireNonNull(open, "open");
     }
 
     /** What pushes queue and agent figures to supervisors' sockets; tell it of queue changes (see its doc). */
@@ -152,7 +166,7 @@ public final class DesktopHub implements DesktopNotifier {
 
     /** Takes over an accepted WebSocket. */
     public void accept(ServerWebSocket ws) {
-        Connection c = new Connection(ws);
+        Connection c = new Connection(ws, vertx.getOrCreateContext());
         long deadline = vertx.setTimer(AUTH_DEADLINE_MS, id -> {
             if (c.session == null) {
                 ws.close((short) 1008, "authenticate first: {\"type\":\"auth\",\"token\":\"...\"}");
@@ -174,12 +188,15 @@ public final class DesktopHub implements DesktopNotifier {
 
     private final class Connection {
         private final ServerWebSocket ws;
+        /** The socket's event loop: the hello and what follows it are written there in one go. */
+        private final Context context;
         private Session session;
         private long windowStart;
         private int framesInWindow;
 
-        Connection(ServerWebSocket ws) {
+        Connection(ServerWebSocket ws, Context context) {
             this.ws = ws;
+            this.context = context;
         }
 
         void onBinary() {
@@ -237,7 +254,7 @@ public final class DesktopHub implements DesktopNotifier {
             boolean holds = floor.holdsFloor();
             var read = holds ? acd.status(s.user().id()).thenCombine(DeskHello.of(acd, s.user()), (st, desk) -> desk.with(st))
                 : standby.hello(s);
-            read.whenComplete((desk, failure) -> {
+            read.whenComplete((desk, failure) -> context.runOnContext(v -> {
                 // Even when the state cannot be read the desktop gets its hello (without a state), never silence.
                 JsonObject hello = new JsonObject().put("type", "hello").put("userId", s.user().id())
                     .put("name", s.user().name()).put("role", s.user().role().name());
@@ -247,14 +264,36 @@ public final class DesktopHub implements DesktopNotifier {
                     desk.addTo(hello);
                 }
                 ws.writeTextMessage(hello.encode());
-                if (s.user().role() != Role.AGENT && !ws.isClosed()) {
+                if (s.user().role() == Role.AGENT) {
+                    resend(s.user().id());
+                } else if (!ws.isClosed()) {
                     wallboard.watch(ws, s);
                     DesktopRelay r = relay;
                     if (!holds && r != null) {
                         r.publish(WALLBOARD_HELLO, s.user().id()); // the holder makes this user's frames: first ones now
                     }
                 }
-            });
+            }));
+        }
+
+        /**
+         * After the hello, which resets the page: what is still open for the agent, as the events first showed it. On the
+         * socket's event loop in the hello's own task, so no other frame (a live event, the answer to a ping) comes between.
+         */
+        private void resend(String agentId) {
+            List<DesktopEvent> events;
+            try {
+                events = open.of(agentId);
+            } catch (RuntimeException e) {
+                LOG.warn("open frames of {} unavailable after the hello: {}", agentId, e.toString());
+                return;
+            }
+            for (DesktopEvent event : events) {
+                if (!ws.isClosed()) {
+                    ws.writeTextMessage(DesktopEventJson.toJson(event).encode());
+                    pushed.incrementAndGet();
+                }
+            }
         }
 
         private void act(ClientFrame frame) {

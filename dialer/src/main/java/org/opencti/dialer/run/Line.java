@@ -19,6 +19,8 @@ final class Line {
     Stage stage = Stage.RINGING;
     String agent;
     Instant connectedAt;
+    /** The agent was told of the call ({@link AgentNotice.Connected}): the lines reported them on it. */
+    boolean agentTold;
 
     Line(String id, Lead lead, Callback callback, long attemptId, Instant dialedAt, String reservedAgent) {
         this.id = id;

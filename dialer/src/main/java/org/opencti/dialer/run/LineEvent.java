@@ -61,6 +61,16 @@ public sealed interface LineEvent {
     }
 
     /**
+     * The agent the line was connected to is on it with the person (bridged): only now is the agent shown the call and
+     * its disposition form, so an agent who never reached it is never told of it.
+     */
+    record AgentConnected(String line) implements LineEvent {
+        public AgentConnected {
+            check(line);
+        }
+    }
+
+    /**
      * The line was connected to an agent who never reached it (the inbound side took them in the instant before the
      * hold, or their phone did not answer): the person is still waiting, with nobody.
      */

@@ -50,6 +50,12 @@ final class LineOutcomes {
             if (line.beforeAnswer()) {
                 failed(line, failed.failure());
             }
+        } else if (event instanceof LineEvent.AgentConnected) {
+            if (line.stage == Line.Stage.CONNECTED && !line.agentTold) {
+                line.agentTold = true;
+                r.ports.agents().notify(line.agent, new AgentNotice.Connected(r.campaign.id(), line.id, line.attemptId, line.lead,
+                    line.lead.customerId(), r.campaign.script()));
+            }
         } else if (event instanceof LineEvent.NotConnected notConnected) {
             if (line.stage == Line.Stage.CONNECTED) {
                 notConnected(line, notConnected.why());
@@ -73,7 +79,10 @@ final class LineOutcomes {
         }
     }
 
-    /** A live answer meets its agent. */
+    /**
+     * A live answer meets its agent: counted as connected at once; the agent is told ({@link AgentNotice.Connected}) only
+     * when the lines report them on it ({@link LineEvent.AgentConnected}), never for a connect that fails.
+     */
     void connect(Line line, String agent) {
         Instant now = r.clock.instant();
         line.stage = Line.Stage.CONNECTED;
@@ -85,10 +94,7 @@ final class LineOutcomes {
         h.lead = line.lead;
         h.callback = line.callback;
         h.attemptId = line.attemptId;
-        Campaign campaign = r.campaign;
         r.ports.lines().connect(line.id, agent);
-        r.ports.agents().notify(agent, new AgentNotice.Connected(campaign.id(), line.id, line.attemptId, line.lead,
-            line.lead.customerId(), campaign.script()));
         r.us.connected();
         r.uk.connected();
         r.pacing.connected();
@@ -213,7 +219,8 @@ final class LineOutcomes {
         if (h == null || !line.id.equals(h.line)) {
             return;
         }
-        if (h.disposed) {
+        if (h.disposed || !line.agentTold) {
+            // disposed already, or gone before the agent was on it: there is no form to wait for
             r.release(line.agent);
             return;
         }

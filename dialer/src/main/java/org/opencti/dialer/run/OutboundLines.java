@@ -14,7 +14,10 @@ public interface OutboundLines {
     /** Places the call. Failing to place it is reported as a {@link LineEvent.Failed}, not thrown. */
     void dial(DialRequest request);
 
-    /** Bridges a live answer to the agent the runner reserved for it. */
+    /**
+     * Bridges a live answer to the agent the runner reserved for it; reported back as {@link LineEvent.AgentConnected} once
+     * they are on it, or {@link LineEvent.NotConnected} when they cannot be reached.
+     */
     void connect(String line, String agentId);
 
     /** Plays the campaign's safe-harbour message to a person no agent could take in time, then hangs up. */

@@ -181,6 +181,7 @@ class AbandonSeedTest {
 
     private static void talkAndDispose(RunnerFixture f, String line) {
         f.lines.actions().stream().filter(a -> a.line().equals(line) && a.kind().equals("connect")).findFirst().ifPresent(a -> {
+            f.event(new LineEvent.AgentConnected(line));
             f.event(new LineEvent.AgentHungUp(line));
             AgentNotice.Connected c = f.agents.notices().stream().map(InMemoryCampaignAgents.Notice::notice)
                 .filter(n -> n instanceof AgentNotice.Connected k && k.line().equals(line)).map(AgentNotice.Connected.class::cast)

@@ -69,6 +69,9 @@ class DialLoopTest {
             assertThat(a.kind()).isEqualTo("connect");
             assertThat(a.agentId()).isEqualTo("a1");
         });
+        assertThat(f.agents.notices()).as("told only once the lines have them on it").isEmpty();
+        f.event(new LineEvent.AgentConnected(f.line(0)));
+        f.event(new LineEvent.AgentConnected(f.line(0)));
         assertThat(f.agents.notices()).singleElement().satisfies(n -> assertThat(n.notice())
             .isInstanceOfSatisfying(AgentNotice.Connected.class, c -> {
                 assertThat(c.lead().e164()).isEqualTo("+15551230001");
@@ -111,6 +114,7 @@ class DialLoopTest {
 
     private static void talkAndDispose(RunnerFixture f, String line) {
         f.lines.actions().stream().filter(a -> a.line().equals(line) && a.kind().equals("connect")).findFirst().ifPresent(a -> {
+            f.event(new LineEvent.AgentConnected(line));
             f.event(new LineEvent.AgentHungUp(line));
             AgentNotice.Connected c = f.agents.notices().stream().map(InMemoryCampaignAgents.Notice::notice)
                 .filter(n -> n instanceof AgentNotice.Connected k && k.line().equals(line)).map(AgentNotice.Connected.class::cast)

@@ -96,6 +96,7 @@ class LifecycleTest {
         assertThat(stopped).as("a line is still ringing").isNotDone();
         assertThat(f.lines.dialed()).as("the freed agent gets no new line").hasSize(2);
         f.event(new LineEvent.Answered(f.line(1)));
+        f.event(new LineEvent.AgentConnected(f.line(1)));
         f.event(new LineEvent.CustomerHungUp(f.line(1)));
 
         assertThat(stopped).isCompleted();

@@ -184,6 +184,7 @@ class OutcomesTest {
         f.login("a1");
         now(f.runner("node-a").start());
         f.event(new LineEvent.Answered(f.line(0)));
+        f.event(new LineEvent.AgentConnected(f.line(0)));
         f.advance(Duration.ofSeconds(40));
         f.event(new LineEvent.CustomerHungUp(f.line(0)));
         f.advance(Duration.ofSeconds(10));
@@ -240,6 +241,9 @@ class OutcomesTest {
         assertThat(stats.abandons()).isEqualTo(1);
         assertThat(f.stores.attempts().find(1).orElseThrow().outcome()).isEqualTo(CallOutcome.ABANDONED);
         assertThat(f.agents.heldBy("a1")).isEmpty();
+        assertThat(f.agents.notices()).as("the agent who never reached the call is not shown it").isEmpty();
+        f.event(new LineEvent.AgentConnected(f.line(0)));
+        assertThat(f.agents.notices()).as("a late report for the dropped line changes nothing").isEmpty();
 
         f.advance(Duration.ofSeconds(61)); // the next rebuild reads the attempt as abandoned: the early connect is gone
         assertThat(now(f.runner.stats()).usAbandonRate()).isEqualTo(1.0);
@@ -257,5 +261,19 @@ class OutcomesTest {
 
         assertThat(f.lines.actions()).isEmpty();
         assertThat(now(f.runner.stats()).abandons()).isZero();
+    }
+
+    @Test
+    void aPersonWhoHangsUpBeforeTheAgentIsOnTheLineLeavesTheAgentNothingToDispose() {
+        RunnerFixture f = new RunnerFixture(DialMode.PROGRESSIVE, false);
+        f.leads(1);
+        f.login("a1");
+        now(f.runner("node-a").start());
+        f.event(new LineEvent.Answered(f.line(0)));
+
+        f.event(new LineEvent.CustomerHungUp(f.line(0)));
+
+        assertThat(f.agents.notices()).isEmpty();
+        assertThat(f.agents.heldBy("a1")).as("no wrap-up for a call the agent never had").isEmpty();
     }
 }

@@ -103,6 +103,7 @@ class PreviewAndCallbackTest {
         now(f.runner.start());
         assertThat(f.dial(0).agentId()).isEqualTo("a1");
         f.event(new LineEvent.Answered(f.line(0)));
+        f.event(new LineEvent.AgentConnected(f.line(0)));
         f.advance(Duration.ofSeconds(30));
         f.event(new LineEvent.AgentHungUp(f.line(0)));
         now(f.runner.dispose("a1", 1, "callback", null, new CallbackRequest(dueAt, sameAgent)));

@@ -36,6 +36,8 @@ class RunnerStatsTest {
         f.event(new LineEvent.Failed(f.line(2), LineEvent.Failure.CONGESTION));
         f.event(new LineEvent.Answered(f.line(0)));
         f.event(new LineEvent.Answered(f.line(3)));
+        f.event(new LineEvent.AgentConnected(f.line(0)));
+        f.event(new LineEvent.AgentConnected(f.line(3)));
         assertThat(f.lines.dialed()).extracting(OutboundLines.DialRequest::leadId).containsExactly(1L, 2L, 3L, 4L);
         // a1 talks 600 s, a2 1200 s; both disposed at once
         f.advance(Duration.ofSeconds(600));
