@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * never hands a node its own frames, so nothing arrives twice). On a node that does not hold the floor, agents' ACD
  * commands and the hello's state go to the holder ({@link StandbyDesk}). User ids starting with {@code #} are never
  * users (ids start with a letter or digit) and carry the nodes' own notices: {@link #REVOKED} a logout,
- * {@link #WALLBOARD_HELLO} a supervisor's new socket whose first frames the holder should send now.
+ * {@link #WALLBOARD_HELLO} a supervisor's new socket whose first frames the holder should send now, {@link #OPEN_HELLO} an
+ * agent's new socket whose open frames the holder should relay.
  */
 public final class DesktopHub implements DesktopNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopHub.class);
@@ -51,6 +52,8 @@ public final class DesktopHub implements DesktopNotifier {
     static final String REVOKED = "#revoked";
     /** Relay notice: a supervisor's socket opened on a standby; the frame is the user's id. */
     static final String WALLBOARD_HELLO = "#wallboard";
+    /** An agent's socket opened on a standby: the holder, which keeps the open campaign frames, relays them to it. */
+    static final String OPEN_HELLO = "#open";
 
     private final Map<String, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final AtomicLong pushed = new AtomicLong();
@@ -74,7 +77,8 @@ public final class DesktopHub implements DesktopNotifier {
         this(vertx, auth, acd, wallboardInterval, OpenFrames.NONE);
     }
 
-    private DesktopHub(Vertx vertx, AuthService auth, AcdService acd, Duration wallboardInterval, OpenFrames open) {
+    /** With both the wallboard's interval and the agents' open frames. */
+    public DesktopHub(Vertx vertx, AuthService auth, AcdService acd, Duration wallboardInterval, OpenFrames open) {
         this.vertx = vertx;
         this.auth = auth;
         this.acd = acd;
@@ -150,6 +154,11 @@ public final class DesktopHub implements DesktopNotifier {
                 auth.revoke(new AuthService.Revocation(r.getString("tokenId"), Instant.ofEpochMilli(r.getLong("until"))));
             } else if (WALLBOARD_HELLO.equals(kind)) {
                 wallboard.resend(frame);
+            } else if (OPEN_HELLO.equals(kind) && floor.holdsFloor() && relay != null) {
+                DesktopRelay r = relay;
+                for (DesktopEvent event : open.of(frame)) {
+                    r.publish(frame, DesktopEventJson.toJson(event).encode());
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("unreadable {} notice from another node: {}", kind, e.toString());
@@ -266,6 +275,10 @@ public final class DesktopHub implements DesktopNotifier {
                 ws.writeTextMessage(hello.encode());
                 if (s.user().role() == Role.AGENT) {
                     resend(s.user().id());
+                    DesktopRelay r = relay;
+                    if (!holds && r != null) {
+                        r.publish(OPEN_HELLO, s.user().id()); // the holder keeps them: it relays them after this hello
+                    }
                 } else if (!ws.isClosed()) {
                     wallboard.watch(ws, s);
                     DesktopRelay r = relay;

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opencti.core.adapter.memory.InMemoryDesktopRelay;
 import org.opencti.core.agent.AgentState;
+import org.opencti.core.desktop.CampaignLead;
+import org.opencti.core.desktop.DesktopEvent;
 import org.opencti.desktop.cluster.FloorAccess;
+import org.opencti.desktop.ws.OpenFrames;
 
 /**
  * Two nodes in one JVM sharing a token secret and a relay: the holder (its ACD decides) and a standby pointed at the
@@ -38,7 +42,11 @@ class AnyNodeTest {
     @BeforeEach
     void start() throws Exception {
         InMemoryDesktopRelay.Bus bus = new InMemoryDesktopRelay.Bus();
-        holder = new SupervisorDesk(Duration.ofMillis(200), SECRET, s -> s.joinCluster(FloorAccess.ALONE, bus.relay()));
+        // the holder keeps an open campaign preview for Ann (the campaigns run there)
+        OpenFrames open = agent -> agent.equals("2001") ? List.of(new DesktopEvent.CampaignPreview("2001", Instant.now(), 7,
+            "Renewals", new CampaignLead(41, "+15551230041", "Lee", "Park", null), null, "Hello, ...", Instant.now().plusSeconds(60)))
+            : List.of();
+        holder = new SupervisorDesk(Duration.ofMillis(200), SECRET, s -> s.joinCluster(FloorAccess.ALONE, bus.relay()), open);
         holderAt.set("http://127.0.0.1:" + holder.server().port());
         FloorAccess follower = new FloorAccess() {
             @Override
@@ -102,6 +110,9 @@ class AnyNodeTest {
         WebSocket ws = standby.socket(ann, onStandby);
         JsonObject hello = until(onStandby, type("hello")).get(0);
         assertThat(hello.getString("state")).as("the holder's state in the standby's hello").isEqualTo("NOT_READY");
+        JsonObject preview = until(onStandby, type("campaignPreview")).get(0);
+        assertThat(preview.getJsonObject("lead").getLong("leadId")).as("the holder's open frame, relayed after the hello")
+            .isEqualTo(41);
 
         ws.writeTextMessage(new JsonObject().put("type", "ready").encode());
         holder.awaitState("2001", AgentState.READY);

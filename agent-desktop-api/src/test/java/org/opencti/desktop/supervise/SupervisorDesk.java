@@ -52,6 +52,7 @@ import org.opencti.desktop.auth.Role;
 import org.opencti.desktop.auth.User;
 import org.opencti.desktop.http.DesktopServer;
 import org.opencti.desktop.ws.DesktopHub;
+import org.opencti.desktop.ws.OpenFrames;
 import org.opencti.desktop.ws.WallboardPush;
 
 /**
@@ -81,6 +82,12 @@ final class SupervisorDesk implements AutoCloseable {
      * cluster before the server starts.
      */
     SupervisorDesk(Duration wallboardInterval, byte[] tokenSecret, Consumer<DesktopServer> beforeStart) throws Exception {
+        this(wallboardInterval, tokenSecret, beforeStart, OpenFrames.NONE);
+    }
+
+    /** ... with what stays open for an agent's page (campaign frames) on this node. */
+    SupervisorDesk(Duration wallboardInterval, byte[] tokenSecret, Consumer<DesktopServer> beforeStart, OpenFrames open)
+        throws Exception {
         List<AgentProfile> agents = List.of(
             new AgentProfile("2001", "Ann", "blue", "Local/2001@agents", Map.of("billing", 5, "support", 5), Map.of("billing", 1), 1.0),
             new AgentProfile("2002", "Bob", "red", "Local/2002@agents", Map.of("billing", 5)),
@@ -121,7 +128,7 @@ final class SupervisorDesk implements AutoCloseable {
             queueLog);
         acd = new AcdService(AcdSetup.simple(AcdSettings.standard("billing"), queues, agents), ports, owner,
             new ExecutorScheduler(Clock.systemUTC(), owner.executor()), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-        hub = new DesktopHub(vertx, auth, acd, wallboardInterval);
+        hub = new DesktopHub(vertx, auth, acd, wallboardInterval, open);
         late[0] = hub;
         server = new DesktopServer(vertx, new DesktopServer.Settings("127.0.0.1", 0, List.of(), 64 * 1024), auth, acd, hub,
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
