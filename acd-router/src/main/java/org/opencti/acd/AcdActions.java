@@ -34,7 +34,7 @@ final class AcdActions {
     static final String RECORD = "CTI_RECORD";
 
     private final AcdPorts ports;
-    private final Executor stateLine;
+    private final Lines stateLines;
     private final SingleWriter owner;
     private final MeterRegistry meters;
     /** False on a standby: whatever a late answer or timer still decides there reaches neither the PBX nor the stores. */
@@ -42,7 +42,7 @@ final class AcdActions {
 
     AcdActions(AcdPorts ports, SingleWriter owner, MeterRegistry meters, BooleanSupplier onFloor) {
         this.ports = ports;
-        this.stateLine = new SerialExecutor(ports.worker());
+        this.stateLines = Lines.striped(ports.worker(), ClusterPorts.LINES);
         this.owner = owner;
         this.meters = meters;
         this.onFloor = onFloor;

@@ -12,31 +12,34 @@ import org.opencti.core.cluster.LiveCallStore;
 
 /**
  * What the ACD shares with the other CTI nodes (see "Several CTI nodes" in ARCHITECTURE.md): the floor lease (read to tell a
- * stale epoch from a taken agent), the agent bookings, the live calls the next holder adopts. {@code bookingLine} and
- * {@code mirrorLine} must each run their tasks one at a time in order ({@link SerialExecutor}): an agent's booking is
+ * stale epoch from a taken agent), the agent bookings, the live calls the next holder adopts. {@code bookingLines} (by
+ * agent) and {@code mirrorLines} (by call) run each key's tasks one at a time in order ({@link Lines}): an agent's booking is
  * never overtaken by its freeing, a call's later write never by an earlier one. Their work may block; the ACD never waits.
  *
  * @param shared false for a node on its own: bookings are kept in memory and answered at once, no live call is written
  */
-public record ClusterPorts(FloorLease lease, AgentBookings bookings, LiveCallStore liveCalls, Executor bookingLine,
-                           Executor mirrorLine, boolean shared) {
+public record ClusterPorts(FloorLease lease, AgentBookings bookings, LiveCallStore liveCalls, Lines bookingLines,
+                           Lines mirrorLines, boolean shared) {
     public ClusterPorts {
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(bookings, "bookings");
         Objects.requireNonNull(liveCalls, "liveCalls");
-        Objects.requireNonNull(bookingLine, "bookingLine");
-        Objects.requireNonNull(mirrorLine, "mirrorLine");
+        Objects.requireNonNull(bookingLines, "bookingLines");
+        Objects.requireNonNull(mirrorLines, "mirrorLines");
     }
 
-    /** Shared with other nodes; the two lines run one task at a time each over {@code pool}. */
+    /** Serial lines per kind of write: as many as the pool has threads and more, so keys seldom share one. */
+    static final int LINES = 16;
+
+    /** Shared with other nodes; each key's tasks run one at a time in order over {@code pool}. */
     public static ClusterPorts shared(FloorLease lease, AgentBookings bookings, LiveCallStore liveCalls, Executor pool) {
-        return new ClusterPorts(lease, bookings, liveCalls, new SerialExecutor(pool), new SerialExecutor(pool), true);
+        return new ClusterPorts(lease, bookings, liveCalls, Lines.striped(pool, LINES), Lines.striped(pool, LINES), true);
     }
 
     /** One node on its own, today's behaviour: it holds the floor from the start, bookings in memory, nothing mirrored. */
     public static ClusterPorts single() {
         InMemoryFloor floor = new InMemoryFloor(Clock.systemUTC());
-        return new ClusterPorts(floor, floor, NO_LIVE_CALLS, Runnable::run, Runnable::run, false);
+        return new ClusterPorts(floor, floor, NO_LIVE_CALLS, Lines.one(Runnable::run), Lines.one(Runnable::run), false);
     }
 
     private static final LiveCallStore NO_LIVE_CALLS = new LiveCallStore() {

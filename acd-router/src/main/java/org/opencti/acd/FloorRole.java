@@ -132,7 +132,7 @@ final class FloorRole {
             unconfirmed.increment();
             then.accept(Booking.BOOKED); // the store was unreachable a moment ago: do not make the caller wait for it again
         }
-        cluster.bookingLine().execute(() -> {
+        cluster.bookingLines().of(id).execute(() -> {
             Booking answer = ask(id, work, t);
             // from the router's pick to the store's answer: the wait on the booking line and the round trip
             bookingTime.record(System.nanoTime() - asked, TimeUnit.NANOSECONDS);
@@ -240,7 +240,7 @@ final class FloorRole {
         }
         agent.booking = null;
         String id = agent.profile.id();
-        cluster.bookingLine().execute(() -> {
+        cluster.bookingLines().of(id).execute(() -> {
             try {
                 cluster.bookings().free(id, work);
             } catch (RuntimeException e) {
@@ -249,13 +249,16 @@ final class FloorRole {
         });
     }
 
-    /** The new holder keeps only the bookings of the conversations it adopted. */
+    /**
+     * The new holder keeps only the bookings of the conversations it adopted (and its own: the store leaves bookings made
+     * under this epoch alone, so this may run beside the first offers, on any line).
+     */
     void retainOnly(Map<String, String> keep) {
         FloorLease.Tenure t = tenure;
         if (t == null) {
             return;
         }
-        cluster.bookingLine().execute(() -> {
+        cluster.bookingLines().of("").execute(() -> {
             try {
                 if (!cluster.bookings().retainOnly(keep, t.epoch())) {
                     LOG.warn("the last holder's bookings were not cleared: epoch {} is not the floor's any more", t.epoch());

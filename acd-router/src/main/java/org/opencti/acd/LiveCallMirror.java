@@ -49,12 +49,12 @@ final class LiveCallMirror {
             return;
         }
         String id = call.callId;
-        cluster.mirrorLine().execute(() -> run("remove " + id, () -> cluster.liveCalls().remove(id)));
+        cluster.mirrorLines().of(id).execute(() -> run("remove " + id, () -> cluster.liveCalls().remove(id)));
     }
 
     /** A stored call whose channels are gone: forgotten, after the writes already on the line. */
     void forget(String callId) {
-        cluster.mirrorLine().execute(() -> run("remove " + callId, () -> cluster.liveCalls().remove(callId)));
+        cluster.mirrorLines().of(callId).execute(() -> run("remove " + callId, () -> cluster.liveCalls().remove(callId)));
     }
 
     private void write(InboundCall call, LiveCall.Stage stage) {
@@ -66,7 +66,7 @@ final class LiveCallMirror {
             call.callerNumber, call.callerName, call.waitingSince, connected ? call.agentId : null,
             connected ? call.agentLegUniqueId : null, connected ? call.agentLegChannel : null, connected ? call.answeredAt : null,
             data(call));
-        cluster.mirrorLine().execute(() -> run("put " + call.callId, () -> cluster.liveCalls().put(live)));
+        cluster.mirrorLines().of(call.callId).execute(() -> run("put " + call.callId, () -> cluster.liveCalls().put(live)));
     }
 
     private void run(String what, Runnable write) {

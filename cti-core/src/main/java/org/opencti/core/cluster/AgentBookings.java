@@ -21,8 +21,10 @@ public interface AgentBookings {
     void free(String agentId, String work);
 
     /**
-     * Frees every booking not in {@code keep} (agent to work): the new floor holder's clean-up after a takeover. Fenced
-     * like {@link #book}: a node that lost the floor without knowing it must not wipe the new holder's bookings.
+     * Frees every booking made under an earlier epoch and not in {@code keep} (agent to work): the new floor holder's
+     * clean-up of the last holder's bookings after a takeover. Bookings made under {@code epoch} itself stay, so the clean-up
+     * may run after (or beside) the new holder's first bookings. Fenced like {@link #book}: a node that lost the floor
+     * without knowing it must not wipe the new holder's bookings.
      *
      * @return true when done; false (nothing freed) when {@code epoch} is older than the floor's current epoch
      */

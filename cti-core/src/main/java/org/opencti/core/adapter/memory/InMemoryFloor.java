@@ -88,7 +88,7 @@ public final class InMemoryFloor implements FloorLease, AgentBookings {
         if (epoch < this.epoch) {
             return false;
         }
-        bookings.entrySet().removeIf(e -> !e.getValue().equals(keep.get(e.getKey())));
+        bookings.entrySet().removeIf(e -> !e.getValue().equals(keep.get(e.getKey())) && bookedUnder.get(e.getKey()) < epoch);
         bookedUnder.keySet().retainAll(bookings.keySet());
         return true;
     }

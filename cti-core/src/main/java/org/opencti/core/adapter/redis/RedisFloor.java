@@ -73,7 +73,8 @@ public final class RedisFloor implements FloorLease, AgentBookings {
         for i = 2, #ARGV, 2 do keep[ARGV[i]] = ARGV[i + 1] end
         local booked = redis.call('HGETALL', KEYS[1])
         for i = 1, #booked, 2 do
-          if keep[booked[i]] ~= booked[i + 1] then
+          local under = tonumber(redis.call('HGET', KEYS[2], booked[i]) or '0')
+          if keep[booked[i]] ~= booked[i + 1] and under < tonumber(ARGV[1]) then
             redis.call('HDEL', KEYS[1], booked[i])
             redis.call('HDEL', KEYS[2], booked[i])
           end

@@ -106,6 +106,19 @@ public abstract class AgentBookingsContract {
     }
 
     @Test
+    public void theCleanUpLeavesTheNewHoldersOwnBookingsAloneWhateverTheOrder() {
+        long old = holdTheFloor("cti-a");
+        bookings().book("1001", "call:1", old);
+        lease().release("cti-a");
+        long current = holdTheFloor("cti-b");
+        assertThat(bookings().book("1002", "call:2", current)).isTrue(); // routed before its clean-up ran
+
+        assertThat(bookings().retainOnly(Map.of(), current)).isTrue();
+
+        assertThat(bookings().all()).isEqualTo(Map.of("1002", "call:2"));
+    }
+
+    @Test
     public void aNodeThatLostTheFloorCannotWipeTheBookings() {
         long old = holdTheFloor("cti-a");
         lease().release("cti-a");

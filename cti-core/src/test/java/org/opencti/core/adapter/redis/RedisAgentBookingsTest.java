@@ -41,6 +41,9 @@ class RedisAgentBookingsTest extends AgentBookingsContract {
 
         floor.free("1001", "call:1");
         floor.retainOnly(Map.of(), epoch);
+        assertThat(scratch.raw().hgetall(scratch.prefix + "bookings")).as("this epoch's own bookings stay")
+            .isEqualTo(Map.of("1002", "campaign:7"));
+        floor.free("1002", "campaign:7");
         assertThat(scratch.raw().exists(scratch.prefix + "bookings", scratch.prefix + "bookings:epoch")).isZero();
     }
 
