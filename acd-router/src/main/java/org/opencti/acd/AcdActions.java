@@ -34,7 +34,6 @@ final class AcdActions {
     static final String RECORD = "CTI_RECORD";
 
     private final AcdPorts ports;
-    private final Lines stateLines;
     private final SingleWriter owner;
     private final MeterRegistry meters;
     /** False on a standby: whatever a late answer or timer still decides there reaches neither the PBX nor the stores. */
@@ -42,7 +41,6 @@ final class AcdActions {
 
     AcdActions(AcdPorts ports, SingleWriter owner, MeterRegistry meters, BooleanSupplier onFloor) {
         this.ports = ports;
-        this.stateLines = Lines.striped(ports.worker(), ClusterPorts.LINES);
         this.owner = owner;
         this.meters = meters;
         this.onFloor = onFloor;
@@ -61,13 +59,17 @@ final class AcdActions {
             return;
         }
         ports.desktops().notify(event);
-        ports.worker().execute(() -> {
-            try {
-                ports.agentStates().put(status);
-            } catch (RuntimeException e) {
-                LOG.warn("could not store state of agent {}: {}", status.agentId(), e.toString());
-            }
-        });
+        // Handed to the store from this (the owner's) thread without waiting: the writes reach it in the order made, so the
+        // shared store ends with the agent's last state, which the next floor holder rebuilds from.
+        try {
+            ports.agentStates().putAsync(status).whenComplete((done, failure) -> {
+                if (failure != null) {
+                    LOG.warn("could not store state of agent {}: {}", status.agentId(), failure.toString());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("could not store state of agent {}: {}", status.agentId(), e.toString());
+        }
     }
 
     void notify(DesktopEvent event) {

@@ -12,20 +12,19 @@ import org.opencti.core.cluster.LiveCallStore;
 
 /**
  * What the ACD shares with the other CTI nodes (see "Several CTI nodes" in ARCHITECTURE.md): the floor lease (read to tell a
- * stale epoch from a taken agent), the agent bookings, the live calls the next holder adopts. {@code bookingLines} (by
- * agent) and {@code mirrorLines} (by call) run each key's tasks one at a time in order ({@link Lines}): an agent's booking is
- * never overtaken by its freeing, a call's later write never by an earlier one. Their work may block; the ACD never waits.
+ * stale epoch from a taken agent), the agent bookings, the live calls the next holder adopts. Bookings and live-call writes
+ * are handed to the stores without waiting from the ACD's own thread (their async calls), so they land in the order made;
+ * {@code bookingLines} run the blocking rest (the takeover's clean-up) off that thread.
  *
  * @param shared false for a node on its own: bookings are kept in memory and answered at once, no live call is written
  */
 public record ClusterPorts(FloorLease lease, AgentBookings bookings, LiveCallStore liveCalls, Lines bookingLines,
-                           Lines mirrorLines, boolean shared) {
+                           boolean shared) {
     public ClusterPorts {
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(bookings, "bookings");
         Objects.requireNonNull(liveCalls, "liveCalls");
         Objects.requireNonNull(bookingLines, "bookingLines");
-        Objects.requireNonNull(mirrorLines, "mirrorLines");
     }
 
     /** Serial lines per kind of write: as many as the pool has threads and more, so keys seldom share one. */
@@ -33,13 +32,13 @@ public record ClusterPorts(FloorLease lease, AgentBookings bookings, LiveCallSto
 
     /** Shared with other nodes; each key's tasks run one at a time in order over {@code pool}. */
     public static ClusterPorts shared(FloorLease lease, AgentBookings bookings, LiveCallStore liveCalls, Executor pool) {
-        return new ClusterPorts(lease, bookings, liveCalls, Lines.striped(pool, LINES), Lines.striped(pool, LINES), true);
+        return new ClusterPorts(lease, bookings, liveCalls, Lines.striped(pool, LINES), true);
     }
 
     /** One node on its own, today's behaviour: it holds the floor from the start, bookings in memory, nothing mirrored. */
     public static ClusterPorts single() {
         InMemoryFloor floor = new InMemoryFloor(Clock.systemUTC());
-        return new ClusterPorts(floor, floor, NO_LIVE_CALLS, Lines.one(Runnable::run), Lines.one(Runnable::run), false);
+        return new ClusterPorts(floor, floor, NO_LIVE_CALLS, Lines.one(Runnable::run), false);
     }
 
     private static final LiveCallStore NO_LIVE_CALLS = new LiveCallStore() {

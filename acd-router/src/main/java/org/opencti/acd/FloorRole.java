@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.opencti.core.agent.AgentState;
@@ -132,9 +134,9 @@ final class FloorRole {
             unconfirmed.increment();
             then.accept(Booking.BOOKED); // the store was unreachable a moment ago: do not make the caller wait for it again
         }
-        cluster.bookingLines().of(id).execute(() -> {
-            Booking answer = ask(id, work, t);
-            // from the router's pick to the store's answer: the wait on the booking line and the round trip
+        // Sent from the owner's thread without waiting: an agent's bookings and freeings reach the store in the order made.
+        ask(id, work, t).thenAccept(answer -> {
+            // from the router's pick to the store's answer
             bookingTime.record(System.nanoTime() - asked, TimeUnit.NANOSECONDS);
             if (answer == Booking.BOOKED) {
                 storeDown = false;
@@ -195,12 +197,28 @@ final class FloorRole {
         }
     }
 
-    private Booking ask(String agentId, String work, FloorLease.Tenure t) {
+    private CompletionStage<Booking> ask(String agentId, String work, FloorLease.Tenure t) {
+        CompletionStage<Boolean> booked;
+        try {
+            booked = cluster.bookings().bookAsync(agentId, work, t.epoch());
+        } catch (RuntimeException e) {
+            booked = CompletableFuture.failedFuture(e);
+        }
+        return booked.handle((ok, e) -> {
+            if (e != null) {
+                LOG.warn("booking agent {} for {} failed: {}", agentId, work, e.toString());
+                return null;
+            }
+            return ok;
+        }).thenCompose(ok -> ok == null ? CompletableFuture.completedFuture(Booking.FAILED)
+            : ok ? CompletableFuture.completedFuture(Booking.BOOKED)
+            : CompletableFuture.supplyAsync(() -> refusal(agentId, work, t), acd.actions().worker()));
+    }
+
+    /** Why the store refused (blocking: it reads the lease). */
+    private Booking refusal(String agentId, String work, FloorLease.Tenure t) {
         long epoch = t.epoch();
         try {
-            if (cluster.bookings().book(agentId, work, epoch)) {
-                return Booking.BOOKED;
-            }
             // A refusal is either a newer floor or an agent booked elsewhere: the lease tells which. This node under a newer
             // epoch is the store lost and claimed again: the floor is about to be written back (holdOn), with this booking.
             Optional<FloorLease.Tenure> holder = cluster.lease().holder();
@@ -240,13 +258,15 @@ final class FloorRole {
         }
         agent.booking = null;
         String id = agent.profile.id();
-        cluster.bookingLines().of(id).execute(() -> {
-            try {
-                cluster.bookings().free(id, work);
-            } catch (RuntimeException e) {
-                LOG.warn("freeing agent {} from {} failed (the next takeover frees it): {}", id, work, e.toString());
-            }
-        });
+        try {
+            cluster.bookings().freeAsync(id, work).whenComplete((done, e) -> {
+                if (e != null) {
+                    LOG.warn("freeing agent {} from {} failed (the next takeover frees it): {}", id, work, e.toString());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("freeing agent {} from {} failed (the next takeover frees it): {}", id, work, e.toString());
+        }
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.opencti.acd.routing.CallSkills;
 import org.opencti.acd.routing.CallerProfile;
 import org.opencti.core.cluster.LiveCall;
@@ -49,12 +51,12 @@ final class LiveCallMirror {
             return;
         }
         String id = call.callId;
-        cluster.mirrorLines().of(id).execute(() -> run("remove " + id, () -> cluster.liveCalls().remove(id)));
+        run("remove " + id, () -> cluster.liveCalls().removeAsync(id));
     }
 
     /** A stored call whose channels are gone: forgotten, after the writes already on the line. */
     void forget(String callId) {
-        cluster.mirrorLines().of(callId).execute(() -> run("remove " + callId, () -> cluster.liveCalls().remove(callId)));
+        run("remove " + callId, () -> cluster.liveCalls().removeAsync(callId));
     }
 
     private void write(InboundCall call, LiveCall.Stage stage) {
@@ -66,16 +68,28 @@ final class LiveCallMirror {
             call.callerNumber, call.callerName, call.waitingSince, connected ? call.agentId : null,
             connected ? call.agentLegUniqueId : null, connected ? call.agentLegChannel : null, connected ? call.answeredAt : null,
             data(call));
-        cluster.mirrorLines().of(call.callId).execute(() -> run("put " + call.callId, () -> cluster.liveCalls().put(live)));
+        run("put " + call.callId, () -> cluster.liveCalls().putAsync(live));
     }
 
-    private void run(String what, Runnable write) {
+    /**
+     * Hands the write to the store without waiting, from the owner's thread: a call's writes reach the store in the order
+     * the ACD made them (one connection keeps its commands' order).
+     */
+    private void run(String what, Supplier<CompletionStage<Void>> write) {
         try {
-            write.run();
+            write.get().whenComplete((done, e) -> {
+                if (e != null) {
+                    failed(what, e);
+                }
+            });
         } catch (RuntimeException e) {
-            failed.increment();
-            LOG.warn("live call {} not written (a takeover now would miss it): {}", what, e.toString());
+            failed(what, e);
         }
+    }
+
+    private void failed(String what, Throwable e) {
+        failed.increment();
+        LOG.warn("live call {} not written (a takeover now would miss it): {}", what, e.toString());
     }
 
     /** What the ACD keeps about the call beyond the record's fields: the caller's priority, skills, the IVR's data. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.opencti.core.adapter.memory.InMemoryAgentStateStore;
@@ -61,7 +62,7 @@ final class FloorNodes {
                 new AgentProfile("2003", "Cy", "blue", "Local/2003@agents", Map.of("billing", 6)));
             ScreenPopService pops = new ScreenPopService(NOBODY, new PhoneNumbers("US"), Runnable::run, Duration.ofMillis(150));
             AcdPorts ports = new AcdPorts(pbx, pops, pushed::add, agentStates, new ListHistory(history), Runnable::run);
-            ClusterPorts cluster = new ClusterPorts(floor, bookings, liveCalls, Lines.one(bookingLine), Lines.one(Runnable::run), true);
+            ClusterPorts cluster = new ClusterPorts(floor, deferred(bookings, bookingLine), liveCalls, Lines.one(bookingLine), true);
             acd = new AcdService(AcdSetup.simple(AcdSettings.standard("billing"), queues, agents), ports, SingleWriter.inline(), time,
                 new SimpleMeterRegistry(), cluster);
         }
@@ -137,6 +138,58 @@ final class FloorNodes {
             return Optional.empty();
         }
     };
+
+    /** The bookings as one node reaches them: its async calls answered when {@code line} runs them (in order), as a store would. */
+    static AgentBookings deferred(AgentBookings store, Executor line) {
+        return new AgentBookings() {
+            @Override
+            public boolean book(String agentId, String work, long epoch) {
+                return store.book(agentId, work, epoch);
+            }
+
+            @Override
+            public void free(String agentId, String work) {
+                store.free(agentId, work);
+            }
+
+            @Override
+            public CompletionStage<Boolean> bookAsync(String agentId, String work, long epoch) {
+                CompletableFuture<Boolean> answer = new CompletableFuture<>();
+                line.execute(() -> {
+                    try {
+                        answer.complete(store.book(agentId, work, epoch));
+                    } catch (RuntimeException e) {
+                        answer.completeExceptionally(e);
+                    }
+                });
+                return answer;
+            }
+
+            @Override
+            public CompletionStage<Void> freeAsync(String agentId, String work) {
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                line.execute(() -> {
+                    try {
+                        store.free(agentId, work);
+                        done.complete(null);
+                    } catch (RuntimeException e) {
+                        done.completeExceptionally(e);
+                    }
+                });
+                return done;
+            }
+
+            @Override
+            public boolean retainOnly(Map<String, String> keep, long epoch) {
+                return store.retainOnly(keep, epoch);
+            }
+
+            @Override
+            public Map<String, String> all() {
+                return store.all();
+            }
+        };
+    }
 
     /** The shared bookings, counting refusals and noting any booking of an agent already booked for other work. */
     static final class WatchedBookings implements AgentBookings {

@@ -1,6 +1,8 @@
 package org.opencti.core.cluster;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Who an agent is booked for, shared by every node: the atomic reservation that keeps two nodes (or a node that lost
@@ -19,6 +21,28 @@ public interface AgentBookings {
 
     /** Frees {@code agentId} if booked for {@code work}; a booking for other work stays. Idempotent. */
     void free(String agentId, String work);
+
+    /**
+     * {@link #book} without waiting; operations handed over from one thread reach the store in that order. By default the
+     * blocking call, done now (the in-memory twin).
+     */
+    default CompletionStage<Boolean> bookAsync(String agentId, String work, long epoch) {
+        try {
+            return CompletableFuture.completedFuture(book(agentId, work, epoch));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** {@link #free} without waiting, in order with {@link #bookAsync}. */
+    default CompletionStage<Void> freeAsync(String agentId, String work) {
+        try {
+            free(agentId, work);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * Frees every booking made under an earlier epoch and not in {@code keep} (agent to work): the new floor holder's

@@ -1,6 +1,8 @@
 package org.opencti.core.cluster;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The floor holder's live calls, kept where the next holder finds them (Redis, or the in-memory twin). Written behind the
@@ -13,6 +15,26 @@ public interface LiveCallStore {
 
     /** Forgets the call; nothing happens when it is not stored. */
     void remove(String callId);
+
+    /** {@link #put} without waiting; writes handed over from one thread land in that order. By default done now. */
+    default CompletionStage<Void> putAsync(LiveCall call) {
+        try {
+            put(call);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** {@link #remove} without waiting, in order with {@link #putAsync}. */
+    default CompletionStage<Void> removeAsync(String callId) {
+        try {
+            remove(callId);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** Every stored call. */
     List<LiveCall> all();

@@ -2,11 +2,26 @@ package org.opencti.core.port;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.opencti.core.agent.AgentStatus;
 
 /** Agent presence and state, shared between parts (and, through Redis, between nodes). May block. */
 public interface AgentStateStore {
     void put(AgentStatus status);
+
+    /**
+     * {@link #put} without waiting: the write is handed over at once and completes later. Writes handed over from one thread
+     * land in that order. By default the blocking put, done now (stores in memory).
+     */
+    default CompletionStage<Void> putAsync(AgentStatus status) {
+        try {
+            put(status);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     Optional<AgentStatus> get(String agentId);
 

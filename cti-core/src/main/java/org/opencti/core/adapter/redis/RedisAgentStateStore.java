@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.opencti.core.agent.AgentState;
 import org.opencti.core.agent.AgentStatus;
@@ -116,6 +117,27 @@ public final class RedisAgentStateStore implements AgentStateStore, AutoCloseabl
         addField(args, CALL_ID, status.callId());
         commands.eval(PUT_SCRIPT, ScriptOutputType.INTEGER, new String[] {agentKey(status.agentId()), agentsKey()},
             args.toArray(new String[0]));
+    }
+
+    /** The same script, sent without waiting: a connection's commands run in the order sent, so the last state wins. */
+    @Override
+    public CompletionStage<Void> putAsync(AgentStatus status) {
+        Objects.requireNonNull(status, "status");
+        if (status.agentId().isBlank()) {
+            throw new IllegalArgumentException("agent id must not be blank");
+        }
+        return connection.async().<Long>eval(PUT_SCRIPT, ScriptOutputType.INTEGER,
+            new String[] {agentKey(status.agentId()), agentsKey()}, args(status)).thenAccept(done -> { });
+    }
+
+    private static String[] args(AgentStatus status) {
+        List<String> args = new ArrayList<>();
+        args.add(status.agentId());
+        addField(args, STATE, status.state().name());
+        addField(args, REASON, status.reason());
+        addField(args, SINCE, status.since().toString());
+        addField(args, CALL_ID, status.callId());
+        return args.toArray(new String[0]);
     }
 
     @Override

@@ -1,12 +1,14 @@
 package org.opencti.core.adapter.redis;
 
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.Optional;
 import org.opencti.core.cluster.AgentBookings;
 import org.opencti.core.cluster.FloorLease;
@@ -83,6 +85,7 @@ public final class RedisFloor implements FloorLease, AgentBookings {
         """;
 
     private final RedisCommands<String, String> commands;
+    private final RedisAsyncCommands<String, String> async;
     private final String holderKey;
     private final String epochKey;
     private final String bookingsKey;
@@ -91,6 +94,7 @@ public final class RedisFloor implements FloorLease, AgentBookings {
     public RedisFloor(RedisLink link) {
         Objects.requireNonNull(link, "link");
         this.commands = link.sync();
+        this.async = link.async();
         this.holderKey = link.prefix() + "floor:holder";
         this.epochKey = link.prefix() + "floor:epoch";
         this.bookingsKey = link.prefix() + "bookings";
@@ -132,6 +136,22 @@ public final class RedisFloor implements FloorLease, AgentBookings {
         requireId(work);
         Long booked = commands.eval(BOOK, ScriptOutputType.INTEGER, bookingKeys(), agentId, work, Long.toString(epoch));
         return booked == 1L;
+    }
+
+    /** One EVAL on the shared connection, not waited for: Redis runs a connection's commands in the order sent. */
+    @Override
+    public CompletionStage<Boolean> bookAsync(String agentId, String work, long epoch) {
+        requireId(agentId);
+        requireId(work);
+        return async.<Long>eval(BOOK, ScriptOutputType.INTEGER, bookingKeys(), agentId, work, Long.toString(epoch))
+            .thenApply(booked -> booked == 1L);
+    }
+
+    @Override
+    public CompletionStage<Void> freeAsync(String agentId, String work) {
+        Objects.requireNonNull(agentId, "agentId");
+        Objects.requireNonNull(work, "work");
+        return async.<Long>eval(FREE, ScriptOutputType.INTEGER, bookingKeys(), agentId, work).thenAccept(done -> { });
     }
 
     @Override

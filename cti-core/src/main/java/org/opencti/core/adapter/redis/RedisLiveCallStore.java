@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.micrometer.core.instrument.Counter;
 import java.time.DateTimeException;
@@ -14,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import org.opencti.core.cluster.LiveCall;
 import org.opencti.core.cluster.LiveCallStore;
 import org.slf4j.Logger;
@@ -33,12 +35,14 @@ public final class RedisLiveCallStore implements LiveCallStore {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RedisCommands<String, String> commands;
+    private final RedisAsyncCommands<String, String> async;
     private final String callsKey;
     private final Counter unreadable;
 
     public RedisLiveCallStore(RedisLink link) {
         Objects.requireNonNull(link, "link");
         this.commands = link.sync();
+        this.async = link.async();
         this.callsKey = link.prefix() + "calls";
         this.unreadable = link.registry() == null ? null : Counter.builder("cti.livecalls.unreadable")
             .description("stored live calls left out because they could not be read").register(link.registry());
@@ -51,6 +55,20 @@ public final class RedisLiveCallStore implements LiveCallStore {
             throw new IllegalArgumentException("call id must not be blank");
         }
         commands.hset(callsKey, call.callId(), encode(call));
+    }
+
+    @Override
+    public CompletionStage<Void> putAsync(LiveCall call) {
+        Objects.requireNonNull(call, "call");
+        if (call.callId().isBlank()) {
+            throw new IllegalArgumentException("call id must not be blank");
+        }
+        return async.hset(callsKey, call.callId(), encode(call)).thenAccept(done -> { });
+    }
+
+    @Override
+    public CompletionStage<Void> removeAsync(String callId) {
+        return async.hdel(callsKey, Objects.requireNonNull(callId, "callId")).thenAccept(done -> { });
     }
 
     @Override
