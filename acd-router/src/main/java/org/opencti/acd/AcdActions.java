@@ -243,9 +243,11 @@ final class AcdActions {
         InteractionRecord record = new InteractionRecord(key, call.customerId, call.callerNumber, channel, call.queue, call.agentId,
             call.waitingSince, call.answeredAt, endedAt, outcome, null, call.callId, call.tier, call.holdSeconds, call.transfer,
             call.ivrPath, ivrData, recording, null, null);
+        CompletableFuture<Void> stored = new CompletableFuture<>();
+        call.historyStored = stored;
         call.historyWritten = CompletableFuture.runAsync(() -> {
             try {
-                ports.history().record(record);
+                ports.history().record(record, () -> stored.complete(null));
             } catch (RuntimeException e) {
                 LOG.error("could not write interaction {}: {}", key, e.toString());
             }

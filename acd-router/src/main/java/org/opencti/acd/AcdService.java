@@ -83,7 +83,7 @@ public final class AcdService implements PbxEventListener {
         this.settings = setup.settings();
         this.ports = ports;
         this.role = new FloorRole(this, owner, cluster, holding, meters);
-        this.mirror = new LiveCallMirror(cluster, meters);
+        this.mirror = new LiveCallMirror(cluster, meters, owner);
         this.callSkills = setup.callSkills();
         this.owner = owner;
         this.scheduler = scheduler;

@@ -39,6 +39,8 @@ final class InboundCall {
     String recording;
     /** Completes once the history row was handed to the interaction log: its wrap-up updates are chained on it. */
     CompletionStage<Void> historyWritten;
+    /** Completes once the history row is in the store (behind a write-behind buffer: after its write); null before. */
+    CompletionStage<Void> historyStored;
     String tier;
     ScreenPop pop;
     int originalPosition;

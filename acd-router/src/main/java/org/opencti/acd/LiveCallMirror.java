@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.opencti.acd.routing.CallSkills;
 import org.opencti.acd.routing.CallerProfile;
@@ -29,10 +30,12 @@ final class LiveCallMirror {
     private static final String SKILL = "skill.";
 
     private final ClusterPorts cluster;
+    private final Executor owner;
     private final Counter failed;
 
-    LiveCallMirror(ClusterPorts cluster, MeterRegistry meters) {
+    LiveCallMirror(ClusterPorts cluster, MeterRegistry meters, Executor owner) {
         this.cluster = cluster;
+        this.owner = owner;
         this.failed = meters.counter("cti.acd.livecalls.failed");
     }
 
@@ -51,7 +54,17 @@ final class LiveCallMirror {
             return;
         }
         String id = call.callId;
-        run("remove " + id, () -> cluster.liveCalls().removeAsync(id));
+        // Forgotten only once its history row is stored: a holder that dies with the row still in its write-behind buffer
+        // leaves the call stored, and the next holder writes the row (the same key: written once either way). Looked at
+        // after the task that ended the call, which is the one that records it.
+        owner.execute(() -> {
+            CompletionStage<Void> stored = call.historyStored;
+            if (stored == null) {
+                run("remove " + id, () -> cluster.liveCalls().removeAsync(id));
+            } else {
+                stored.whenComplete((done, e) -> owner.execute(() -> run("remove " + id, () -> cluster.liveCalls().removeAsync(id))));
+            }
+        });
     }
 
     /** A stored call whose channels are gone: forgotten, after the writes already on the line. */

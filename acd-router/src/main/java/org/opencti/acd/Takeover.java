@@ -146,6 +146,17 @@ final class Takeover {
             if (stillWaiting && acd.calls().byChannel(live.callerUniqueId()) == null) {
                 requeue(live, now);
                 waiting++;
+            } else if (endedUnwritten(live)) {
+                // A conversation that ended as the last holder died: its agent had moved on (wrap-up), its row may have died
+                // in that holder's write-behind buffer (the stored call is forgotten only once its row is stored). Written
+                // now under the same key: nothing changes if the row is there.
+                InboundCall call = LiveCallMirror.restore(live, queueOf(live));
+                acd.actions().record(call, now, "answered");
+                CompletionStage<Void> written = call.historyStored;
+                String id = live.callId();
+                if (written != null) {
+                    written.whenComplete((done, e) -> acd.owner().execute(() -> mirror.forget(id)));
+                }
             } else {
                 mirror.forget(live.callId());
             }
@@ -161,6 +172,12 @@ final class Takeover {
      * that ends the takeover then ends it as a hangup would have, so its history row is written (at the takeover's time)
      * and the agent wraps up.
      */
+    /** A stored conversation whose caller is gone and that nobody adopted. */
+    private boolean endedUnwritten(LiveCall live) {
+        return live.stage() == LiveCall.Stage.CONNECTED && live.agentId() != null && live.answeredAt() != null
+            && (live.callerUniqueId() == null || !channels.isLive(live.callerUniqueId()));
+    }
+
     private boolean adoptable(AgentSession a, AgentStatus s, LiveCall live) {
         return (s.state() == AgentState.ON_CALL || s.state() == AgentState.ON_HOLD) && live != null
             && live.stage() == LiveCall.Stage.CONNECTED && a.profile.id().equals(live.agentId())

@@ -183,6 +183,34 @@ class AcdFloorTest {
     }
 
     @Test
+    void aConversationWhoseRowDiedWithTheHolderIsWrittenByTheNextHolder() {
+        FloorNodes.Node a = floor.node("a");
+        FloorNodes.Node b = floor.node("b");
+        a.claim();
+        a.ready("2001");
+        floor.callerOnHold("100.1", "+15551230001", a, b);
+        answer(a, a.pbx.lastReference(), "100.9");
+        LiveCall connected = floor.liveCalls.all().get(0);
+        a.acd.leaveFloor();
+        // what a holder killed in the instant the call ended leaves: the agent already wrapping up in the shared store, the
+        // row still in its write-behind buffer (gone with it), so the stored call was not forgotten
+        floor.agentStates.put(new AgentStatus("2001", AgentState.WRAP_UP, null, floor.time.now(), null));
+        floor.history.clear();
+        floor.time.advance(FloorNodes.TTL);
+
+        b.claim();
+
+        assertThat(floor.history).singleElement().satisfies(row -> {
+            assertThat(row.key()).isEqualTo("100.1/100.9");
+            assertThat(row.outcome()).isEqualTo("answered");
+            assertThat(row.agentId()).isEqualTo("2001");
+            assertThat(row.answeredAt()).isEqualTo(connected.answeredAt());
+        });
+        assertThat(floor.liveCalls.all()).as("forgotten once written").isEmpty();
+        assertThat(status(b, "2001").state()).isEqualTo(AgentState.READY);
+    }
+
+    @Test
     void aNodeWithAStaleEpochCannotBookTheAgentAndLeavesTheFloorWhileTheCallGoesOn() {
         FloorNodes.Node a = floor.node("a");
         FloorNodes.Node b = floor.node("b");

@@ -32,7 +32,7 @@ public final class BufferedInteractionLog implements InteractionLog, AgentStateL
         String describe();
     }
 
-    private record Insert(InteractionRecord record) implements Item {
+    private record Insert(InteractionRecord record, Runnable whenStored) implements Item {
         public String describe() {
             return "interaction " + record.key();
         }
@@ -77,6 +77,7 @@ public final class BufferedInteractionLog implements InteractionLog, AgentStateL
             try {
                 if (item instanceof Insert i) {
                     store.record(i.record());
+                    stored(i);
                 } else if (item instanceof Update u) {
                     if (!store.wrapUp(u.wrapUp())) {
                         // its insert was refused (or the row is gone): nothing to add the work to
@@ -103,7 +104,26 @@ public final class BufferedInteractionLog implements InteractionLog, AgentStateL
         if (interaction.key().isBlank()) {
             throw new IllegalArgumentException("interaction key must not be blank");
         }
-        return writer.submit(new Insert(interaction));
+        return writer.submit(new Insert(interaction, () -> { }));
+    }
+
+    /** Queues the record; {@code whenStored} runs on the writer's thread once it is in the store (again after a retry). */
+    @Override
+    public boolean record(InteractionRecord interaction, Runnable whenStored) {
+        Objects.requireNonNull(interaction, "interaction");
+        Objects.requireNonNull(whenStored, "whenStored");
+        if (interaction.key().isBlank()) {
+            throw new IllegalArgumentException("interaction key must not be blank");
+        }
+        return writer.submit(new Insert(interaction, whenStored));
+    }
+
+    private static void stored(Insert insert) {
+        try {
+            insert.whenStored().run();
+        } catch (RuntimeException e) {
+            LOG.warn("{}: stored, but what waited for it failed: {}", insert.describe(), e.toString());
+        }
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +75,21 @@ class BufferedInteractionLogTest {
             link.set(SwitchableDataSource.Mode.UP);
             until("all written", () -> log.pending() == 0);
             assertThat(db.count("interactions")).isEqualTo(50);
+        }
+    }
+
+    @Test
+    void whatWaitsForARowToBeStoredRunsOnlyOnceItIs() {
+        try (BufferedInteractionLog log = new BufferedInteractionLog(new PostgresInteractionLog(link))) {
+            AtomicInteger stored = new AtomicInteger();
+            link.set(SwitchableDataSource.Mode.DOWN);
+            assertThat(log.record(call(1), stored::incrementAndGet)).isTrue();
+            until("the writer has tried and failed", () -> log.writeFailures() >= 2);
+            assertThat(stored.get()).as("not stored yet: the live call must stay for a takeover").isZero();
+
+            link.set(SwitchableDataSource.Mode.UP);
+            until("the row is stored and its waiter told", () -> stored.get() >= 1);
+            assertThat(db.count("interactions")).isEqualTo(1);
         }
     }
 
