@@ -3,7 +3,6 @@ package org.opencti.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import java.sql.SQLException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,13 +35,13 @@ class NodeRestartTest {
         TwoNodes.Node first = nodes.start("a", 2);
         Await.until("the node holds the floor", Duration.ofSeconds(20), () -> first.centre().holdsFloor());
         nodes.pbx.routeIvrTo("127.0.0.1", first.centre().fastAgiPort());
-        ann = ready(first, "2001");
-        bo = ready(first, "2002");
-        SimCall talking = call("2025550143", "1");
+        ann = TwoNodes.ready(first, "2001");
+        bo = TwoNodes.ready(first, "2002");
+        SimCall talking = nodes.call("2025550143", "1");
         ann.awaitType("callConnected");
         bo.send(new JsonObject().put("type", "notReady").put("reason", "lunch"));
         bo.awaitState("NOT_READY");
-        SimCall waiting = call("2025550188", "1");
+        SimCall waiting = nodes.call("2025550188", "1");
         Await.until("the second caller waits", Duration.ofSeconds(10),
             () -> first.centre().acd().waitingCalls().toCompletableFuture().join().size() == 1);
         Await.until("Ann's call is bridged", Duration.ofSeconds(10), () -> nodes.pbx.isBridged(talking));
@@ -69,29 +68,8 @@ class NodeRestartTest {
         ann.awaitType("callOffered");
         Await.until("Ann takes the waiting caller", Duration.ofSeconds(15), () -> nodes.pbx.isBridged(waiting));
         nodes.pbx.hangup(waiting);
-        Await.until("both calls written", Duration.ofSeconds(15), () -> rows("2025550143") == 1 && rows("2025550188") == 1);
+        Await.until("both calls written", Duration.ofSeconds(15), () -> nodes.rows("2025550143") == 1 && nodes.rows("2025550188") == 1);
         assertThat(nodes.count("select count(*) from interactions")).as("each once").isEqualTo(2);
     }
 
-    private static DesktopClient ready(TwoNodes.Node node, String agent) throws Exception {
-        DesktopClient d = new DesktopClient(node.httpPort());
-        d.connect(agent, "demo");
-        d.send(new JsonObject().put("type", "ready"));
-        d.awaitState("READY");
-        return d;
-    }
-
-    private SimCall call(String number, String key) {
-        SimCall c = nodes.pbx.placeInboundCall(number, "CALLER " + number, "5551000");
-        nodes.pbx.press(c, key);
-        return c;
-    }
-
-    private long rows(String number) {
-        try {
-            return nodes.count("select count(*) from interactions where caller_number like '%" + number + "'");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

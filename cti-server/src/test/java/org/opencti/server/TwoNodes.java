@@ -3,6 +3,7 @@ package org.opencti.server;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.opencti.config.ConfigLoader;
 import org.opencti.config.ContactCentreConfig;
 import org.opencti.pbxsim.PbxSimulator;
+import org.opencti.pbxsim.SimCall;
 
 /**
  * Two CTI nodes acting as one floor, as production wires them ({@link Stores#from}): one pbx-sim that both AMI links
@@ -123,6 +125,31 @@ final class TwoNodes implements AutoCloseable {
             down.run();
         } finally {
             postgres.restore();
+        }
+    }
+
+    /** An agent's desktop on {@code node}, signed in and ready. */
+    static DesktopClient ready(Node node, String agent) throws Exception {
+        DesktopClient d = new DesktopClient(node.httpPort());
+        d.connect(agent, "demo");
+        d.send(new JsonObject().put("type", "ready"));
+        d.awaitState("READY");
+        return d;
+    }
+
+    /** A customer calls the entry IVR and keys {@code key} (1 billing, 2 support). */
+    SimCall call(String number, String key) {
+        SimCall c = pbx.placeInboundCall(number, "CALLER " + number, "5551000");
+        pbx.press(c, key);
+        return c;
+    }
+
+    /** History rows of the caller with this number. */
+    long rows(String number) {
+        try {
+            return count("select count(*) from interactions where caller_number like '%" + number + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -3,7 +3,6 @@ package org.opencti.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -33,17 +32,9 @@ class TwoNodesFailoverTest {
         Await.until("node a holds the floor", Duration.ofSeconds(20), () -> a.centre().holdsFloor());
         b = nodes.start("b", LEASE_SECONDS);
         nodes.pbx.routeIvrTo("127.0.0.1", b.centre().fastAgiPort());
-        ann = ready(a, "2001");
+        ann = TwoNodes.ready(a, "2001");
         // Bo's desktop is on the standby: his commands are forwarded to the holder, his pops relayed to him
-        bo = ready(b, "2002");
-    }
-
-    private static DesktopClient ready(TwoNodes.Node node, String agent) throws Exception {
-        DesktopClient d = new DesktopClient(node.httpPort());
-        d.connect(agent, "demo");
-        d.send(new JsonObject().put("type", "ready"));
-        d.awaitState("READY");
-        return d;
+        bo = TwoNodes.ready(b, "2002");
     }
 
     @AfterEach
@@ -56,11 +47,11 @@ class TwoNodesFailoverTest {
     @Test
     void theHolderDiesMidCallAndTheOtherNodeCarriesEveryCallToItsEnd() throws Exception {
         assertThat(b.centre().holdsFloor()).as("one holder at a time").isFalse();
-        SimCall billing = call("2025550143", "1");
+        SimCall billing = nodes.call("2025550143", "1");
         ann.awaitType("callConnected");
-        SimCall support = call("2025550177", "2");
+        SimCall support = nodes.call("2025550177", "2");
         bo.awaitType("callConnected");
-        SimCall waiting = call("2025550188", "2");
+        SimCall waiting = nodes.call("2025550188", "2");
         Await.until("the third caller waits on node a", Duration.ofSeconds(10),
             () -> size(a.centre().acd().waitingCalls().toCompletableFuture().join()) == 1);
         Await.until("both conversations bridged", Duration.ofSeconds(10),
@@ -83,7 +74,7 @@ class TwoNodesFailoverTest {
         assertThat(ann.connect("2001", "demo").getString("state")).as("her state survived the node").isEqualTo("ON_CALL");
         nodes.pbx.hangup(billing);
         ann.awaitType("callEnded");
-        Await.until("Ann's call is written by node b", Duration.ofSeconds(10), () -> rows("2025550143") == 1);
+        Await.until("Ann's call is written by node b", Duration.ofSeconds(10), () -> nodes.rows("2025550143") == 1);
         JsonObject offer = ann.awaitType("callOffered").json();
         assertThat(offer.getString("queue")).as("the waiting caller, offered with a pop after the wrap-up").isEqualTo("support");
         ann.awaitType("screenPop");
@@ -91,7 +82,7 @@ class TwoNodesFailoverTest {
         nodes.pbx.hangup(support);
         nodes.pbx.hangup(waiting);
         Await.until("every call written", Duration.ofSeconds(15),
-            () -> rows("2025550177") == 1 && rows("2025550188") == 1);
+            () -> nodes.rows("2025550177") == 1 && nodes.rows("2025550188") == 1);
         Await.until("nothing left up on the PBX", Duration.ofSeconds(10), () -> nodes.pbx.channels().isEmpty());
 
         assertThat(nodes.count("select count(*) from interactions")).as("each call once").isEqualTo(3);
@@ -106,22 +97,8 @@ class TwoNodesFailoverTest {
         assertThat(b.metrics().get("cti.ami.events.dropped").counters()).allSatisfy(c -> assertThat(c.count()).isZero());
     }
 
-    private SimCall call(String number, String key) {
-        SimCall c = nodes.pbx.placeInboundCall(number, "CALLER " + number, "5551000");
-        nodes.pbx.press(c, key);
-        return c;
-    }
-
     private AgentState state(String agent) {
         return b.centre().acd().status(agent).toCompletableFuture().join().orElseThrow().state();
-    }
-
-    private long rows(String number) {
-        try {
-            return nodes.count("select count(*) from interactions where caller_number like '%" + number + "'");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static int size(java.util.List<?> list) {

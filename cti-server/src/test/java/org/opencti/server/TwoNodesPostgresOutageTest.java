@@ -2,7 +2,6 @@ package org.opencti.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.json.JsonObject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,16 +34,8 @@ class TwoNodesPostgresOutageTest {
         Await.until("node a holds the floor", Duration.ofSeconds(20), () -> a.centre().holdsFloor());
         b = nodes.start("b", LEASE_SECONDS);
         nodes.pbx.routeIvrTo("127.0.0.1", b.centre().fastAgiPort());
-        ann = ready(a, "2001");
-        bo = ready(b, "2002");
-    }
-
-    private static DesktopClient ready(TwoNodes.Node node, String agent) throws Exception {
-        DesktopClient d = new DesktopClient(node.httpPort());
-        d.connect(agent, "demo");
-        d.send(new JsonObject().put("type", "ready"));
-        d.awaitState("READY");
-        return d;
+        ann = TwoNodes.ready(a, "2001");
+        bo = TwoNodes.ready(b, "2002");
     }
 
     @AfterEach
@@ -77,12 +68,13 @@ class TwoNodesPostgresOutageTest {
             nodes.pbx.hangup(during);
             Await.until("the outage lasted " + OUTAGE.toSeconds() + " s", OUTAGE.plusSeconds(30),
                 () -> Duration.between(cut, Instant.now()).compareTo(OUTAGE) >= 0);
-            assertThat(rows(ANN_CALLER) + rows(BO_CALLER) + rows(DURING)).as("nothing reached the database meanwhile").isZero();
+            assertThat(nodes.rows(ANN_CALLER) + nodes.rows(BO_CALLER) + nodes.rows(DURING)).as("nothing reached the database meanwhile")
+                .isZero();
             assertThat(a.centre().holdsFloor()).isTrue();
         });
 
         Await.until("every call written once the database is back", Duration.ofSeconds(30),
-            () -> rows(ANN_CALLER) == 1 && rows(BO_CALLER) == 1 && rows(DURING) == 1);
+            () -> nodes.rows(ANN_CALLER) == 1 && nodes.rows(BO_CALLER) == 1 && nodes.rows(DURING) == 1);
         Await.until("every queue_log story complete", Duration.ofSeconds(30),
             () -> story(ANN_CALLER) != null && story(ANN_CALLER).startsWith("ENTERQUEUE,CONNECT,COMPLETE")
                 && story(BO_CALLER) != null && story(BO_CALLER).startsWith("ENTERQUEUE,CONNECT,COMPLETE")
@@ -100,20 +92,6 @@ class TwoNodesPostgresOutageTest {
             + " order by answered_at) as previous_end from interactions) t where previous_end > answered_at"))
             .as("no agent on two calls at once").isZero();
         assertThat(a.metrics().get("cti.ami.events.dropped").counters()).allSatisfy(c -> assertThat(c.count()).isZero());
-    }
-
-    private SimCall call(String number, String key) {
-        SimCall c = nodes.pbx.placeInboundCall(number, "CALLER " + number, "5551000");
-        nodes.pbx.press(c, key);
-        return c;
-    }
-
-    private long rows(String number) {
-        try {
-            return nodes.count("select count(*) from interactions where caller_number like '%" + number + "'");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private long enterQueues(String number) {

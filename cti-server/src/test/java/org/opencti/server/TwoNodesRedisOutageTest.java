@@ -2,8 +2,6 @@ package org.opencti.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.json.JsonObject;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -45,18 +43,10 @@ class TwoNodesRedisOutageTest {
         Await.until("node a holds the floor", Duration.ofSeconds(20), () -> a.centre().holdsFloor());
         b = nodes.start("b", LEASE_SECONDS);
         nodes.pbx.routeIvrTo("127.0.0.1", b.centre().fastAgiPort());
-        ann = ready(a, "2001");
-        bo = ready(b, "2002");
+        ann = TwoNodes.ready(a, "2001");
+        bo = TwoNodes.ready(b, "2002");
         // the test's own look at Redis, not through the proxy
         link = new RedisLink(TwoNodes.REDIS_URI, nodes.keyPrefix);
-    }
-
-    private static DesktopClient ready(TwoNodes.Node node, String agent) throws Exception {
-        DesktopClient d = new DesktopClient(node.httpPort());
-        d.connect(agent, "demo");
-        d.send(new JsonObject().put("type", "ready"));
-        d.awaitState("READY");
-        return d;
     }
 
     @AfterEach
@@ -69,7 +59,7 @@ class TwoNodesRedisOutageTest {
 
     @Test
     void theHolderRoutesThroughARedisRestartAndWritesTheFloorBackAfterIt() throws Exception {
-        SimCall billing = call("2025550143", "1");
+        SimCall billing = nodes.call("2025550143", "1");
         ann.awaitType("callConnected");
         Await.until("Ann's call bridged", Duration.ofSeconds(10), () -> nodes.pbx.isBridged(billing));
         long epochBefore = new RedisFloor(link).holder().orElseThrow().epoch();
@@ -78,12 +68,12 @@ class TwoNodesRedisOutageTest {
         Instant cut = Instant.now();
         nodes.redisRestartsEmpty(() -> {
             // rings while nobody can reach Redis: Bo (the only free support agent) takes it through node a
-            during[0] = call("2025550177", "2");
+            during[0] = nodes.call("2025550177", "2");
             Await.until("the caller who rang during the outage is bridged", Duration.ofSeconds(20),
                 () -> nodes.pbx.isBridged(during[0]));
             assertThat(statusOn(a, "2002").state()).isEqualTo(AgentState.ON_CALL);
             nodes.pbx.hangup(billing);
-            Await.until("Ann's call written during the outage", Duration.ofSeconds(15), () -> rows("2025550143") == 1);
+            Await.until("Ann's call written during the outage", Duration.ofSeconds(15), () -> nodes.rows("2025550143") == 1);
             // the outage outlasts the lease more than twice: the standby must not take the floor meanwhile
             Await.until("the outage lasted " + OUTAGE.toSeconds() + " s", OUTAGE.plusSeconds(30), () -> {
                 assertThat(b.centre().holdsFloor()).as("node b cannot reach Redis either: it stays a standby").isFalse();
@@ -115,7 +105,7 @@ class TwoNodesRedisOutageTest {
 
         // a caller after the outage; then the holder dies mid-call and node b carries both conversations to their end
         ann.awaitType("callEnded");
-        SimCall after = call("2025550188", "2");
+        SimCall after = nodes.call("2025550188", "2");
         Await.until("Ann takes the caller after the outage", Duration.ofSeconds(20), () -> nodes.pbx.isBridged(after));
         nodes.crash(a);
         Await.until("node b holds the floor", Duration.ofSeconds(20), () -> b.centre().holdsFloor());
@@ -123,7 +113,7 @@ class TwoNodesRedisOutageTest {
         assertThat(statusOn(b, "2002").state()).as("Bo's conversation, from the outage, adopted").isEqualTo(AgentState.ON_CALL);
         nodes.pbx.hangup(support);
         nodes.pbx.hangup(after);
-        Await.until("every call written", Duration.ofSeconds(15), () -> rows("2025550177") == 1 && rows("2025550188") == 1);
+        Await.until("every call written", Duration.ofSeconds(15), () -> nodes.rows("2025550177") == 1 && nodes.rows("2025550188") == 1);
         Await.until("nothing left up on the PBX", Duration.ofSeconds(10), () -> nodes.pbx.channels().isEmpty());
 
         assertThat(nodes.count("select count(*) from interactions")).as("each call once").isEqualTo(3);
@@ -139,21 +129,8 @@ class TwoNodesRedisOutageTest {
         return new RedisFloor(link).holder();
     }
 
-    private SimCall call(String number, String key) {
-        SimCall c = nodes.pbx.placeInboundCall(number, "CALLER " + number, "5551000");
-        nodes.pbx.press(c, key);
-        return c;
-    }
-
     private static AgentStatus statusOn(TwoNodes.Node node, String agent) {
         return node.centre().acd().status(agent).toCompletableFuture().join().orElseThrow();
     }
 
-    private long rows(String number) {
-        try {
-            return nodes.count("select count(*) from interactions where caller_number like '%" + number + "'");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
