@@ -47,9 +47,9 @@ class TwoNodesPostgresOutageTest {
 
     @Test
     void callsGoOnThroughAPostgresRestartAndTheirHistoryIsWrittenOnceInOrderAfterIt() throws Exception {
-        SimCall billing = call(ANN_CALLER, "1");
+        SimCall billing = nodes.call(ANN_CALLER, "1");
         ann.awaitType("callConnected");
-        SimCall support = call(BO_CALLER, "2");
+        SimCall support = nodes.call(BO_CALLER, "2");
         bo.awaitType("callConnected");
         Await.until("both conversations bridged", Duration.ofSeconds(10),
             () -> nodes.pbx.isBridged(billing) && nodes.pbx.isBridged(support));
@@ -63,7 +63,7 @@ class TwoNodesPostgresOutageTest {
             ann.awaitType("callEnded");
             bo.awaitType("callEnded");
             // a caller rings while the database is away: identified or not, they are queued, offered and answered
-            SimCall during = call(DURING, "2");
+            SimCall during = nodes.call(DURING, "2");
             Await.until("the caller who rang during the outage is bridged", Duration.ofSeconds(20), () -> nodes.pbx.isBridged(during));
             nodes.pbx.hangup(during);
             Await.until("the outage lasted " + OUTAGE.toSeconds() + " s", OUTAGE.plusSeconds(30),
