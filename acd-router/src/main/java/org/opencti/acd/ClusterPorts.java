@@ -3,7 +3,6 @@ package org.opencti.acd;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executor;
 import org.opencti.core.adapter.memory.InMemoryFloor;
 import org.opencti.core.cluster.AgentBookings;
 import org.opencti.core.cluster.FloorLease;
@@ -14,31 +13,26 @@ import org.opencti.core.cluster.LiveCallStore;
  * What the ACD shares with the other CTI nodes (see "Several CTI nodes" in ARCHITECTURE.md): the floor lease (read to tell a
  * stale epoch from a taken agent), the agent bookings, the live calls the next holder adopts. Bookings and live-call writes
  * are handed to the stores without waiting from the ACD's own thread (their async calls), so they land in the order made;
- * {@code bookingLines} run the blocking rest (the takeover's clean-up) off that thread.
+ * the blocking rest (the takeover's clean-up, the lease read after a refusal) runs on the ACD's worker.
  *
  * @param shared false for a node on its own: bookings are kept in memory and answered at once, no live call is written
  */
-public record ClusterPorts(FloorLease lease, AgentBookings bookings, LiveCallStore liveCalls, Lines bookingLines,
-                           boolean shared) {
+public record ClusterPorts(FloorLease lease, AgentBookings bookings, LiveCallStore liveCalls, boolean shared) {
     public ClusterPorts {
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(bookings, "bookings");
         Objects.requireNonNull(liveCalls, "liveCalls");
-        Objects.requireNonNull(bookingLines, "bookingLines");
     }
 
-    /** Serial lines per kind of write: as many as the pool has threads and more, so keys seldom share one. */
-    static final int LINES = 16;
-
-    /** Shared with other nodes; each key's tasks run one at a time in order over {@code pool}. */
-    public static ClusterPorts shared(FloorLease lease, AgentBookings bookings, LiveCallStore liveCalls, Executor pool) {
-        return new ClusterPorts(lease, bookings, liveCalls, Lines.striped(pool, LINES), true);
+    /** Shared with other nodes. */
+    public static ClusterPorts shared(FloorLease lease, AgentBookings bookings, LiveCallStore liveCalls) {
+        return new ClusterPorts(lease, bookings, liveCalls, true);
     }
 
     /** One node on its own, today's behaviour: it holds the floor from the start, bookings in memory, nothing mirrored. */
     public static ClusterPorts single() {
         InMemoryFloor floor = new InMemoryFloor(Clock.systemUTC());
-        return new ClusterPorts(floor, floor, NO_LIVE_CALLS, Lines.one(Runnable::run), false);
+        return new ClusterPorts(floor, floor, NO_LIVE_CALLS, false);
     }
 
     private static final LiveCallStore NO_LIVE_CALLS = new LiveCallStore() {

@@ -271,14 +271,14 @@ final class FloorRole {
 
     /**
      * The new holder keeps only the bookings of the conversations it adopted (and its own: the store leaves bookings made
-     * under this epoch alone, so this may run beside the first offers, on any line).
+     * under this epoch alone, so this may run beside the first offers). Blocking: on the worker.
      */
     void retainOnly(Map<String, String> keep) {
         FloorLease.Tenure t = tenure;
         if (t == null) {
             return;
         }
-        cluster.bookingLines().of("").execute(() -> {
+        acd.actions().worker().execute(() -> {
             try {
                 if (!cluster.bookings().retainOnly(keep, t.epoch())) {
                     LOG.warn("the last holder's bookings were not cleared: epoch {} is not the floor's any more", t.epoch());

@@ -62,7 +62,7 @@ final class FloorNodes {
                 new AgentProfile("2003", "Cy", "blue", "Local/2003@agents", Map.of("billing", 6)));
             ScreenPopService pops = new ScreenPopService(NOBODY, new PhoneNumbers("US"), Runnable::run, Duration.ofMillis(150));
             AcdPorts ports = new AcdPorts(pbx, pops, pushed::add, agentStates, new ListHistory(history), Runnable::run);
-            ClusterPorts cluster = new ClusterPorts(floor, deferred(bookings, bookingLine), liveCalls, Lines.one(bookingLine), true);
+            ClusterPorts cluster = new ClusterPorts(floor, deferred(bookings, bookingLine), liveCalls, true);
             acd = new AcdService(AcdSetup.simple(AcdSettings.standard("billing"), queues, agents), ports, SingleWriter.inline(), time,
                 new SimpleMeterRegistry(), cluster);
         }

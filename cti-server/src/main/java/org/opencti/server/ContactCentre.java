@@ -127,7 +127,7 @@ public final class ContactCentre implements AutoCloseable {
         boolean shared = config.redis() != null;
         this.acd = shared
             ? new AcdService(setup, ports, acdOwner, new ExecutorScheduler(clock, acdOwner.executor()), metrics, ClusterPorts.shared(
-                stores.cluster().floor(), stores.cluster().bookings(), stores.cluster().liveCalls(), worker))
+                stores.cluster().floor(), stores.cluster().bookings(), stores.cluster().liveCalls()))
             : new AcdService(setup, ports, acdOwner, new ExecutorScheduler(clock, acdOwner.executor()), metrics);
         pbx.addListener(acd);
         // The dialer's view of the agents hears each PBX event after the ACD (same owner, queued behind it); the campaign
