@@ -59,8 +59,14 @@ final class AcdActions {
             return;
         }
         ports.desktops().notify(event);
-        // Handed to the store from this (the owner's) thread without waiting: the writes reach it in the order made, so the
-        // shared store ends with the agent's last state, which the next floor holder rebuilds from.
+        storeState(status);
+    }
+
+    /**
+     * Handed to the shared store from the owner's thread without waiting: the writes reach it in the order made, so the
+     * store ends with the agent's last state, which the next floor holder rebuilds from.
+     */
+    void storeState(AgentStatus status) {
         try {
             ports.agentStates().putAsync(status).whenComplete((done, failure) -> {
                 if (failure != null) {

@@ -527,7 +527,7 @@ public final class AcdService implements PbxEventListener {
 
     /** Still the holder under a new epoch (the store lost the lease: Redis restarted empty): what this node knows is written back. */
     public CompletionStage<Void> keepFloorUnder(FloorLease.Tenure tenure) {
-        return onOwner(() -> takeover.rewrite(tenure, ports));
+        return onOwner(() -> takeover.rewrite(tenure));
     }
 
     /** The lease is lost or the node stops: routing stops at once; calls in progress are left to the PBX and the next holder. */

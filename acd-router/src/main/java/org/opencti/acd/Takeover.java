@@ -270,18 +270,11 @@ final class Takeover {
      * writes back, in order behind anything still queued, every agent's state, every call it follows and the bookings of the
      * agents at work. On the owner.
      */
-    Void rewrite(FloorLease.Tenure tenure, AcdPorts ports) {
+    Void rewrite(FloorLease.Tenure tenure) {
         // not hold(): the calls and agents stay, so an offer whose booking is still on the line must hear its answer
         role.holdOn(tenure);
         for (AgentSession a : acd.sessions()) {
-            AgentStatus status = a.status();
-            ports.worker().execute(() -> {
-                try {
-                    ports.agentStates().put(status);
-                } catch (RuntimeException e) {
-                    LOG.warn("could not write agent {} back to the shared store: {}", status.agentId(), e.toString());
-                }
-            });
+            acd.actions().storeState(a.status());
             if (a.booking != null) {
                 String work = a.booking;
                 a.booking = null;
