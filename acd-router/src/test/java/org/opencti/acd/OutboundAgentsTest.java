@@ -53,6 +53,13 @@ class OutboundAgentsTest {
         return stage.toCompletableFuture().join();
     }
 
+    /** Ann logs in and goes ready; the dialer's snapshot is rebuilt (it is at most {@link OutboundAgents#REBUILD_SPACING} old). */
+    private void annReady() {
+        done(acd.login("2001"));
+        done(acd.ready("2001"));
+        time.advance(OutboundAgents.REBUILD_SPACING);
+    }
+
     private AgentState state() {
         return done(acd.status("2001")).orElseThrow().state();
     }
@@ -79,8 +86,7 @@ class OutboundAgentsTest {
 
     @Test
     void aHeldAgentIsOneCampaignsAndTheInboundRouterPassesThemByUntilReleased() {
-        done(acd.login("2001"));
-        done(acd.ready("2001"));
+        annReady();
         assertThat(ann().free()).isTrue();
 
         assertThat(outbound.reserve("2001", 7)).isTrue();
@@ -88,6 +94,7 @@ class OutboundAgentsTest {
         assertThat(done(acd.status("2001")).orElseThrow().reason()).isEqualTo("campaign 7");
         assertThat(state()).isEqualTo(AgentState.RESERVED);
         assertThat(pbx.actions).contains("originate Local/2001@agents -> cti-nailed");
+        time.advance(OutboundAgents.REBUILD_SPACING);
         assertThat(ann().heldBy()).isEqualTo(7L);
 
         callerWaitsInBilling();
@@ -108,6 +115,7 @@ class OutboundAgentsTest {
             .forEach(m -> seen.add(m.free())));
 
         done(acd.ready("2001"));
+        time.advance(OutboundAgents.REBUILD_SPACING);
 
         assertThat(seen).isNotEmpty().doesNotContain(true);
         assertThat(outbound.reserve("2001", 7)).isFalse();
@@ -116,8 +124,7 @@ class OutboundAgentsTest {
 
     @Test
     void aLiveAnswerIsBridgedOverTheNailedLegAndEndsInWrapUpWithAnOutboundHistoryRow() {
-        done(acd.login("2001"));
-        done(acd.ready("2001"));
+        annReady();
         outbound.reserve("2001", 7);
         pbx.answer(pbx.lastReference(), new PbxEvent.OriginateCompleted(time.now(), pbx.lastReference(), true, 4, "200.1",
             "Local/2001@agents-00000002;1"));
@@ -163,8 +170,7 @@ class OutboundAgentsTest {
 
     @Test
     void aLiveAnswerForAnAgentTheCampaignDoesNotHoldIsNotConnected() {
-        done(acd.login("2001"));
-        done(acd.ready("2001"));
+        annReady();
         outbound.release("2001", 7);
         AtomicReference<String> told = new AtomicReference<>();
         outbound.connect(7, "2001", "300.2", "Local/+12025550112@cti-outbound-00000004;1", "+12025550112",
@@ -190,8 +196,7 @@ class OutboundAgentsTest {
 
     /** Ann works campaign 7 with her nailed-up leg answered, then the campaign lets her go: READY, the leg still up. */
     private void nailedUpAndReleased() {
-        done(acd.login("2001"));
-        done(acd.ready("2001"));
+        annReady();
         outbound.reserve("2001", 7);
         pbx.answer(pbx.lastReference(), new PbxEvent.OriginateCompleted(time.now(), pbx.lastReference(), true, 4, "200.1",
             NAILED));

@@ -175,8 +175,14 @@ public final class ClusterSoak {
             Path config = dir.resolve("node-" + name + ".yaml");
             Files.writeString(config, yaml);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                FanOutServerMain.class.getName(), config.toString(), Integer.toString(agents)));
+            List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g"));
+            // -Dsoak.nodeJvm="-XX:StartFlightRecording=filename=/tmp/node-%s.jfr" profiles each node (%s: its name)
+            String extra = System.getProperty("soak.nodeJvm", "").replace("%s", name);
+            if (!extra.isBlank()) {
+                cmd.addAll(List.of(extra.trim().split("\\s+")));
+            }
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), FanOutServerMain.class.getName(), config.toString(),
+                Integer.toString(agents)));
             return new Node(name, ServerProcess.start(cmd, env, http, dir.resolve("node-" + name + ".log")), http, agi);
         }
 
