@@ -232,10 +232,16 @@ final class Takeover {
         List<LiveChannel> truth = new ArrayList<>();
         Set<String> named = new HashSet<>();
         for (LiveChannel lc : listed) {
-            named.add(lc.channel().uniqueId());
-            if (!gone.contains(lc.channel().uniqueId())) {
-                truth.add(lc);
+            String uid = lc.channel().uniqueId();
+            named.add(uid);
+            if (gone.contains(uid)) {
+                continue;
             }
+            // Heard from while the list was on its way: the tracker applied those events in order, so where the channel is
+            // now (a caller who left the IVR for the hold context meanwhile) is the tracker's, not the older list's.
+            Optional<ChannelTracker.TrackedChannel> heard = seen.contains(uid) ? channels.get(uid) : Optional.empty();
+            truth.add(heard.map(ch -> new LiveChannel(lc.channel(), lc.state(), ch.callerIdNum(), ch.callerIdName(), ch.context(),
+                lc.exten(), lc.application(), ch.bridgeId())).orElse(lc));
         }
         for (String uid : seen) {
             if (!named.contains(uid) && !gone.contains(uid)) {

@@ -11,14 +11,19 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 import org.opencti.core.agent.AgentState;
 import org.opencti.core.agent.AgentStatus;
+import org.opencti.core.cluster.FloorLease;
 import org.opencti.core.cluster.LiveCall;
 import org.opencti.core.customer.InteractionRecord;
 import org.opencti.core.desktop.DesktopEvent;
 import org.opencti.core.event.ChannelRef;
+import org.opencti.core.event.ChannelState;
+import org.opencti.core.event.LiveChannel;
 import org.opencti.core.event.PbxEvent;
 import org.opencti.core.port.OriginateRequest;
 
@@ -101,6 +106,31 @@ class AcdFloorTest {
         b.ready("2001");
         assertThat(b.offeredCalls("2001")).containsExactly("c-100.1");
         assertThat(a.pushed).noneMatch(e -> e instanceof DesktopEvent.CallOffered);
+    }
+
+    @Test
+    void aCallerWhoReachesTheHoldContextWhileTheTakeoverWaitsForThePbxListIsQueuedThoughTheListShowsThemInTheIvr() {
+        FloorNodes.Node a = floor.node("a");
+        FloorNodes.Node b = floor.node("b");
+        a.claim();
+        ChannelRef caller = new ChannelRef("100.7", "PJSIP/trunk-00000007", "100.7");
+        floor.emit(new PbxEvent.ChannelCreated(floor.time.now(), caller, "+15551230007", "Jane Doe", "cti-ivr", "5000"), a, b);
+        a.acd.leaveFloor();
+        floor.time.advance(FloorNodes.TTL);
+
+        b.pbx.slowList = new CompletableFuture<>();
+        FloorLease.Tenure tenure = floor.floor.claim("b", "http://b", FloorNodes.TTL).orElseThrow();
+        CompletionStage<Void> taking = b.acd.takeFloor(tenure);
+        // the caller leaves the IVR for the hold context while the PBX's list is on its way, and the list predates that
+        floor.emit(new PbxEvent.VariableSet(floor.time.now(), caller, "CTI_QUEUE", "billing"), a, b);
+        floor.emit(new PbxEvent.DialplanStep(floor.time.now(), caller, "cti-hold", "s", 1, "NoOp", "+15551230007", "Jane Doe"), a, b);
+        b.pbx.slowList.complete(List.of(new LiveChannel(caller, ChannelState.UP, "+15551230007", "Jane Doe", "cti-ivr", "5000",
+            "AGI", null)));
+        done(taking);
+
+        assertThat(done(b.acd.waitingCalls())).extracting(WaitingCall::callId).containsExactly("c-100.7");
+        b.ready("2001");
+        assertThat(b.offeredCalls("2001")).containsExactly("c-100.7");
     }
 
     @Test

@@ -26,6 +26,8 @@ final class RecordingPbx implements PbxGateway {
     final List<String> redirects = new ArrayList<>();
     /** What {@link #liveChannels} answers (CoreShowChannels), as the test sets it. */
     final List<LiveChannel> live = new ArrayList<>();
+    /** When set, {@link #liveChannels} answers only once the test completes this (events may arrive meanwhile). */
+    CompletableFuture<List<LiveChannel>> slowList;
     /** What {@link #phoneState} answers per dial string (available when not set), and the phones it was asked about. */
     final Map<String, PhoneState> phoneStates = new ConcurrentHashMap<>();
     final List<String> phoneChecks = new CopyOnWriteArrayList<>();
@@ -107,7 +109,7 @@ final class RecordingPbx implements PbxGateway {
 
     @Override
     public CompletionStage<List<LiveChannel>> liveChannels() {
-        return CompletableFuture.completedFuture(List.copyOf(live));
+        return slowList != null ? slowList : CompletableFuture.completedFuture(List.copyOf(live));
     }
 
     /** What the test set for the phone, else available; recorded in {@link #phoneChecks}. */
