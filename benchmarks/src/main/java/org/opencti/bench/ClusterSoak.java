@@ -131,6 +131,10 @@ public final class ClusterSoak {
                     + " AMI events dropped %d%s -> %s%n", inv.callsWithARow() - inv.callsWrittenTwice(), pbx.placed(),
                     inv.callsWrittenTwice(), inv.agentOverlaps(), dropped, kill ? " (node b; node a was killed)" : "",
                     inv.holds(pbx.placed()) && dropped == 0 ? "HELD" : "BROKEN");
+                if (inv.callsWithARow() < pbx.placed()) {
+                    System.out.printf("  calls without a row (number in the run): %s; the nodes' logs are in %s%n",
+                        SoakInvariants.callsWithoutARow(JDBC, schema, pbx.placed()), dir);
+                }
                 System.out.printf("offer-to-pop over the measured %d s %s%n", seconds, pop.summary().line());
                 Node holder = kill ? b : a;
                 System.out.printf("holder (node %s) at the end: holds the floor %s; booking an agent in Redis mean %.2f ms, max %.1f ms;"

@@ -2,9 +2,12 @@ package org.opencti.bench;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a soak run must leave behind, read from the history both nodes wrote into one PostgreSQL schema: every call placed
@@ -35,6 +38,23 @@ record SoakInvariants(long callsWithARow, long callsWrittenTwice, long rows, lon
         try (ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
+        }
+    }
+
+    /** Up to ten callers (their call's number in the run, from 0) of the first {@code placed} calls with no row. */
+    static List<Integer> callsWithoutARow(String jdbcUrl, String schema, long placed) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             PreparedStatement s = c.prepareStatement("SELECT g FROM generate_series(0, ? - 1) g WHERE NOT EXISTS (SELECT 1 FROM "
+                 + schema + ".interactions i WHERE i.caller_number LIKE '%' || lpad(g::text, 5, '0') AND i.caller_number LIKE"
+                 + " '%20255%') ORDER BY g LIMIT 10")) {
+            s.setLong(1, placed);
+            List<Integer> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getInt(1));
+                }
+            }
+            return out;
         }
     }
 
