@@ -121,7 +121,8 @@ public final class ClusterSoak {
                 Thread.sleep(talkMillis + 3_000L);
                 pbx.hangUpEveryCaller();
                 awaitQuiet(pbx, Duration.ofSeconds(30));
-                Thread.sleep(7_000); // the history is written behind the calls: give the writers their flush
+                // the history is written behind the calls: wait until the nodes' writers have nothing left for PostgreSQL
+                awaitWritten(kill ? List.of(b) : List.of(a, b), Duration.ofSeconds(60));
                 SoakInvariants inv = SoakInvariants.read(JDBC, schema);
                 long dropped = b.dropped() + (kill ? 0 : a.dropped());
                 System.out.printf("calls placed %,d (%.1f/s held), place failures %d; offered %,d; interactions %,d (answered %,d,"
@@ -164,6 +165,22 @@ public final class ClusterSoak {
         while (pbx.liveChannels() > 0 && System.nanoTime() < end) {
             Thread.sleep(200);
         }
+    }
+
+    /** Waits until no node has history or queue_log entries buffered for PostgreSQL (both gauges 0), or the timeout. */
+    private static void awaitWritten(List<Node> nodes, Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            boolean written = true;
+            for (Node n : nodes) {
+                written &= number(n.metric("cti_history_pending")) == 0 && number(n.metric("cti_queuelog_pending")) == 0;
+            }
+            if (written) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        System.out.printf("the nodes' writers still held entries for PostgreSQL after %d s%n", timeout.toSeconds());
     }
 
     /** One node as its own JVM, from a generated config with the cluster section. */

@@ -8,6 +8,7 @@ import org.opencti.core.cluster.AgentBookings;
 import org.opencti.core.cluster.DesktopRelay;
 import org.opencti.core.cluster.FloorLease;
 import org.opencti.core.cluster.LiveCallStore;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -219,6 +220,14 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
             // Closed before the database (resources close in reverse order), so it can flush what it holds.
             resources.add(pgLog);
             queueLog = pgLog;
+            if (registry != null) {
+                // what PostgreSQL has not taken yet: grows while it is down or slow, and is written once it answers
+                Gauge.builder("cti.history.pending", history, BufferedInteractionLog::pending)
+                    .description("interactions, agent state changes and after-call work buffered, not yet in PostgreSQL")
+                    .register(registry);
+                Gauge.builder("cti.queuelog.pending", pgLog, PostgresQueueLog::pending)
+                    .description("queue_log entries buffered, not yet in PostgreSQL").register(registry);
+            }
         }
         if (config.queueLogFile() != null) {
             FileQueueLog file = new FileQueueLog(Path.of(config.queueLogFile()));

@@ -71,6 +71,8 @@ class TwoNodesPostgresOutageTest {
             assertThat(nodes.rows(ANN_CALLER) + nodes.rows(BO_CALLER) + nodes.rows(DURING)).as("nothing reached the database meanwhile")
                 .isZero();
             assertThat(a.centre().holdsFloor()).isTrue();
+            assertThat(pending(a, "cti.history.pending")).as("the holder's history waits for the database").isGreaterThanOrEqualTo(3);
+            assertThat(pending(a, "cti.queuelog.pending")).as("so does its queue_log").isPositive();
         });
 
         Await.until("every call written once the database is back", Duration.ofSeconds(30),
@@ -80,6 +82,8 @@ class TwoNodesPostgresOutageTest {
                 && story(BO_CALLER) != null && story(BO_CALLER).startsWith("ENTERQUEUE,CONNECT,COMPLETE")
                 && story(DURING) != null && story(DURING).startsWith("ENTERQUEUE,CONNECT,COMPLETE"));
         Await.until("nothing left up on the PBX", Duration.ofSeconds(10), () -> nodes.pbx.channels().isEmpty());
+        Await.until("the writers' buffers empty", Duration.ofSeconds(10),
+            () -> pending(a, "cti.history.pending") == 0 && pending(a, "cti.queuelog.pending") == 0);
 
         assertThat(nodes.count("select count(*) from interactions")).as("each call once").isEqualTo(3);
         assertThat(nodes.count("select count(*) from interactions where outcome = 'answered'")).isEqualTo(3);
@@ -92,6 +96,10 @@ class TwoNodesPostgresOutageTest {
             + " order by answered_at) as previous_end from interactions) t where previous_end > answered_at"))
             .as("no agent on two calls at once").isZero();
         assertThat(a.metrics().get("cti.ami.events.dropped").counters()).allSatisfy(c -> assertThat(c.count()).isZero());
+    }
+
+    private static double pending(TwoNodes.Node node, String gauge) {
+        return node.metrics().get(gauge).gauge().value();
     }
 
     private long enterQueues(String number) {
