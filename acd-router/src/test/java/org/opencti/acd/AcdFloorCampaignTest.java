@@ -220,4 +220,43 @@ class AcdFloorCampaignTest {
         assertThat(floor.liveCalls.all()).as("forgotten once written").isEmpty();
         assertThat(status(b, "2001").state()).isEqualTo(AgentState.READY);
     }
+
+    @Test
+    void aQueueCallOnTheAgentsNailedLegIsAdoptedWithTheLegWhichOutlivesTheCallOnTheNewHolder() {
+        annHeldForCampaign7(true);
+        a.outbound.release("2001", 7);
+        assertThat(status(a, "2001").state()).isEqualTo(AgentState.READY);
+        ChannelRef caller = floor.callerOnHold("100.1", "+15551230001", a, b);
+        assertThat(a.pbx.actions).contains("bridge " + caller.name() + " + " + NAILED);
+        assertThat(floor.liveCalls.all()).singleElement().satisfies(stored -> {
+            assertThat(stored.campaignId()).as("a queue call").isNull();
+            assertThat(stored.data()).containsEntry("nailedLeg", "true");
+        });
+
+        a.acd.leaveFloor();
+        floor.time.advance(FloorNodes.TTL);
+        b.pbx.live.addAll(List.of(FloorNodes.bridged(caller, "cti-hold"), FloorNodes.bridged(NAILED_LEG, OutboundAgents.NAILED_CONTEXT)));
+        b.claim();
+        assertThat(status(b, "2001").state()).isEqualTo(AgentState.ON_CALL);
+        floor.hangup(caller, a, b);
+
+        assertThat(floor.history).singleElement().satisfies(row -> assertThat(row.key()).isEqualTo("100.1/200.1"));
+        assertThat(b.pbx.actions).as("the nailed leg loops back to its Wait").doesNotContain("hangup " + NAILED);
+        floor.time.advance(FloorNodes.WRAP);
+        ChannelRef next = floor.callerOnHold("100.2", "+15551230002", a, b);
+        assertThat(b.pbx.actions).contains("bridge " + next.name() + " + " + NAILED).noneMatch(x -> x.startsWith("originate"));
+    }
+
+    @Test
+    void aHolderWhoseStoreLostItsCallsWritesItsCampaignConversationBack() {
+        annHeldForCampaign7(true);
+        a.outbound.connect(7, "2001", CUSTOMER.uniqueId(), CUSTOMER.name(), "+12025550111", runner);
+        LiveCall stored = floor.liveCalls.all().get(0);
+        floor.liveCalls.remove(stored.callId()); // Redis restarted empty
+        floor.floor.release("a");
+
+        done(a.acd.keepFloorUnder(floor.floor.claim("a", "http://a", FloorNodes.TTL).orElseThrow()));
+
+        assertThat(floor.liveCalls.all()).containsExactly(stored);
+    }
 }
