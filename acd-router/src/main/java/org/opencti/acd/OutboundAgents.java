@@ -205,7 +205,7 @@ public final class OutboundAgents implements PbxEventListener {
                 boolean answered = failure == null && result != null && result.success();
                 if (call.stage == InboundCall.Stage.ENDED) {
                     if (answered) {
-                        acd.actions().hangup(result.channelName());
+                        hangUpUnused(result.channelName());
                     }
                     return;
                 }
@@ -363,12 +363,26 @@ public final class OutboundAgents implements PbxEventListener {
                 nailed.remove(id, leg);
                 return;
             }
+            if (nailed.get(id) != leg) {
+                // dropped while it rang (logged out, or this node left the floor and forgot it): nobody would ever use it
+                hangUpUnused(result.channelName());
+                return;
+            }
             leg.uniqueId = result.uniqueId();
             leg.channel = result.channelName();
             if (a.state == AgentState.LOGGED_OUT) {
                 dropNailed(id);
             }
         });
+    }
+
+    /** A leg answered for nothing: hung up, also on a node that left the floor meanwhile (the next holder does not know it). */
+    private void hangUpUnused(String channel) {
+        if (acd.holdsFloor()) {
+            acd.actions().hangup(channel);
+        } else {
+            acd.actions().hangupStray(channel);
+        }
     }
 
     private void dropNailed(String agentId) {

@@ -259,4 +259,18 @@ class AcdFloorCampaignTest {
 
         assertThat(floor.liveCalls.all()).containsExactly(stored);
     }
+
+    @Test
+    void aNailedLegAnsweredAfterTheHolderLeftTheFloorIsHungUpNotLeftWaitingForever() {
+        a.claim();
+        a.ready("2001");
+        assertThat(ann(a).free()).isTrue();
+        assertThat(a.outbound.reserve("2001", 7)).isTrue();
+        String reference = a.pbx.lastReference();
+        a.acd.leaveFloor();
+
+        a.pbx.answer(reference, new PbxEvent.OriginateCompleted(floor.time.now(), reference, true, 4, "200.1", NAILED));
+
+        assertThat(a.pbx.actions).as("the next holder knows nothing of it").endsWith("hangup " + NAILED);
+    }
 }
