@@ -31,6 +31,11 @@ final class AgentLegFlow {
     }
 
     /** On the owner. */
+    /** The dialer's side, or null when no dialer registered (a takeover adopts campaign conversations into it). */
+    OutboundAgents outbound() {
+        return outbound;
+    }
+
     void useNailedLegs(OutboundAgents agents) {
         this.outbound = agents;
     }

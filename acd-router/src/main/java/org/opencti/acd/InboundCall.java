@@ -63,6 +63,8 @@ final class InboundCall {
     int dialAttempts;
     /** A campaign call the dialer connected to the agent ({@link OutboundAgents}): its history row says "outbound". */
     boolean outbound;
+    /** The campaign of a campaign call ({@link #outbound}), null otherwise: mirrored, so the next floor holder adopts it. */
+    Long campaignId;
     /** Click-to-dial: the agent asked for this call (a callback dialed once, never queued, recorded as channel outbound). */
     boolean agentDialed;
     /** The agent's scheduled callback this call makes, or null; {@link #assignedAgent} is set while it is "to me". */

@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * caller when they take their place in line, the conversation when the agent answers, gone when the call ends or leaves
  * the queues. Writes go on the cluster's mirror line in the order the ACD made them (a later write for a call never
  * overtakes an earlier one); a failed write is logged and counted ({@code cti.acd.livecalls.failed}), never waited for.
- * Only queue calls and callbacks are mirrored: campaign conversations ({@link OutboundAgents}) are not adopted.
+ * Queue calls and callbacks are mirrored from the caller's wait on; a campaign conversation ({@link OutboundAgents}) once the
+ * agent is on it, CONNECTED with its campaign ({@link LiveCall#campaignId()}), so the next holder adopts it into its
+ * {@link OutboundAgents}. An agent leg that is the agent's nailed-up leg is marked ({@code nailedLeg}): nobody hangs it up at
+ * the end of the call, on this node or the next.
  */
 final class LiveCallMirror {
     private static final Logger LOG = LoggerFactory.getLogger(LiveCallMirror.class);
@@ -50,7 +53,7 @@ final class LiveCallMirror {
     }
 
     void ended(InboundCall call) {
-        if (!cluster.shared() || call.outbound) {
+        if (!cluster.shared()) {
             return;
         }
         String id = call.callId;
@@ -73,14 +76,14 @@ final class LiveCallMirror {
     }
 
     private void write(InboundCall call, LiveCall.Stage stage) {
-        if (!cluster.shared() || call.outbound || call.callerUniqueId == null) {
+        if (!cluster.shared() || call.callerUniqueId == null) {
             return;
         }
         boolean connected = stage == LiveCall.Stage.CONNECTED;
         LiveCall live = new LiveCall(call.callId, stage, call.queue, call.callerUniqueId, call.callerChannel, call.linkedId,
             call.callerNumber, call.callerName, call.waitingSince, connected ? call.agentId : null,
             connected ? call.agentLegUniqueId : null, connected ? call.agentLegChannel : null, connected ? call.answeredAt : null,
-            data(call));
+            data(call), call.outbound ? call.campaignId : null);
         run("put " + call.callId, () -> cluster.liveCalls().putAsync(live));
     }
 
@@ -120,6 +123,9 @@ final class LiveCallMirror {
         if (call.agentDialed) {
             d.put("agentDialed", "true");
         }
+        if (call.nailedLeg) {
+            d.put("nailedLeg", "true");
+        }
         CallerProfile p = call.caller;
         put(d, "callerTier", p.tier());
         d.put("vip", Boolean.toString(p.vip()));
@@ -147,6 +153,9 @@ final class LiveCallMirror {
         call.originalPosition = Integer.parseInt(d.getOrDefault("originalPosition", "0"));
         call.callback = Boolean.parseBoolean(d.get("callback"));
         call.agentDialed = Boolean.parseBoolean(d.get("agentDialed"));
+        call.nailedLeg = Boolean.parseBoolean(d.get("nailedLeg"));
+        call.outbound = live.campaignId() != null;
+        call.campaignId = live.campaignId();
         call.caller = new CallerProfile(d.get("callerTier"), Boolean.parseBoolean(d.get("vip")), Boolean.parseBoolean(d.get("churnRisk")),
             d.get("accountManager"), Double.parseDouble(d.getOrDefault("ivrBoost", "0")));
         List<SkillRequirement> skills = new ArrayList<>();

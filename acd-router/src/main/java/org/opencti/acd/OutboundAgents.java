@@ -40,6 +40,12 @@ import org.slf4j.LoggerFactory;
  * uses an idle nailed-up leg too ({@link #idleLeg}), so a blended agent's phone never rings while off-hook. The conversation
  * ends when either side hangs up: the interaction row ("outbound") is written and the agent wraps up like after an
  * inbound call. Everything but the three non-blocking methods runs on the ACD's owner.
+ *
+ * <p>Several nodes: a conversation is mirrored once the agent is on it ({@link LiveCallMirror}, with its campaign), and a
+ * node taking the floor over adopts it ({@link #adopt}): the agent stays on the call and held for the campaign, the hangup
+ * writes the row and wraps up as here. The campaign's runner on that node never dialed the line, so nobody asks for the
+ * call's disposition there; the hold ends with the call. A node leaving the floor forgets its conversations, holds and
+ * nailed-up legs ({@link #forget}): they are the next holder's.
  */
 public final class OutboundAgents implements PbxEventListener {
     public static final String NAILED_CONTEXT = "cti-nailed";
@@ -77,6 +83,27 @@ public final class OutboundAgents implements PbxEventListener {
 
     private record Outbound(InboundCall call, AgentSession agent, long campaignId, CallListener listener) {
     }
+
+    /**
+     * The listener of a conversation adopted at a takeover: the campaign's runner here did not dial it (the one that did is
+     * gone with the last holder), so there is nobody to tell; what happens is logged.
+     */
+    private static final CallListener ADOPTED = new CallListener() {
+        @Override
+        public void agentConnected() {
+            // already on the call when adopted
+        }
+
+        @Override
+        public void agentHungUp() {
+            LOG.info("the agent ended a campaign call adopted at takeover: no runner here asks for its disposition");
+        }
+
+        @Override
+        public void notConnected(String why) {
+            LOG.info("a campaign call adopted at takeover was not connected: {}", why);
+        }
+    };
 
     private final AcdService acd;
     private final Scheduler scheduler;
@@ -156,6 +183,7 @@ public final class OutboundAgents implements PbxEventListener {
             String queue = a.queues.isEmpty() ? acd.settings().defaultQueue() : a.queues.get(0);
             InboundCall call = new InboundCall(callId(uniqueId), uniqueId, uniqueId, channel, number, null, queue, now);
             call.outbound = true;
+            call.campaignId = campaignId;
             call.agentId = agentId;
             call.stage = InboundCall.Stage.RINGING;
             a.callId = call.callId;
@@ -165,6 +193,7 @@ public final class OutboundAgents implements PbxEventListener {
             Nailed leg = nailed.get(agentId);
             if (leg != null && leg.channel != null && leg.callId == null) {
                 leg.callId = call.callId;
+                call.nailedLeg = true;
                 call.agentLegUniqueId = leg.uniqueId;
                 call.agentLegChannel = leg.channel;
                 byChannel.put(leg.uniqueId, o);
@@ -176,7 +205,7 @@ public final class OutboundAgents implements PbxEventListener {
                 boolean answered = failure == null && result != null && result.success();
                 if (call.stage == InboundCall.Stage.ENDED) {
                     if (answered) {
-                        acd.actions().hangup(result.channelName());
+                        hangUpUnused(result.channelName());
                     }
                     return;
                 }
@@ -216,7 +245,62 @@ public final class OutboundAgents implements PbxEventListener {
         acd.change(o.agent(), AgentState.ON_CALL, reason(o.campaignId()), false);
         acd.actions().notify(new DesktopEvent.CallConnected(call.agentId, call.answeredAt, call.callId));
         acd.actions().bridge(call.callerChannel, call.agentLegChannel);
+        acd.mirror().connected(call); // the next floor holder adopts it
         o.listener().agentConnected();
+    }
+
+    /**
+     * A campaign conversation the last floor holder left (its agent was on it, {@code call} restored from what it stored):
+     * followed here from now on, by both its channels, with the campaign's hold on the agent. The caller (the takeover)
+     * restores the agent's state and keeps their booking. The agent leg that is their nailed-up leg becomes theirs here
+     * (kept up after the call, used for the next ones). On the owner.
+     */
+    void adopt(AgentSession a, InboundCall call, long campaignId) {
+        String agentId = a.profile.id();
+        call.stage = InboundCall.Stage.CONNECTED;
+        holds.put(agentId, campaignId);
+        Outbound o = new Outbound(call, a, campaignId, ADOPTED);
+        byChannel.put(call.callerUniqueId, o);
+        byChannel.put(call.agentLegUniqueId, o);
+        if (call.nailedLeg) {
+            adoptLeg(agentId, call.agentLegUniqueId, call.agentLegChannel, call.callId);
+        }
+        LOG.info("adopted campaign {}'s call {} with agent {} from the last floor holder", campaignId, call.callId, agentId);
+        refreshSoon();
+    }
+
+    /** An agent's nailed-up leg the last holder had (its call adopted here): known here from now on. On the owner. */
+    void adoptLeg(String agentId, String uniqueId, String channel, String callId) {
+        Nailed leg = new Nailed();
+        leg.uniqueId = uniqueId;
+        leg.channel = channel;
+        leg.callId = callId;
+        nailed.put(agentId, leg);
+    }
+
+    /** The channel is gone (the PBX's list at a takeover has it no more): as if its hangup had been heard. On the owner. */
+    void gone(String uniqueId) {
+        channelGone(uniqueId);
+    }
+
+    /**
+     * This node leaves the floor (or is about to rebuild from the shared state): its conversations, holds and nailed-up legs
+     * are the next holder's, so it forgets them, writing nothing. A hangup heard after this finds nothing. On the owner.
+     */
+    void forget() {
+        for (Outbound o : byChannel.values()) {
+            o.call().stage = InboundCall.Stage.ENDED;
+        }
+        byChannel.clear();
+        holds.clear();
+        nailed.clear();
+        refreshSoon();
+    }
+
+    /** The store lost what it held: every conversation is written again. On the owner. */
+    void rewrite() {
+        new HashSet<>(byChannel.values()).stream().filter(o -> o.call().stage == InboundCall.Stage.CONNECTED)
+            .forEach(o -> acd.mirror().connected(o.call()));
     }
 
     // ---- on the owner ------------------------------------------------------------------------------
@@ -279,12 +363,26 @@ public final class OutboundAgents implements PbxEventListener {
                 nailed.remove(id, leg);
                 return;
             }
+            if (nailed.get(id) != leg) {
+                // dropped while it rang (logged out, or this node left the floor and forgot it): nobody would ever use it
+                hangUpUnused(result.channelName());
+                return;
+            }
             leg.uniqueId = result.uniqueId();
             leg.channel = result.channelName();
             if (a.state == AgentState.LOGGED_OUT) {
                 dropNailed(id);
             }
         });
+    }
+
+    /** A leg answered for nothing: hung up, also on a node that left the floor meanwhile (the next holder does not know it). */
+    private void hangUpUnused(String channel) {
+        if (acd.holdsFloor()) {
+            acd.actions().hangup(channel);
+        } else {
+            acd.actions().hangupStray(channel);
+        }
     }
 
     private void dropNailed(String agentId) {
@@ -319,6 +417,9 @@ public final class OutboundAgents implements PbxEventListener {
         if (call.agentLegUniqueId != null) {
             byChannel.remove(call.agentLegUniqueId);
         }
+        if (!acd.holdsFloor()) {
+            return; // left the floor before forgetting it (queued behind this): the call and its row are the next holder's
+        }
         Nailed leg = nailed.get(a.profile.id());
         boolean nailedLeg = leg != null && call.callId.equals(leg.callId);
         if (nailedLeg) {
@@ -335,9 +436,13 @@ public final class OutboundAgents implements PbxEventListener {
             return;
         }
         acd.actions().record(call, now, "answered");
+        acd.mirror().ended(call); // forgotten once its row is stored
         acd.actions().notify(new DesktopEvent.CallEnded(a.profile.id(), now, call.callId, customerLeft ? "customer hung up"
             : "agent hung up"));
         acd.wrapUps().start(a, call, now);
+        if (o.listener() == ADOPTED && holds.remove(a.profile.id(), o.campaignId())) {
+            refreshSoon(); // no runner here holds them: free once their wrap-up is over
+        }
         if (!customerLeft) {
             o.listener().agentHungUp();
         }

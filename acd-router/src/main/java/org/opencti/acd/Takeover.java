@@ -34,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * why); an agent in wrap-up is ready (the form of that call stays answerable only on the node that had it); a caller still
  * waiting in the hold context goes back in line with their place ({@code waitingSince}) and priority; a caller on hold
  * that no live call names is queued as new; stored calls whose channels are gone are forgotten; bookings other than the
- * adopted conversations' are freed. On the owner, except {@link #take}.
+ * adopted conversations' are freed. A campaign conversation (the stored call names its campaign) is adopted into the
+ * dialer's side ({@link OutboundAgents#adopt}) with the campaign's hold and booking; one whose customer or agent leg is gone
+ * is then ended there as that hangup would have, so its row is written and the agent wraps up. On the owner, except
+ * {@link #take}.
  */
 final class Takeover {
     static final String CALL_LOST = "call lost at takeover";
@@ -116,6 +119,8 @@ final class Takeover {
         Map<String, LiveCall> byId = new HashMap<>();
         stored.calls().forEach(c -> byId.put(c.callId(), c));
         Map<String, String> keep = new HashMap<>();
+        Set<String> campaignCalls = new HashSet<>();
+        List<Runnable> endedMeanwhile = new ArrayList<>();
         for (AgentSession a : acd.sessions()) {
             AgentStatus s = stored.agents().get(a.profile.id());
             if (s == null || s.state() == AgentState.LOGGED_OUT) {
@@ -126,7 +131,11 @@ final class Takeover {
                 case WRAP_UP -> states.restore(a, AgentState.READY, null, now, null, true);
                 default -> {
                     LiveCall live = s.callId() == null ? null : byId.get(s.callId());
-                    if (adoptable(a, s, live) && acd.calls().byId(live.callId()) == null) {
+                    OutboundAgents dialer = acd.legs().outbound();
+                    if (adoptable(a, s, live) && live.campaignId() != null && dialer != null) {
+                        adoptCampaignCall(a, s, live, dialer, keep, endedMeanwhile);
+                        campaignCalls.add(live.callId());
+                    } else if (adoptable(a, s, live) && live.campaignId() == null && acd.calls().byId(live.callId()) == null) {
                         adopt(a, s, live, keep);
                     } else {
                         states.restore(a, AgentState.NOT_READY, CALL_LOST, now, null, true);
@@ -135,8 +144,9 @@ final class Takeover {
             }
         }
         int waiting = 0;
+        endedMeanwhile.forEach(Runnable::run);
         for (LiveCall live : sortedByWait(stored.calls())) {
-            if (acd.calls().byId(live.callId()) != null) {
+            if (acd.calls().byId(live.callId()) != null || campaignCalls.contains(live.callId())) {
                 continue; // adopted
             }
             // a caller who hung up while nobody held the floor goes back in line too: the resync below ends the call as
@@ -162,7 +172,8 @@ final class Takeover {
             }
         }
         role.retainOnly(keep);
-        LOG.info("took the floor under epoch {}: {} conversations adopted, {} callers back in line", tenure.epoch(), keep.size(), waiting);
+        LOG.info("took the floor under epoch {}: {} conversations adopted ({} of campaigns), {} callers back in line", tenure.epoch(),
+            keep.size(), campaignCalls.size(), waiting);
         acd.ends().reconcile(truth); // callers on hold that no stored call names are queued as new
         acd.dispatch();
     }
@@ -190,10 +201,35 @@ final class Takeover {
         acd.calls().add(call);
         acd.calls().indexAgentLeg(call);
         acd.recorder().adopted(call);
+        OutboundAgents dialer = acd.legs().outbound();
+        if (call.nailedLeg && dialer != null) {
+            dialer.adoptLeg(a.profile.id(), call.agentLegUniqueId, call.agentLegChannel, null); // in use by an inbound call: not taken
+        } else {
+            call.nailedLeg = false; // nobody here could use the leg again: hung up at the end, the agent's phone then rings here
+        }
         role.claim(a, "call:" + call.callId);
         keep.put(a.profile.id(), a.booking);
         // On hold stays on hold: the caller hears music and the agent's "resume" bridges them again.
         states.restore(a, s.state(), s.reason(), s.since(), call.callId, false);
+    }
+
+    /**
+     * The agent's campaign conversation, adopted into the dialer's side with the campaign's hold and booking. A side gone
+     * from the PBX's list (it hung up while nobody held the floor) ends it once every agent is restored ({@code ended}):
+     * as that hangup would have, so its row is written (at the takeover's time) and the agent wraps up.
+     */
+    private void adoptCampaignCall(AgentSession a, AgentStatus s, LiveCall live, OutboundAgents dialer, Map<String, String> keep,
+                                   List<Runnable> ended) {
+        InboundCall call = LiveCallMirror.restore(live, queueOf(live));
+        role.claim(a, "campaign:" + live.campaignId());
+        keep.put(a.profile.id(), a.booking);
+        states.restore(a, s.state(), "campaign " + live.campaignId(), s.since(), call.callId, false);
+        dialer.adopt(a, call, live.campaignId());
+        if (!channels.isLive(call.callerUniqueId)) {
+            ended.add(() -> dialer.gone(call.callerUniqueId));
+        } else if (!channels.isLive(call.agentLegUniqueId)) {
+            ended.add(() -> dialer.gone(call.agentLegUniqueId));
+        }
     }
 
     private void requeue(LiveCall live, Instant now) {
@@ -258,6 +294,10 @@ final class Takeover {
      */
     void clear() {
         role.forgetBookings();
+        OutboundAgents dialer = acd.legs().outbound();
+        if (dialer != null) {
+            dialer.forget();
+        }
         for (InboundCall call : List.copyOf(acd.calls().all())) {
             call.cancelWaitingTimers();
             call.attempt++;
@@ -298,6 +338,10 @@ final class Takeover {
             } else if (call.stage == InboundCall.Stage.CONNECTED) {
                 mirror.connected(call);
             }
+        }
+        OutboundAgents dialer = acd.legs().outbound();
+        if (dialer != null) {
+            dialer.rewrite(); // the campaign conversations
         }
         LOG.info("floor held on under epoch {}: {} agents and {} calls written back", tenure.epoch(), acd.sessions().size(),
             acd.calls().size());

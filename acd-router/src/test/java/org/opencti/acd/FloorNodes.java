@@ -51,6 +51,8 @@ final class FloorNodes {
         final RecordingPbx pbx = new RecordingPbx();
         final List<DesktopEvent> pushed = new ArrayList<>();
         final AcdService acd;
+        /** The dialer's side of the ACD, as every node of the server has one (campaigns run on the holder). */
+        final OutboundAgents outbound;
 
         Node(String id, Executor bookingLine) {
             this.id = id;
@@ -65,6 +67,7 @@ final class FloorNodes {
             ClusterPorts cluster = new ClusterPorts(floor, deferred(bookings, bookingLine), liveCalls, true);
             acd = new AcdService(AcdSetup.simple(AcdSettings.standard("billing"), queues, agents), ports, SingleWriter.inline(), time,
                 new SimpleMeterRegistry(), cluster);
+            outbound = new OutboundAgents(acd, time);
         }
 
         /** The node's lease claim succeeds (the floor is free or this node holds it) and its wiring hands the ACD the floor. */
@@ -96,6 +99,7 @@ final class FloorNodes {
     void emit(PbxEvent event, Node... nodes) {
         for (Node n : nodes) {
             n.acd.onPbxEvent(event);
+            n.outbound.onPbxEvent(event); // after the ACD, as the server registers them
         }
     }
 

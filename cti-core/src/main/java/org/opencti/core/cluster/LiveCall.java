@@ -15,11 +15,21 @@ import java.util.Objects;
  * @param agentLegUniqueId the agent leg's channel, null while waiting
  * @param answeredAt      when the agent answered, null while waiting
  * @param data            the rest the ACD keeps about the call (customer id, IVR path and data, tier, priority...), by name
+ * @param campaignId      the campaign whose answered customer this is (a campaign conversation: the caller is the customer
+ *                        the dialer reached, always CONNECTED), null for a queue call or a callback
  */
 public record LiveCall(String callId, Stage stage, String queue, String callerUniqueId, String callerChannel, String linkedId,
                        String callerNumber, String callerName, Instant waitingSince, String agentId, String agentLegUniqueId,
-                       String agentLegChannel, Instant answeredAt, Map<String, String> data) {
+                       String agentLegChannel, Instant answeredAt, Map<String, String> data, Long campaignId) {
     public enum Stage { WAITING, CONNECTED }
+
+    /** A queue call or a callback (no campaign). */
+    public LiveCall(String callId, Stage stage, String queue, String callerUniqueId, String callerChannel, String linkedId,
+                    String callerNumber, String callerName, Instant waitingSince, String agentId, String agentLegUniqueId,
+                    String agentLegChannel, Instant answeredAt, Map<String, String> data) {
+        this(callId, stage, queue, callerUniqueId, callerChannel, linkedId, callerNumber, callerName, waitingSince, agentId,
+            agentLegUniqueId, agentLegChannel, answeredAt, data, null);
+    }
 
     public LiveCall {
         Objects.requireNonNull(callId, "callId");

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The floor holder's live calls in Redis: one hash {@code <prefix>calls}, call id to the call as a JSON object (times as
- * ISO-8601 text, absent fields for nulls, {@code data} an object of text). A put sets the whole value (HSET), a remove
+ * ISO-8601 text, absent fields for nulls, {@code data} an object of text, {@code campaignId} a number, present only for a
+ * campaign conversation, so values stored before it existed read as they did). A put sets the whole value (HSET), a remove
  * is an HDEL, so both are idempotent under Lettuce's replay.
  *
  * <p>A stored value this class cannot read (written by hand, or by a newer node with another shape) is left out of
@@ -109,6 +110,9 @@ public final class RedisLiveCallStore implements LiveCallStore {
         putText(o, "answeredAt", call.answeredAt() == null ? null : call.answeredAt().toString());
         ObjectNode data = o.putObject("data");
         call.data().forEach(data::put);
+        if (call.campaignId() != null) {
+            o.put("campaignId", call.campaignId().longValue());
+        }
         return o.toString();
     }
 
@@ -136,7 +140,19 @@ public final class RedisLiveCallStore implements LiveCallStore {
         return new LiveCall(callId, LiveCall.Stage.valueOf(required(o, "stage")), required(o, "queue"),
             text(o, "callerUniqueId"), text(o, "callerChannel"), text(o, "linkedId"), text(o, "callerNumber"),
             text(o, "callerName"), Instant.parse(required(o, "waitingSince")), text(o, "agentId"), text(o, "agentLegUniqueId"),
-            text(o, "agentLegChannel"), answeredAt == null ? null : Instant.parse(answeredAt), data);
+            text(o, "agentLegChannel"), answeredAt == null ? null : Instant.parse(answeredAt), data, campaignId(o));
+    }
+
+    /** The campaign's id, null when absent; anything but a whole number that fits a long is unreadable. */
+    private static Long campaignId(JsonNode o) {
+        JsonNode v = o.get("campaignId");
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+            throw new IllegalArgumentException("campaignId is not a whole number: " + v);
+        }
+        return v.longValue();
     }
 
     private static void putText(ObjectNode o, String field, String value) {

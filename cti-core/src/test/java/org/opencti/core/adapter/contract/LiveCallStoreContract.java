@@ -54,6 +54,21 @@ public abstract class LiveCallStoreContract {
     }
 
     @Test
+    public void aCampaignConversationIsReadBackWithItsCampaign() {
+        LiveCall call = new LiveCall("o-b1.1732266958.40", Stage.CONNECTED, "sales", "b1.1732266958.40",
+            "Local/+12025550111@cti-outbound-00000003;1", "b1.1732266958.40", "+12025550111", null, T0, "1001", "b1.1732266958.41",
+            "Local/1001@agents-00000002;1", T0.plusSeconds(2), Map.of("nailedLeg", "true"), 9_007_199_254_740_993L);
+        LiveCall queueCall = connected(waiting("b1.2", "sales", T0), "1002", T0, Map.of());
+
+        store().put(call);
+        store().put(queueCall);
+
+        assertThat(store().all()).containsExactlyInAnyOrder(call, queueCall);
+        assertThat(store().all()).filteredOn(c -> c.callId().equals("b1.2")).singleElement()
+            .satisfies(c -> assertThat(c.campaignId()).isNull());
+    }
+
+    @Test
     public void textOfAnyCharactersIsKeptExactly() {
         LiveCall call = new LiveCall("b1.1732266958.99", Stage.WAITING, "ventes-été", "b1.1732266958.99",
             "PJSIP/trunk-00000017", "b1.1732266958.99", "+33 1 23 45 67 89", "Zoë \"Zo\" O'Brien 東京 \uD83D\uDCDE\\",

@@ -71,4 +71,32 @@ class RedisLiveCallStoreTest extends LiveCallStoreContract {
         assertThat(store.all()).containsExactly(new LiveCall("b1.1", LiveCall.Stage.WAITING, "sales", null, null, null, null,
             null, T0, null, null, null, null, null));
     }
+
+    @Test
+    void aCampaignConversationCarriesItsCampaignAsANumberAndAValueWithoutOneReadsAsAQueueCall() {
+        LiveCall campaign = new LiveCall("o-b1.7", LiveCall.Stage.CONNECTED, "sales", "b1.7", "Local/+12025550111@cti-outbound-1;1",
+            "b1.7", "+12025550111", null, T0, "2001", "b1.8", "Local/2001@agents-8;1", T0.plusSeconds(3), Map.of(), 7L);
+
+        store.put(campaign);
+
+        assertThat(scratch.raw().hget(callsKey, "o-b1.7")).endsWith(",\"data\":{},\"campaignId\":7}");
+        assertThat(store.all()).containsExactly(campaign);
+        store.put(call("b1.1"));
+        assertThat(scratch.raw().hget(callsKey, "b1.1")).doesNotContain("campaignId");
+        assertThat(store.all()).filteredOn(c -> c.callId().equals("b1.1")).singleElement()
+            .satisfies(c -> assertThat(c.campaignId()).isNull());
+    }
+
+    @Test
+    void aCampaignIdThatIsNotAWholeNumberMakesTheCallUnreadable() {
+        String base = "{\"callId\":\"%s\",\"stage\":\"CONNECTED\",\"queue\":\"q\",\"waitingSince\":\"2026-11-26T09:00:00Z\","
+            + "\"campaignId\":%s}";
+        scratch.raw().hset(callsKey, "o-1", String.format(base, "o-1", "\"7\""));
+        scratch.raw().hset(callsKey, "o-2", String.format(base, "o-2", "7.5"));
+        scratch.raw().hset(callsKey, "o-3", String.format(base, "o-3", "123456789012345678901234567890"));
+        scratch.raw().hset(callsKey, "o-4", String.format(base, "o-4", "null"));
+
+        assertThat(store.all()).extracting(LiveCall::callId).containsExactly("o-4");
+        assertThat(registry.counter("cti.livecalls.unreadable").count()).isEqualTo(3.0);
+    }
 }
