@@ -13,6 +13,7 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -181,6 +182,19 @@ class DesktopServerTest {
         Reply up = call(HttpMethod.GET, "/health", null, null);
         assertThat(up.status()).isEqualTo(200);
         assertThat(up.body().getString("status")).isEqualTo("UP");
+    }
+
+    @Test
+    void aClientAskingToUpgradeToCleartextHttp2IsAnsweredInHttp11() throws Exception {
+        // Java's own HttpClient asks for h2c by default; a loaded node answered such a /metrics scrape with a stream the
+        // client could not read (HTTP/1.1 bytes taken for HTTP/2 frames). Browsers never ask: no upgrade is offered.
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + server.port() + "/health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_1_1);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("\"UP\"");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Two CTI nodes acting as one floor, soaked: one pbx-sim (AMI to both nodes, its IVR on node B's FastAGI), both nodes on
@@ -100,12 +101,17 @@ public final class ClusterSoak {
                 long started = System.nanoTime();
                 pop.recording(true);
                 Instant killedAt = null;
+                AtomicReference<Duration> tookOverAfter = new AtomicReference<>();
                 for (int t = 1; t <= seconds; t++) {
                     Thread.sleep(1_000);
                     if (kill && t == seconds / 2) {
                         System.out.printf("t+%ds: killing node a (pid %d) with SIGKILL%n", t, a.server.pid());
                         killedAt = Instant.now();
                         a.server.kill();
+                        Instant killed = killedAt;
+                        Thread watch = new Thread(() -> tookOverAfter.set(holdsFloorAfter(b, killed)), "soak-takeover-watch");
+                        watch.setDaemon(true);
+                        watch.start();
                         onB.rejoin(atA, 32).whenComplete((v, e) -> System.out.printf("  node a's agents rejoined node b%s%n",
                             e == null ? "" : " (some failed: " + e + ")"));
                     }
@@ -145,7 +151,9 @@ public final class ClusterSoak {
                     1000 * number(holder.metric("cti_acd_routing_seconds_max")),
                     holder.metric("cti_ami_queue_depth"));
                 if (killedAt != null) {
-                    System.out.printf("node a killed at %s; node b took %s takeover(s)%n", killedAt, b.metric("cti_floor_takeovers_total"));
+                    System.out.printf("node a killed at %s; node b took %s takeover(s), holding the floor %s after the kill (lease 3 s)%n",
+                        killedAt, b.metric("cti_floor_takeovers_total"),
+                        tookOverAfter.get() == null ? "(not seen)" : tookOverAfter.get().toMillis() + " ms");
                 }
             }
         }
@@ -167,13 +175,35 @@ public final class ClusterSoak {
         }
     }
 
+    /** How long after {@code since} the node said it holds the floor (its /metrics read every 100 ms), or null after 60 s. */
+    private static Duration holdsFloorAfter(Node node, Instant since) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try {
+            while (System.nanoTime() < end) {
+                if (number(node.metric("cti_floor_holder")) >= 1) {
+                    return Duration.between(since, Instant.now());
+                }
+                Thread.sleep(100);
+            }
+        } catch (Exception e) {
+            System.out.println("could not watch node " + node.name() + " take over: " + e);
+        }
+        return null;
+    }
+
     /** Waits until no node has history or queue_log entries buffered for PostgreSQL (both gauges 0), or the timeout. */
     private static void awaitWritten(List<Node> nodes, Duration timeout) throws Exception {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             boolean written = true;
             for (Node n : nodes) {
-                written &= number(n.metric("cti_history_pending")) == 0 && number(n.metric("cti_queuelog_pending")) == 0;
+                for (String gauge : List.of("cti_history_pending", "cti_queuelog_pending")) {
+                    String v = n.metric(gauge);
+                    if (v.isEmpty()) {
+                        throw new IllegalStateException("node " + n.name() + " does not expose " + gauge + " on /metrics");
+                    }
+                    written &= number(v) == 0;
+                }
             }
             if (written) {
                 return;

@@ -1,5 +1,6 @@
 package org.opencti.bench;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,8 +34,10 @@ public final class FanOutServerMain {
             loaded.fastAgi(), loaded.http(), loaded.postgres(), loaded.redis(), loaded.defaultRegion(), loaded.defaultQueue(),
             loaded.routing(), loaded.tiers(), loaded.calendars(), loaded.queueLogFile(), loaded.ivrMenuFile(), loaded.boxes(),
             loaded.timeZone(), loaded.desk(), loaded.cluster());
-        Stores stores = Stores.from(c, null);
-        ContactCentre centre = new ContactCentre(c, stores, Clock.systemUTC()).start();
+        // as the server's main does: the stores' figures (pool, Redis, what waits for PostgreSQL) on the node's /metrics
+        PrometheusMeterRegistry metrics = ContactCentre.newRegistry();
+        Stores stores = Stores.from(c, metrics);
+        ContactCentre centre = new ContactCentre(c, stores, Clock.systemUTC(), metrics).start();
         System.out.println("fan-out node up with " + all.size() + " users");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -27,6 +27,7 @@ final class ServerProcess implements AutoCloseable {
     private final int httpPort;
     private final Path log;
     private final List<String> command;
+    private volatile String supervisorToken;
 
     private ServerProcess(Process process, int httpPort, Path log, List<String> command) {
         this.process = process;
@@ -75,19 +76,34 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("server not healthy within " + timeout + ":\n" + logTail(40));
     }
 
-    /** GET {@code path} as the load test's supervisor (logs in each time); the body. */
+    /**
+     * GET {@code path} as the load test's supervisor; the body. Logs in once and keeps the token (a login is a bcrypt
+     * check on the server: not something to add to every poll of /metrics), again when it is refused.
+     */
     String getAsSupervisor(String path) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
+        String token = supervisorToken;
+        if (token != null) {
+            HttpResponse<String> r = get(client, path, token);
+            if (r.statusCode() != 401) {
+                return r.body();
+            }
+        }
         String body = "{\"user\":\"" + FanOutConfig.SUPERVISOR + "\",\"password\":\"" + FanOutConfig.PASSWORD + "\"}";
         HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1/login"))
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
             HttpResponse.BodyHandlers.ofString());
-        Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(login.body());
-        if (!token.find()) {
+        Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(login.body());
+        if (!m.find()) {
             throw new IllegalStateException("supervisor login failed: " + login.body());
         }
+        supervisorToken = m.group(1);
+        return get(client, path, supervisorToken).body();
+    }
+
+    private HttpResponse<String> get(HttpClient client, String path, String token) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-            .header("Authorization", "Bearer " + token.group(1)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Heap in use after two full collections ({@code jcmd GC.run}, then {@code GC.heap_info}), in bytes. */

@@ -154,7 +154,10 @@ public final class DesktopServer {
             .setHost(settings.host()).setPort(settings.port())
             .setMaxWebSocketFrameSize(settings.maxFrameBytes())
             .setMaxWebSocketMessageSize(settings.maxFrameBytes())
-            .setRegisterWebSocketWriteHandlers(false);
+            .setRegisterWebSocketWriteHandlers(false)
+            // No upgrade of a plain connection to HTTP/2: browsers never ask, Vert.x advises against it, and a loaded node
+            // answered Java's HttpClient (which asks by default) a /metrics scrape it could not read. HTTP/1.1 for all.
+            .setHttp2ClearTextEnabled(false);
         server = vertx.createHttpServer(options)
             .webSocketHandler(this::onWebSocket)
             .requestHandler(router);
