@@ -2,17 +2,13 @@ package org.opencti.acd;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.opencti.core.agent.AgentState;
 import org.opencti.core.desktop.DesktopEvent;
 import org.opencti.core.event.PbxEvent;
@@ -27,8 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Blending, inbound first: an agent is free for outbound work only when READY, not held by a campaign, and no inbound
  * caller waits in a queue they serve. The dialer's runners call {@link #snapshot}, {@link #reserve} and {@link #release}
- * on their own threads and must never wait for the ACD, so the ACD's owner keeps an immutable snapshot (rebuilt after
- * every agent state change, every PBX event and every 500 ms, for callers queued by the asynchronous lookup) and the holds
+ * on their own threads and must never wait for the ACD, so the ACD's owner keeps an immutable snapshot
+ * ({@link OutboundSnapshot}) and the holds
  * are a concurrent map: {@code reserve} is one {@code putIfAbsent} (two campaigns can never book one agent) and the owner
  * then moves the agent READY to RESERVED ("campaign &lt;id&gt;"), after which the inbound router cannot offer them a call.
  * The window between the snapshot and that move is the price of not blocking: an inbound call routed in it wins, and a
@@ -50,10 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class OutboundAgents implements PbxEventListener {
     public static final String NAILED_CONTEXT = "cti-nailed";
     private static final Logger LOG = LoggerFactory.getLogger(OutboundAgents.class);
-    private static final Duration REFRESH = Duration.ofMillis(500);
     private static final Duration RING = Duration.ofSeconds(20);
-    /** The least time between two rebuilds of the snapshot while changes keep coming. */
-    static final Duration REBUILD_SPACING = Duration.ofMillis(50);
 
     /** One logged-in agent as the dialer sees them; {@code heldBy} is the campaign holding them, or null. */
     public record Member(String agentId, Map<String, Integer> skills, AgentState state, Instant since, boolean free, Long heldBy) {
@@ -108,45 +101,39 @@ public final class OutboundAgents implements PbxEventListener {
     private final AcdService acd;
     private final Scheduler scheduler;
     private final ConcurrentMap<String, Long> holds = new ConcurrentHashMap<>();
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private volatile List<Member> snapshot = List.of();
+    private final OutboundSnapshot agents;
     private final Map<String, Nailed> nailed = new HashMap<>();
     private final Map<String, Outbound> byChannel = new HashMap<>();
     private long seq;
-    private boolean refreshPending;
-    private Instant lastRebuild = Instant.MIN;
 
     public OutboundAgents(AcdService acd, Scheduler scheduler) {
         this.acd = acd;
         this.scheduler = scheduler;
+        // an agent logged out keeps no nailed-up leg (the rebuild is where a logout is seen)
+        this.agents = new OutboundSnapshot(acd, scheduler, holds, id -> {
+            if (nailed.containsKey(id)) {
+                dropNailed(id);
+            }
+        });
         acd.owner().execute(() -> {
             acd.legs().useNailedLegs(this);
-            acd.watchAgents(this::refreshSoon);
-            refresh();
-            tick();
+            agents.start();
         });
     }
 
-    private void tick() {
-        scheduler.schedule(REFRESH, () -> acd.owner().execute(() -> {
-            refresh();
-            tick();
-        }));
-    }
-
-    /** The logged-in agents, as of the ACD's last change; any thread. */
+    /** The logged-in agents, as of the ACD's last change (at most {@link OutboundSnapshot#REBUILD_SPACING} old); any thread. */
     public List<Member> snapshot() {
-        return snapshot;
+        return agents.current();
     }
 
     /** Runs {@code listener} (on the ACD's owner; it must not block) whenever the snapshot changes. */
     public void onChange(Runnable listener) {
-        listeners.add(listener);
+        agents.onChange(listener);
     }
 
     /** Holds a free agent for the campaign; false when they are not free or another campaign has them. Never blocks. */
     public boolean reserve(String agentId, long campaignId) {
-        boolean free = snapshot.stream().anyMatch(m -> m.agentId().equals(agentId) && m.free());
+        boolean free = agents.current().stream().anyMatch(m -> m.agentId().equals(agentId) && m.free());
         if (!free || holds.putIfAbsent(agentId, campaignId) != null) {
             return false;
         }
@@ -164,7 +151,7 @@ public final class OutboundAgents implements PbxEventListener {
             if (a != null && a.state == AgentState.RESERVED && reason(campaignId).equals(a.reason) && a.callId == null) {
                 acd.agentReadyAgain(a);
             }
-            refreshSoon();
+            agents.soon();
         });
     }
 
@@ -266,7 +253,7 @@ public final class OutboundAgents implements PbxEventListener {
             adoptLeg(agentId, call.agentLegUniqueId, call.agentLegChannel, call.callId);
         }
         LOG.info("adopted campaign {}'s call {} with agent {} from the last floor holder", campaignId, call.callId, agentId);
-        refreshSoon();
+        agents.soon();
     }
 
     /** An agent's nailed-up leg the last holder had (its call adopted here): known here from now on. On the owner. */
@@ -294,7 +281,7 @@ public final class OutboundAgents implements PbxEventListener {
         byChannel.clear();
         holds.clear();
         nailed.clear();
-        refreshSoon();
+        agents.soon();
     }
 
     /** The store lost what it held: every conversation is written again. On the owner. */
@@ -324,7 +311,7 @@ public final class OutboundAgents implements PbxEventListener {
             // a caller waits for them though the snapshot (up to a rebuild old) said not: inbound first
             LOG.info("a caller waits in a queue of agent {}: not held for campaign {}", agentId, campaignId);
             holds.remove(agentId, campaignId);
-            refreshSoon();
+            agents.soon();
         } else if (a.state == AgentState.READY) {
             // Reserved here at once (the router passes them over), booked in the shared store before their phone is nailed up.
             acd.role().claim(a, "campaign:" + campaignId);
@@ -341,7 +328,7 @@ public final class OutboundAgents implements PbxEventListener {
                 LOG.info("agent {} could not be booked for campaign {} ({}): not held", agentId, campaignId, booking);
                 holds.remove(agentId, campaignId);
                 acd.agentReadyAgain(a);
-                refresh();
+                agents.now();
             });
         } else {
             LOG.info("agent {} was taken ({}) before campaign {}'s hold reached the ACD: inbound first", agentId, a.state, campaignId);
@@ -405,7 +392,7 @@ public final class OutboundAgents implements PbxEventListener {
         if (o != null && o.call().stage != InboundCall.Stage.ENDED) {
             ended(o, uniqueId.equals(o.call().callerUniqueId));
         }
-        refreshSoon(); // the caller may have left a queue: its agents may be free for outbound now
+        agents.soon(); // the caller may have left a queue: its agents may be free for outbound now
     }
 
     private void ended(Outbound o, boolean customerLeft) {
@@ -441,66 +428,10 @@ public final class OutboundAgents implements PbxEventListener {
             : "agent hung up"));
         acd.wrapUps().start(a, call, now);
         if (o.listener() == ADOPTED && holds.remove(a.profile.id(), o.campaignId())) {
-            refreshSoon(); // no runner here holds them: free once their wrap-up is over
+            agents.soon(); // no runner here holds them: free once their wrap-up is over
         }
         if (!customerLeft) {
             o.listener().agentHungUp();
-        }
-    }
-
-    /**
-     * Rebuilds the snapshot soon: at once when it has not been rebuilt for {@link #REBUILD_SPACING}, else that long after
-     * the last rebuild. Every agent state change and every hangup asks for one; at a hundred calls a second that is over a
-     * thousand a second, and a rebuild walks every logged-in agent, so the changes of a burst are folded into one rebuild
-     * that sees the state after them. A snapshot up to that old costs nothing: the dialer paces in seconds, and a hold the
-     * snapshot allowed is checked again on the owner ({@link #held}). On the owner.
-     */
-    private void refreshSoon() {
-        if (refreshPending) {
-            return;
-        }
-        refreshPending = true;
-        Runnable rebuild = () -> {
-            refreshPending = false;
-            refresh();
-        };
-        Duration wait = Duration.between(scheduler.clock().instant(), lastRebuild.plus(REBUILD_SPACING));
-        if (wait.isNegative() || wait.isZero()) {
-            acd.owner().execute(rebuild);
-        } else {
-            scheduler.schedule(wait, () -> acd.owner().execute(rebuild));
-        }
-    }
-
-    /** Rebuilds the snapshot; tells the listeners when it changed. */
-    private void refresh() {
-        lastRebuild = scheduler.clock().instant();
-        Map<String, Boolean> callersWaiting = new HashMap<>();
-        Set<String> waiting = new HashSet<>();
-        for (AgentSession a : acd.sessions()) {
-            for (String q : a.queues) {
-                if (callersWaiting.computeIfAbsent(q, name -> acd.engine().waiting(name) > 0)) {
-                    waiting.add(q);
-                }
-            }
-        }
-        List<Member> next = new ArrayList<>();
-        for (AgentSession a : acd.sessions()) {
-            String id = a.profile.id();
-            if (a.state == AgentState.LOGGED_OUT) {
-                if (nailed.containsKey(id)) {
-                    dropNailed(id);
-                }
-                continue;
-            }
-            Long heldBy = holds.get(id);
-            boolean free = a.state == AgentState.READY && heldBy == null && a.queues.stream().noneMatch(waiting::contains);
-            next.add(new Member(id, a.profile.skills(), a.state, a.since, free, heldBy));
-        }
-        next.sort(Comparator.comparing(Member::agentId));
-        if (!next.equals(snapshot)) {
-            snapshot = List.copyOf(next);
-            listeners.forEach(Runnable::run);
         }
     }
 

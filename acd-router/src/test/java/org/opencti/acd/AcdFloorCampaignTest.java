@@ -35,7 +35,7 @@ class AcdFloorCampaignTest {
     }
 
     private OutboundAgents.Member ann(FloorNodes.Node n) {
-        floor.time.advance(OutboundAgents.REBUILD_SPACING);
+        floor.time.advance(OutboundSnapshot.REBUILD_SPACING);
         return n.outbound.snapshot().stream().filter(m -> m.agentId().equals("2001")).findFirst().orElseThrow();
     }
 

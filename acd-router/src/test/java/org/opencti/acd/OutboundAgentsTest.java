@@ -53,11 +53,11 @@ class OutboundAgentsTest {
         return stage.toCompletableFuture().join();
     }
 
-    /** Ann logs in and goes ready; the dialer's snapshot is rebuilt (it is at most {@link OutboundAgents#REBUILD_SPACING} old). */
+    /** Ann logs in and goes ready; the dialer's snapshot is rebuilt (it is at most {@link OutboundSnapshot#REBUILD_SPACING} old). */
     private void annReady() {
         done(acd.login("2001"));
         done(acd.ready("2001"));
-        time.advance(OutboundAgents.REBUILD_SPACING);
+        time.advance(OutboundSnapshot.REBUILD_SPACING);
     }
 
     private AgentState state() {
@@ -94,7 +94,7 @@ class OutboundAgentsTest {
         assertThat(done(acd.status("2001")).orElseThrow().reason()).isEqualTo("campaign 7");
         assertThat(state()).isEqualTo(AgentState.RESERVED);
         assertThat(pbx.actions).contains("originate Local/2001@agents -> cti-nailed");
-        time.advance(OutboundAgents.REBUILD_SPACING);
+        time.advance(OutboundSnapshot.REBUILD_SPACING);
         assertThat(ann().heldBy()).isEqualTo(7L);
 
         callerWaitsInBilling();
@@ -115,7 +115,7 @@ class OutboundAgentsTest {
             .forEach(m -> seen.add(m.free())));
 
         done(acd.ready("2001"));
-        time.advance(OutboundAgents.REBUILD_SPACING);
+        time.advance(OutboundSnapshot.REBUILD_SPACING);
 
         assertThat(seen).isNotEmpty().doesNotContain(true);
         assertThat(outbound.reserve("2001", 7)).isFalse();

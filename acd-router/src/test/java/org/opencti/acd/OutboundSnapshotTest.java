@@ -94,7 +94,7 @@ class OutboundSnapshotTest {
 
     /** Lets the spacing between rebuilds pass and runs what the owner has queued. */
     private void rebuildDue() {
-        time.advance(OutboundAgents.REBUILD_SPACING);
+        time.advance(OutboundSnapshot.REBUILD_SPACING);
         owner.drain();
     }
 
@@ -183,7 +183,7 @@ class OutboundSnapshotTest {
     @Test
     void theFirstChangeAfterAQuietSpellIsRebuiltAtOnce() {
         everyoneReady();
-        time.advance(OutboundAgents.REBUILD_SPACING);
+        time.advance(OutboundSnapshot.REBUILD_SPACING);
 
         acd.notReady("2001", "break");
         owner.drain();
