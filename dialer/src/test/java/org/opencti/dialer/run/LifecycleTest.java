@@ -6,6 +6,7 @@ import static org.opencti.dialer.run.RunnerFixture.now;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -117,9 +118,12 @@ class LifecycleTest {
         f.leads(5);
         f.login("a1", "a2");
         ExecutorService worker = Executors.newFixedThreadPool(2, r -> new Thread(r, "dialer-io"));
+        // real time, for real threads, but from the fixture's noon in New York: the campaign's day ends at 23:59 there, and a
+        // run in the minute before midnight (04:59 UTC in winter) dialed nothing
+        Clock fromT0 = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), RunnerFixture.T0));
         try (StateOwner owner = new StateOwner("cti-campaign-1")) {
             CampaignRunner runner = new CampaignRunner(f.campaign, f.ports(f.agents), RunnerSettings.defaults("node-a"), owner,
-                new ExecutorScheduler(Clock.systemUTC(), owner.executor()), worker, s -> { });
+                new ExecutorScheduler(fromT0, owner.executor()), worker, s -> { });
             runner.start().toCompletableFuture().get(5, TimeUnit.SECONDS);
             await(() -> f.lines.dialed().size() == 2);
 
