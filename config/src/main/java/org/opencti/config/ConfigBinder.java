@@ -20,7 +20,9 @@ final class ConfigBinder {
             "teams", "agents", "asterisk", "http", "postgres", "redis", "queueLogFile", "ivrMenuFile", "timeZone", "desk", "cluster");
     static final List<String> ASTERISK_KEYS = List.of("ami", "fastAgi", "boxes");
     static final List<String> AMI_KEYS = List.of("host", "port", "username", "secret", "pingIntervalSeconds", "pingTimeoutSeconds",
-            "eventQueueCapacity");
+            "eventQueueCapacity", "hintContext");
+    /** Asterisk's context names as the CTI may send them: AST_MAX_CONTEXT is 80 with its terminator. */
+    private static final Pattern DIALPLAN_CONTEXT = Pattern.compile("[A-Za-z0-9_.-]{1,79}");
     static final List<String> FAST_AGI_KEYS = List.of("bindHost", "port");
     static final List<String> HTTP_KEYS = List.of("bindHost", "port", "allowedOrigins", "maxWebSocketFrameBytes", "tokenSecret");
     static final List<String> POSTGRES_KEYS = List.of("jdbcUrl", "username", "password", "poolSize", "lookupDeadlineMillis");
@@ -131,7 +133,13 @@ final class ConfigBinder {
             problems.add(ami.pathOf("pingTimeoutSeconds"), timeout + " must not exceed pingIntervalSeconds (" + interval + ")");
         }
         int capacity = ami.integer("eventQueueCapacity", AmiConfig.DEFAULT_EVENT_QUEUE_CAPACITY, 1_000, 10_000_000);
-        return new AmiConfig(host, port, username, secret, interval, timeout, capacity);
+        String hintContext = ami.string("hintContext", AmiConfig.DEFAULT_HINT_CONTEXT).trim();
+        if (!DIALPLAN_CONTEXT.matcher(hintContext).matches()) {
+            // it goes into an AMI action as it is: a line break or a colon there would forge a header
+            problems.add(ami.pathOf("hintContext"), Secrets.quote(hintContext) + " is not a dialplan context name (letters, digits,"
+                + " '-', '_' and '.', at most 79)");
+        }
+        return new AmiConfig(host, port, username, secret, interval, timeout, capacity, hintContext);
     }
 
     private HttpConfig http(Section http, FastAgiConfig fastAgi) {

@@ -24,7 +24,7 @@ class AsteriskBoxesTest {
                   fastAgiAddress: cti-for-a
                   dialFromOtherBoxes: "IAX2/{fromBox}-to-{box}/{extension}"
                 - name: pbx-b
-                  ami: {host: 10.0.0.12, port: 5039, username: cti, pingIntervalSeconds: 2, pingTimeoutSeconds: 1}
+                  ami: {host: 10.0.0.12, port: 5039, username: cti, pingIntervalSeconds: 2, pingTimeoutSeconds: 1, hintContext: phones-b}
                   fastAgiAddress: "CTI-for-b:4574"
                   dialFromOtherBoxes: "PJSIP/{extension}@trunk-{box}"
             """;
@@ -51,7 +51,7 @@ class AsteriskBoxesTest {
         AsteriskBox a = config.boxes().get(0);
         AsteriskBox b = config.boxes().get(1);
         assertThat(a.ami()).isEqualTo(new AmiConfig("10.0.0.11", 5038, "cti", "sa", 5, 3, 100_000));
-        assertThat(b.ami()).isEqualTo(new AmiConfig("10.0.0.12", 5039, "cti", "sb", 2, 1, 100_000));
+        assertThat(b.ami()).isEqualTo(new AmiConfig("10.0.0.12", 5039, "cti", "sb", 2, 1, 100_000, "phones-b"));
         assertThat(config.ami()).as("the first box's, for single-box callers").isEqualTo(a.ami());
         assertThat(a.fastAgiAddress()).isEqualTo("cti-for-a");
         assertThat(b.fastAgiAddress()).isEqualTo("cti-for-b:4574");

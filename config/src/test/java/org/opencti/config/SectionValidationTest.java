@@ -61,6 +61,17 @@ class SectionValidationTest {
     }
 
     @Test
+    void theHintContextDefaultsToAgentsAndMustBeADialplanContextName() {
+        assertThat(TestYaml.parse(VALID).ami().hintContext()).isEqualTo("agents");
+        assertThat(TestYaml.parse(VALID.replace("username: cti", "hintContext: phones-hq, username: cti")).ami().hintContext())
+                .isEqualTo("phones-hq");
+        assertThat(problems(VALID.replace("username: cti", "hintContext: \"agents\\r\\nAction: Originate\", username: cti")))
+                .singleElement().satisfies(p -> assertThat(p).startsWith("asterisk.ami.hintContext: ")
+                        .endsWith(" is not a dialplan context name (letters, digits, '-', '_' and '.', at most 79)"));
+        assertThat(problems(VALID.replace("username: cti", "hintContext: " + "x".repeat(80) + ", username: cti"))).hasSize(1);
+    }
+
+    @Test
     void httpOriginsAreCheckedAndWildcardRefused() {
         assertThat(problems(VALID + "http: {allowedOrigins: [\"*\", \"https://desk.example.com/\"]}\n")).containsExactly(
                 "http.allowedOrigins[0]: \"*\" is not allowed: it would let any web page act as a logged-in agent; list each origin",

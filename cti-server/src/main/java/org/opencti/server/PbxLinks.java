@@ -45,7 +45,7 @@ public final class PbxLinks implements PbxGateway {
             AmiConfig ami = box.ami();
             links.put(box.name(), new AsteriskJavaPbxGateway(box.name(), ami.host(), ami.port(), ami.username(), ami.secret(),
                 Duration.ofSeconds(ami.pingIntervalSeconds()), Duration.ofSeconds(ami.pingTimeoutSeconds()), clock, metrics,
-                ami.eventQueueCapacity()));
+                ami.eventQueueCapacity()).hintContext(ami.hintContext()));
         }
         if (links.size() == 1) {
             return new PbxLinks(links, links.values().iterator().next());

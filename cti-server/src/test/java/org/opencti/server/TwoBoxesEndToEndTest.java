@@ -52,7 +52,7 @@ class TwoBoxesEndToEndTest {
                   fastAgiAddress: 127.0.0.1
                   dialFromOtherBoxes: "PJSIP/{extension}@trunk-to-{box}"
                 - name: b
-                  ami: {host: 127.0.0.1, port: PORT_B, username: cti, pingIntervalSeconds: 1, pingTimeoutSeconds: 1}
+                  ami: {host: 127.0.0.1, port: PORT_B, username: cti, pingIntervalSeconds: 1, pingTimeoutSeconds: 1, hintContext: phones-b}
                   fastAgiAddress: localhost
                   dialFromOtherBoxes: "PJSIP/{extension}@trunk-to-{box}"
             http: {bindHost: 127.0.0.1, port: 0}
@@ -109,6 +109,12 @@ class TwoBoxesEndToEndTest {
 
     private double meter(String name, String box) {
         return node.metrics().get(name).tag("box", box).counter().count();
+    }
+
+    @Test
+    void eachBoxAsksForPhoneStatesInItsOwnHintContext() {
+        assertThat(node.pbx().link("a").hintContext()).isEqualTo("agents");
+        assertThat(node.pbx().link("b").hintContext()).isEqualTo("phones-b");
     }
 
     @Test

@@ -265,6 +265,11 @@ public final class AsteriskJavaPbxGateway implements PbxGateway, ManagerEventLis
      * The context of the hints of technology phones ({@code PJSIP/2001} is asked as {@code 2001@<context>}); default
      * {@value PhoneHints#DEFAULT_HINT_CONTEXT}. {@code Local/<exten>@<context>} phones are asked in their own context.
      */
+    /** The context of the hints of technology phones. */
+    public String hintContext() {
+        return hintContext;
+    }
+
     public AsteriskJavaPbxGateway hintContext(String context) {
         if (context == null || context.isBlank()) {
             throw new IllegalArgumentException("hint context: must not be blank");
