@@ -79,10 +79,21 @@ class AcdFloorCampaignTest {
         b.claim();
     }
 
+    /** Campaign 7's customer answers and node a connects them with Ann (held for the campaign). */
+    private void customerAnswersForAnnOnA() {
+        a.outbound.connect(7, "2001", CUSTOMER.uniqueId(), CUSTOMER.name(), "+12025550111", runner);
+    }
+
+    /** The leg is b's now: the next caller is bridged with it, her phone is not rung. */
+    private void nextCallerMeetsTheNailedLegOnB(String uniqueId, String number) {
+        ChannelRef next = floor.callerOnHold(uniqueId, number, a, b);
+        assertThat(b.pbx.actions).contains("bridge " + next.name() + " + " + NAILED).noneMatch(x -> x.startsWith("originate"));
+    }
+
     @Test
     void aCampaignConversationOnANailedLegIsAdoptedAndItsHangupWritesOneOutboundRowAndWrapsUp() {
         annHeldForCampaign7(true);
-        a.outbound.connect(7, "2001", CUSTOMER.uniqueId(), CUSTOMER.name(), "+12025550111", runner);
+        customerAnswersForAnnOnA();
         Instant answeredAt = floor.time.now();
         assertThat(status(a, "2001").state()).isEqualTo(AgentState.ON_CALL);
         assertThat(floor.liveCalls.all()).singleElement().satisfies(stored -> {
@@ -134,15 +145,13 @@ class AcdFloorCampaignTest {
         assertThat(ann(b).free()).isTrue();
         assertThat(floor.history).hasSize(1);
 
-        // the leg is b's now: the next caller is bridged with it, her phone is not rung
-        ChannelRef caller = floor.callerOnHold("100.1", "+15551230001", a, b);
-        assertThat(b.pbx.actions).contains("bridge " + caller.name() + " + " + NAILED).noneMatch(x -> x.startsWith("originate"));
+        nextCallerMeetsTheNailedLegOnB("100.1", "+15551230001");
     }
 
     @Test
     void anAdoptedCampaignConversationTheAgentEndsHangsUpTheCustomerAndWritesOneRow() {
         annHeldForCampaign7(true);
-        a.outbound.connect(7, "2001", CUSTOMER.uniqueId(), CUSTOMER.name(), "+12025550111", runner);
+        customerAnswersForAnnOnA();
         aDiesAndBTakesOver(List.of(CUSTOMER, NAILED_LEG));
 
         floor.hangup(NAILED_LEG, a, b);
@@ -161,7 +170,7 @@ class AcdFloorCampaignTest {
     @Test
     void aCampaignConversationThatEndedWhileNobodyHeldTheFloorIsWrittenOnceAndItsAgentWrapsUp() {
         annHeldForCampaign7(false);
-        a.outbound.connect(7, "2001", CUSTOMER.uniqueId(), CUSTOMER.name(), "+12025550111", runner);
+        customerAnswersForAnnOnA();
         String leg = "Local/2001@agents-200.5;1";
         a.pbx.answer(a.pbx.lastReference(), new PbxEvent.OriginateCompleted(floor.time.now(), a.pbx.lastReference(), true, 4,
             "200.5", leg));
@@ -203,7 +212,7 @@ class AcdFloorCampaignTest {
     @Test
     void aCampaignConversationWhoseRowDiedWithTheHolderIsWrittenByTheNextHolderUnderTheOutboundKey() {
         annHeldForCampaign7(true);
-        a.outbound.connect(7, "2001", CUSTOMER.uniqueId(), CUSTOMER.name(), "+12025550111", runner);
+        customerAnswersForAnnOnA();
         LiveCall connected = floor.liveCalls.all().get(0);
         a.acd.leaveFloor();
         // killed in the instant the call ended: Ann already wrapping up in the shared store, the row gone with the holder
@@ -243,14 +252,13 @@ class AcdFloorCampaignTest {
         assertThat(floor.history).singleElement().satisfies(row -> assertThat(row.key()).isEqualTo("100.1/200.1"));
         assertThat(b.pbx.actions).as("the nailed leg loops back to its Wait").doesNotContain("hangup " + NAILED);
         floor.time.advance(FloorNodes.WRAP);
-        ChannelRef next = floor.callerOnHold("100.2", "+15551230002", a, b);
-        assertThat(b.pbx.actions).contains("bridge " + next.name() + " + " + NAILED).noneMatch(x -> x.startsWith("originate"));
+        nextCallerMeetsTheNailedLegOnB("100.2", "+15551230002");
     }
 
     @Test
     void aHolderWhoseStoreLostItsCallsWritesItsCampaignConversationBack() {
         annHeldForCampaign7(true);
-        a.outbound.connect(7, "2001", CUSTOMER.uniqueId(), CUSTOMER.name(), "+12025550111", runner);
+        customerAnswersForAnnOnA();
         LiveCall stored = floor.liveCalls.all().get(0);
         floor.liveCalls.remove(stored.callId()); // Redis restarted empty
         floor.floor.release("a");
