@@ -5,9 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Time;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -78,12 +78,13 @@ public final class PostgresCampaignStore implements CampaignStore {
         s.setString(5, k.callerId());
         s.setString(6, k.schedule().zone().getId());
         s.setArray(7, c.createArrayOf("int2", k.schedule().days().stream().sorted().map(d -> (short) d.getValue()).toArray()));
-        s.setTime(8, Time.valueOf(k.schedule().hours().start()));
-        s.setTime(9, Time.valueOf(k.schedule().hours().end()));
-        s.setTime(10, Time.valueOf(k.callingHours().leadLocal().start()));
-        s.setTime(11, Time.valueOf(k.callingHours().leadLocal().end()));
-        s.setTime(12, Time.valueOf(k.callingHours().unknownZone().start()));
-        s.setTime(13, Time.valueOf(k.callingHours().unknownZone().end()));
+        // as LocalTime, not java.sql.Time: the driver keeps an end of 24:00 (LocalTime.MAX) as TIME 24:00:00
+        s.setObject(8, k.schedule().hours().start());
+        s.setObject(9, k.schedule().hours().end());
+        s.setObject(10, k.callingHours().leadLocal().start());
+        s.setObject(11, k.callingHours().leadLocal().end());
+        s.setObject(12, k.callingHours().unknownZone().start());
+        s.setObject(13, k.callingHours().unknownZone().end());
         s.setBigDecimal(14, k.abandonLimitPercent());
         s.setBoolean(15, k.amd());
         s.setString(16, k.safeHarbourMessage());
@@ -184,7 +185,7 @@ public final class PostgresCampaignStore implements CampaignStore {
     }
 
     private static TimeWindow window(ResultSet r, String start, String end) throws SQLException {
-        return new TimeWindow(r.getTime(start).toLocalTime(), r.getTime(end).toLocalTime());
+        return new TimeWindow(r.getObject(start, LocalTime.class), r.getObject(end, LocalTime.class));
     }
 
     private static Set<String> strings(Array array) throws SQLException {

@@ -33,6 +33,8 @@ public abstract class CampaignStoreContract {
         assertThat(read.disposition("dnc").orElseThrow().has(Disposition.Flag.DNC_REQUEST)).isTrue();
         assertThat(read.eligibility()).isEqualTo(Eligibility.DEFAULT);
         assertThat(read.callingHours()).isEqualTo(CallingHours.DEFAULT);
+        assertThat(read.schedule().hours()).as("00:00-24:00 reads back to the end of the day").hasToString("00:00-24:00")
+            .isEqualTo(saved.schedule().hours());
     }
 
     @Test

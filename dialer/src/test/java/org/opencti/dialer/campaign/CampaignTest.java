@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,21 @@ class CampaignTest {
         assertThatThrownBy(() -> new Assignment(java.util.Set.of(), " ")).hasMessageContaining("agents or a skill");
         assertThatThrownBy(() -> TimeWindow.parse("hours", "9-17")).hasMessageContaining("hours").hasMessageContaining("09:00-20:00");
         assertThatThrownBy(() -> TimeWindow.parse("hours", "17:00-09:00")).hasMessageContaining("after its start");
+    }
+
+    @Test
+    void anEndOf2400RunsToMidnightSoTheWholeDayIsOpen() {
+        TimeWindow day = TimeWindow.parse("hours", "00:00-24:00");
+        TimeWindow evening = TimeWindow.parse("hours", "18:00-24:00");
+
+        assertThat(day.contains(LocalTime.of(23, 59, 59, 999_999_999))).as("the day's last instant").isTrue();
+        assertThat(day.contains(LocalTime.MIDNIGHT)).isTrue();
+        assertThat(evening.contains(LocalTime.of(23, 59, 30))).isTrue();
+        assertThat(evening.contains(LocalTime.of(17, 59))).isFalse();
+        assertThat(day).hasToString("00:00-24:00");
+        assertThat(TimeWindow.parse("hours", day.toString())).isEqualTo(day);
+        assertThatThrownBy(() -> TimeWindow.parse("hours", "24:00-24:00")).hasMessageContaining("09:00-20:00");
+        assertThatThrownBy(() -> TimeWindow.parse("hours", "09:00-24:30")).hasMessageContaining("09:00-20:00");
     }
 
     @Test
