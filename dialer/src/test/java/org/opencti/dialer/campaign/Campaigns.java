@@ -16,7 +16,7 @@ public final class Campaigns {
     private Campaigns() {
     }
 
-    /** Every day, 00:00-23:59 in New York (so only the lead-local rules decide), progressive, standard set. */
+    /** Every day, 00:00-24:00 in New York (so only the lead-local rules decide), progressive, standard set. */
     public static Campaign allDay(String name) {
         return Campaign.draft(name, "+15551230000", new CampaignSchedule(NEW_YORK, EnumSet.allOf(DayOfWeek.class),
             new TimeWindow(LocalTime.MIDNIGHT, TimeWindow.END_OF_DAY)), Assignment.skill("sales"));
