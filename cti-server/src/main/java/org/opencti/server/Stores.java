@@ -236,14 +236,12 @@ public record Stores(CustomerRecords customers, InteractionLog interactions, Age
         }
         Cluster cluster = null;
         if (config.redis() != null) {
-            // the floor, the bookings, the live calls and the desktop relay share one Redis client per node
+            // the agent states, the floor, the bookings, the live calls and the desktop relay share one Redis client per node
             RedisLink link = new RedisLink(config.redis().uri(), config.redis().keyPrefix(), registry);
             resources.add(link);
             RedisFloor floor = new RedisFloor(link);
             cluster = new Cluster(floor, floor, new RedisLiveCallStore(link), new RedisDesktopRelay(link, nodeId(config)));
-            RedisAgentStateStore redis = new RedisAgentStateStore(config.redis().uri(), config.redis().keyPrefix(), registry);
-            resources.add(redis);
-            states = redis;
+            states = new RedisAgentStateStore(link); // over the node's link: closed with it
             if (cached != null) {
                 // several nodes over one database: each tells the others what its writes changed
                 resources.add(new RedisCacheInvalidation(config.redis().uri(), config.redis().keyPrefix(), cached));

@@ -1,19 +1,9 @@
 package org.opencti.core.adapter.redis;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.LettuceFutures;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
-import io.lettuce.core.metrics.MicrometerOptions;
-import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,18 +21,16 @@ import java.util.concurrent.TimeUnit;
 import org.opencti.core.agent.AgentState;
 import org.opencti.core.agent.AgentStatus;
 import org.opencti.core.port.AgentStateStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Agent states in Redis, shared between nodes. Each agent is a hash {@code <prefix>agent:<id>} with the fields
  * {@code state}, {@code reason}, {@code since} (ISO-8601) and {@code callId} (absent when null), and every id is in
  * the set {@code <prefix>agents}. A put replaces the whole hash and adds the id in one Lua script, so it is atomic
- * and idempotent: Lettuce may replay it after a reconnect. One connection, sync commands, 2 s command timeout.
+ * and idempotent: Lettuce may replay it after a reconnect. Over a {@link RedisLink}: the node's shared one, or one of its
+ * own; 2 s command timeout.
  */
 public final class RedisAgentStateStore implements AgentStateStore, AutoCloseable {
-    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
-    private static final Logger LOG = LoggerFactory.getLogger(RedisAgentStateStore.class);
+    static final Duration COMMAND_TIMEOUT = RedisLink.COMMAND_TIMEOUT;
     private static final String STATE = "state";
     private static final String REASON = "reason";
     private static final String SINCE = "since";
@@ -55,13 +43,13 @@ public final class RedisAgentStateStore implements AgentStateStore, AutoCloseabl
         return 1
         """;
 
+    private final RedisLink link;
+    private final boolean ownsLink;
     private final String prefix;
-    private final ClientResources resources;
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
-    private final RedisCommands<String, String> commands;
 
     /**
+     * A store with a connection of its own, closed with it.
+     *
      * @param uri       e.g. {@code redis://127.0.0.1:6379} or {@code redis://:secret@host:6379/0}; never logged whole
      * @param keyPrefix put in front of every key (e.g. {@code "cti:"}); may be empty
      */
@@ -74,33 +62,18 @@ public final class RedisAgentStateStore implements AgentStateStore, AutoCloseabl
      *                 {@code lettuce.command.firstresponse}, by command type, with histograms); null for none
      */
     public RedisAgentStateStore(String uri, String keyPrefix, MeterRegistry registry) {
-        Objects.requireNonNull(uri, "uri");
-        this.prefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
-        RedisURI redisUri = parse(uri);
-        redisUri.setTimeout(COMMAND_TIMEOUT);
-        // reconnect at least every second (Lettuce's default backs off to 30 s): a floor lease lasts seconds
-        ClientResources.Builder builder = ClientResources.builder().reconnectDelay(RedisLink.RECONNECT_DELAY);
-        if (registry != null) {
-            builder.commandLatencyRecorder(new MicrometerCommandLatencyRecorder(registry,
-                MicrometerOptions.builder().histogram(true).build()));
-        }
-        this.resources = builder.build();
-        this.client = RedisClient.create(resources, redisUri);
-        client.setOptions(ClientOptions.builder()
-            .socketOptions(SocketOptions.builder().connectTimeout(COMMAND_TIMEOUT).build())
-            .timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
-            .build());
-        try {
-            this.connection = client.connect();
-        } catch (RuntimeException e) {
-            client.shutdown(Duration.ZERO, COMMAND_TIMEOUT);
-            resources.shutdown(0, COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            throw e;
-        }
-        connection.setTimeout(COMMAND_TIMEOUT);
-        this.commands = connection.sync();
-        LOG.info("agent states in Redis at {}:{} db {} under prefix '{}'", redisUri.getHost(), redisUri.getPort(),
-            redisUri.getDatabase(), prefix);
+        this(new RedisLink(uri, keyPrefix, registry), true);
+    }
+
+    /** A store over a node's shared link (its key prefix, its connection); closing the store leaves the link open. */
+    public RedisAgentStateStore(RedisLink link) {
+        this(link, false);
+    }
+
+    private RedisAgentStateStore(RedisLink link, boolean ownsLink) {
+        this.link = Objects.requireNonNull(link, "link");
+        this.ownsLink = ownsLink;
+        this.prefix = link.prefix();
     }
 
     @Override
@@ -109,14 +82,7 @@ public final class RedisAgentStateStore implements AgentStateStore, AutoCloseabl
         if (status.agentId().isBlank()) {
             throw new IllegalArgumentException("agent id must not be blank");
         }
-        List<String> args = new ArrayList<>();
-        args.add(status.agentId());
-        addField(args, STATE, status.state().name());
-        addField(args, REASON, status.reason());
-        addField(args, SINCE, status.since().toString());
-        addField(args, CALL_ID, status.callId());
-        commands.eval(PUT_SCRIPT, ScriptOutputType.INTEGER, new String[] {agentKey(status.agentId()), agentsKey()},
-            args.toArray(new String[0]));
+        link.sync().eval(PUT_SCRIPT, ScriptOutputType.INTEGER, new String[] {agentKey(status.agentId()), agentsKey()}, args(status));
     }
 
     /** The same script, sent without waiting: a connection's commands run in the order sent, so the last state wins. */
@@ -126,7 +92,7 @@ public final class RedisAgentStateStore implements AgentStateStore, AutoCloseabl
         if (status.agentId().isBlank()) {
             throw new IllegalArgumentException("agent id must not be blank");
         }
-        return connection.async().<Long>eval(PUT_SCRIPT, ScriptOutputType.INTEGER,
+        return link.async().<Long>eval(PUT_SCRIPT, ScriptOutputType.INTEGER,
             new String[] {agentKey(status.agentId()), agentsKey()}, args(status)).thenAccept(done -> { });
     }
 
@@ -143,14 +109,14 @@ public final class RedisAgentStateStore implements AgentStateStore, AutoCloseabl
     @Override
     public Optional<AgentStatus> get(String agentId) {
         Objects.requireNonNull(agentId, "agentId");
-        return Optional.ofNullable(status(agentId, commands.hgetall(agentKey(agentId))));
+        return Optional.ofNullable(status(agentId, link.sync().hgetall(agentKey(agentId))));
     }
 
     /** Every agent, read with one SMEMBERS and the HGETALLs pipelined. */
     @Override
     public Map<String, AgentStatus> all() {
-        Set<String> ids = commands.smembers(agentsKey());
-        RedisAsyncCommands<String, String> async = connection.async();
+        Set<String> ids = link.sync().smembers(agentsKey());
+        RedisAsyncCommands<String, String> async = link.async();
         Map<String, RedisFuture<Map<String, String>>> pending = new LinkedHashMap<>();
         for (String id : ids) {
             pending.put(id, async.hgetall(agentKey(id)));
@@ -169,10 +135,9 @@ public final class RedisAgentStateStore implements AgentStateStore, AutoCloseabl
 
     @Override
     public void close() {
-        connection.close();
-        client.shutdown(Duration.ZERO, COMMAND_TIMEOUT);
-        // the client does not shut down resources it was given
-        resources.shutdown(0, COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        if (ownsLink) {
+            link.close();
+        }
     }
 
     String agentKey(String agentId) {
@@ -202,15 +167,6 @@ public final class RedisAgentStateStore implements AgentStateStore, AutoCloseabl
                 fields.get(CALL_ID));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new IllegalStateException("agent " + agentId + " has an unreadable state in Redis: " + fields, e);
-        }
-    }
-
-    /** Parses without letting the URI (which may hold a password) into an exception message. */
-    private static RedisURI parse(String uri) {
-        try {
-            return RedisURI.create(uri);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a valid Redis URI (" + e.getClass().getSimpleName() + ")");
         }
     }
 }

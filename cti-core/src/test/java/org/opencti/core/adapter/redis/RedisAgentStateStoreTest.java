@@ -138,6 +138,19 @@ class RedisAgentStateStoreTest extends AgentStateStoreContract {
     }
 
     @Test
+    void aStoreOverANodesSharedLinkUsesItsPrefixAndLeavesItOpenWhenClosed() {
+        try (RedisLink link = new RedisLink(URI, prefix)) {
+            AgentStatus ready = new AgentStatus("1002", AgentState.READY, null, Instant.parse("2026-11-26T09:00:00Z"), null);
+            try (RedisAgentStateStore shared = new RedisAgentStateStore(link)) {
+                shared.put(ready);
+            }
+
+            assertThat(store.get("1002")).as("the same keys as a store of its own with that prefix").contains(ready);
+            assertThat(link.sync().hgetall(prefix + "agent:1002")).as("the link is still open").containsEntry("state", "READY");
+        }
+    }
+
+    @Test
     void anUnreachableRedisFailsWithoutThePassword() {
         assertThatThrownBy(() -> new RedisAgentStateStore("redis://:s3cret-pw@127.0.0.1:1", prefix))
             .isInstanceOf(RuntimeException.class)
