@@ -265,11 +265,6 @@ public final class OutboundAgents implements PbxEventListener {
         nailed.put(agentId, leg);
     }
 
-    /** The channel is gone (the PBX's list at a takeover has it no more): as if its hangup had been heard. On the owner. */
-    void gone(String uniqueId) {
-        channelGone(uniqueId);
-    }
-
     /**
      * This node leaves the floor (or is about to rebuild from the shared state): its conversations, holds and nailed-up legs
      * are the next holder's, so it forgets them, writing nothing. A hangup heard after this finds nothing. On the owner.
@@ -307,7 +302,7 @@ public final class OutboundAgents implements PbxEventListener {
         if (a == null || !Objects.equals(holds.get(agentId), campaignId)) {
             return;
         }
-        if (a.state == AgentState.READY && a.queues.stream().anyMatch(q -> acd.engine().waiting(q) > 0)) {
+        if (a.state == AgentState.READY && agents.inboundNeeds(a)) {
             // a caller waits for them though the snapshot (up to a rebuild old) said not: inbound first
             LOG.info("a caller waits in a queue of agent {}: not held for campaign {}", agentId, campaignId);
             holds.remove(agentId, campaignId);
@@ -386,7 +381,8 @@ public final class OutboundAgents implements PbxEventListener {
         }
     }
 
-    private void channelGone(String uniqueId) {
+    /** The channel hung up, or is gone from the PBX's list at a takeover (as if its hangup had been heard). On the owner. */
+    void channelGone(String uniqueId) {
         nailed.entrySet().removeIf(e -> uniqueId.equals(e.getValue().uniqueId));
         Outbound o = byChannel.remove(uniqueId);
         if (o != null && o.call().stage != InboundCall.Stage.ENDED) {

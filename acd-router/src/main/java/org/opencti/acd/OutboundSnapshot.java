@@ -4,11 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.opencti.core.agent.AgentState;
@@ -93,18 +90,22 @@ final class OutboundSnapshot {
         }
     }
 
+    /**
+     * Whether a caller waits in one of the agent's queues: then they are inbound's, not free for a campaign (a queue's count
+     * of waiting callers is a field read, so this is asked per agent at each rebuild). On the owner.
+     */
+    boolean inboundNeeds(AgentSession a) {
+        for (String q : a.queues) {
+            if (acd.engine().waiting(q) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Rebuilds now; tells the listeners when the snapshot changed. On the owner. */
     void now() {
         lastRebuild = scheduler.clock().instant();
-        Map<String, Boolean> callersWaiting = new HashMap<>();
-        Set<String> waiting = new HashSet<>();
-        for (AgentSession a : acd.sessions()) {
-            for (String q : a.queues) {
-                if (callersWaiting.computeIfAbsent(q, name -> acd.engine().waiting(name) > 0)) {
-                    waiting.add(q);
-                }
-            }
-        }
         List<OutboundAgents.Member> next = new ArrayList<>();
         for (AgentSession a : acd.sessions()) {
             String id = a.profile.id();
@@ -113,7 +114,7 @@ final class OutboundSnapshot {
                 continue;
             }
             Long heldBy = holds.get(id);
-            boolean free = a.state == AgentState.READY && heldBy == null && a.queues.stream().noneMatch(waiting::contains);
+            boolean free = a.state == AgentState.READY && heldBy == null && !inboundNeeds(a);
             next.add(new OutboundAgents.Member(id, a.profile.skills(), a.state, a.since, free, heldBy));
         }
         next.sort(Comparator.comparing(OutboundAgents.Member::agentId));
