@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -226,9 +227,9 @@ final class Takeover {
         states.restore(a, s.state(), "campaign " + live.campaignId(), s.since(), call.callId, false);
         dialer.adopt(a, call, live.campaignId());
         if (!channels.isLive(call.callerUniqueId)) {
-            ended.add(() -> dialer.gone(call.callerUniqueId));
+            ended.add(() -> dialer.channelGone(call.callerUniqueId));
         } else if (!channels.isLive(call.agentLegUniqueId)) {
-            ended.add(() -> dialer.gone(call.agentLegUniqueId));
+            ended.add(() -> dialer.channelGone(call.agentLegUniqueId));
         }
     }
 
@@ -265,27 +266,23 @@ final class Takeover {
 
     /** The PBX's list, less what hung up since it was asked for, plus what appeared since (the list may predate both). */
     private List<LiveChannel> truth(List<LiveChannel> listed) {
-        List<LiveChannel> truth = new ArrayList<>();
-        Set<String> named = new HashSet<>();
-        for (LiveChannel lc : listed) {
-            String uid = lc.channel().uniqueId();
-            named.add(uid);
-            if (gone.contains(uid)) {
-                continue;
-            }
-            // Heard from while the list was on its way: the tracker applied those events in order, so where the channel is
-            // now (a caller who left the IVR for the hold context meanwhile) is the tracker's, not the older list's.
-            Optional<ChannelTracker.TrackedChannel> heard = seen.contains(uid) ? channels.get(uid) : Optional.empty();
-            truth.add(heard.map(ch -> new LiveChannel(lc.channel(), lc.state(), ch.callerIdNum(), ch.callerIdName(), ch.context(),
-                lc.exten(), lc.application(), ch.bridgeId())).orElse(lc));
-        }
+        Map<String, LiveChannel> truth = new LinkedHashMap<>();
+        listed.forEach(lc -> truth.put(lc.channel().uniqueId(), lc));
+        // Heard from while the list was on its way: the tracker applied those events in order, so where such a channel is now
+        // (a caller who left the IVR for the hold context meanwhile, a channel the list predates) is the tracker's; the list
+        // adds only what the tracker does not follow.
         for (String uid : seen) {
-            if (!named.contains(uid) && !gone.contains(uid)) {
-                channels.get(uid).ifPresent(ch -> truth.add(new LiveChannel(new ChannelRef(uid, ch.name(), ch.linkedId(), ch.box()),
-                    ChannelState.UNKNOWN, ch.callerIdNum(), ch.callerIdName(), ch.context(), null, null, ch.bridgeId())));
-            }
+            channels.get(uid).ifPresent(ch -> truth.put(uid, heard(uid, ch, truth.get(uid))));
         }
-        return truth;
+        gone.forEach(truth::remove);
+        return new ArrayList<>(truth.values());
+    }
+
+    /** The channel as the tracker has it, with the state, exten and application of its row in the PBX's list, if any. */
+    private static LiveChannel heard(String uid, ChannelTracker.TrackedChannel ch, LiveChannel listed) {
+        ChannelRef ref = listed != null ? listed.channel() : new ChannelRef(uid, ch.name(), ch.linkedId(), ch.box());
+        return new LiveChannel(ref, listed != null ? listed.state() : ChannelState.UNKNOWN, ch.callerIdNum(), ch.callerIdName(),
+            ch.context(), listed != null ? listed.exten() : null, listed != null ? listed.application() : null, ch.bridgeId());
     }
 
     /**
