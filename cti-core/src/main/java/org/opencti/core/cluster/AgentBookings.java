@@ -1,8 +1,8 @@
 package org.opencti.core.cluster;
 
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.opencti.core.port.DoneNow;
 
 /**
  * Who an agent is booked for, shared by every node: the atomic reservation that keeps two nodes (or a node that lost
@@ -27,21 +27,12 @@ public interface AgentBookings {
      * blocking call, done now (the in-memory twin).
      */
     default CompletionStage<Boolean> bookAsync(String agentId, String work, long epoch) {
-        try {
-            return CompletableFuture.completedFuture(book(agentId, work, epoch));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return DoneNow.get(() -> book(agentId, work, epoch));
     }
 
     /** {@link #free} without waiting, in order with {@link #bookAsync}. */
     default CompletionStage<Void> freeAsync(String agentId, String work) {
-        try {
-            free(agentId, work);
-            return CompletableFuture.completedFuture(null);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return DoneNow.run(() -> free(agentId, work));
     }
 
     /**

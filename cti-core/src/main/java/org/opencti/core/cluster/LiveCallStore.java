@@ -1,8 +1,8 @@
 package org.opencti.core.cluster;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.opencti.core.port.DoneNow;
 
 /**
  * The floor holder's live calls, kept where the next holder finds them (Redis, or the in-memory twin). Written behind the
@@ -18,22 +18,12 @@ public interface LiveCallStore {
 
     /** {@link #put} without waiting; writes handed over from one thread land in that order. By default done now. */
     default CompletionStage<Void> putAsync(LiveCall call) {
-        try {
-            put(call);
-            return CompletableFuture.completedFuture(null);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return DoneNow.run(() -> put(call));
     }
 
     /** {@link #remove} without waiting, in order with {@link #putAsync}. */
     default CompletionStage<Void> removeAsync(String callId) {
-        try {
-            remove(callId);
-            return CompletableFuture.completedFuture(null);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return DoneNow.run(() -> remove(callId));
     }
 
     /** Every stored call. */

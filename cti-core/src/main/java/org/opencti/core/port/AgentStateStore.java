@@ -2,7 +2,6 @@ package org.opencti.core.port;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.opencti.core.agent.AgentStatus;
 
@@ -15,12 +14,7 @@ public interface AgentStateStore {
      * land in that order. By default the blocking put, done now (stores in memory).
      */
     default CompletionStage<Void> putAsync(AgentStatus status) {
-        try {
-            put(status);
-            return CompletableFuture.completedFuture(null);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return DoneNow.run(() -> put(status));
     }
 
     Optional<AgentStatus> get(String agentId);

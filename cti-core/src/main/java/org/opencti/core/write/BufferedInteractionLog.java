@@ -100,11 +100,7 @@ public final class BufferedInteractionLog implements InteractionLog, AgentStateL
      */
     @Override
     public boolean record(InteractionRecord interaction) {
-        Objects.requireNonNull(interaction, "interaction");
-        if (interaction.key().isBlank()) {
-            throw new IllegalArgumentException("interaction key must not be blank");
-        }
-        return writer.submit(new Insert(interaction, () -> { }));
+        return record(interaction, () -> { });
     }
 
     /** Queues the record; {@code whenStored} runs on the writer's thread once it is in the store (again after a retry). */
