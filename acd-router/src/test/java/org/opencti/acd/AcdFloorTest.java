@@ -46,6 +46,15 @@ class AcdFloorTest {
             "Local/" + agent + "@agents-" + legUid + ";1"));
     }
 
+    /** a holds the floor and Ann (2001) answers caller 100.1 there, on agent leg 100.9; b follows as a standby. */
+    private ChannelRef annTalksOnA(FloorNodes.Node a, FloorNodes.Node b) {
+        a.claim();
+        a.ready("2001");
+        ChannelRef caller = floor.callerOnHold("100.1", "+15551230001", a, b);
+        answer(a, a.pbx.lastReference(), "100.9");
+        return caller;
+    }
+
     @Test
     void aStandbyFollowsTheChannelsButStartsNothingAndRefusesAgents() {
         FloorNodes.Node standby = floor.node("b");
@@ -137,10 +146,7 @@ class AcdFloorTest {
     void aConnectedCallIsAdoptedAndItsHangupWritesOneInteractionAndWrapsUp() {
         FloorNodes.Node a = floor.node("a");
         FloorNodes.Node b = floor.node("b");
-        a.claim();
-        a.ready("2001");
-        ChannelRef caller = floor.callerOnHold("100.1", "+15551230001", a, b);
-        answer(a, a.pbx.lastReference(), "100.9");
+        ChannelRef caller = annTalksOnA(a, b);
         Instant answeredAt = floor.time.now();
         assertThat(status(a, "2001").state()).isEqualTo(AgentState.ON_CALL);
         LiveCall stored = floor.liveCalls.all().get(0);
@@ -185,10 +191,7 @@ class AcdFloorTest {
     void aConversationThatEndedWhileNobodyHeldTheFloorIsWrittenOnceAndItsAgentWrapsUp() {
         FloorNodes.Node a = floor.node("a");
         FloorNodes.Node b = floor.node("b");
-        a.claim();
-        a.ready("2001");
-        ChannelRef caller = floor.callerOnHold("100.1", "+15551230001", a, b);
-        answer(a, a.pbx.lastReference(), "100.9");
+        ChannelRef caller = annTalksOnA(a, b);
         Instant answeredAt = floor.time.now();
         floor.time.advance(Duration.ofSeconds(30));
         a.acd.leaveFloor();
@@ -216,10 +219,7 @@ class AcdFloorTest {
     void aConversationWhoseRowDiedWithTheHolderIsWrittenByTheNextHolder() {
         FloorNodes.Node a = floor.node("a");
         FloorNodes.Node b = floor.node("b");
-        a.claim();
-        a.ready("2001");
-        floor.callerOnHold("100.1", "+15551230001", a, b);
-        answer(a, a.pbx.lastReference(), "100.9");
+        annTalksOnA(a, b);
         LiveCall connected = floor.liveCalls.all().get(0);
         a.acd.leaveFloor();
         // what a holder killed in the instant the call ended leaves: the agent already wrapping up in the shared store, the
