@@ -76,10 +76,7 @@ public final class ClusterSoak {
             // node a first, so it is the one holding the floor (the one killed)
             Node a = Node.start("a", pbx, agents, schema, run, hash, env, dir);
             a.server.awaitHealthy(Duration.ofMinutes(2));
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (number(a.metric("cti_floor_holder")) < 1 && System.nanoTime() < until) {
-                Thread.sleep(200);
-            }
+            holdsFloorAfter(a, Instant.now());
             Node b = Node.start("b", pbx, agents, schema, run, hash, env, dir);
             try (a; b; AgentCrowd onA = new AgentCrowd(a.http, 2, agents + 10, 32, listener);
                  AgentCrowd onB = new AgentCrowd(b.http, 2, agents + 10, 32, listener)) {
